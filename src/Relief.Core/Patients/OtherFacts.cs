@@ -1,0 +1,12 @@
+using NodaTime;
+
+namespace Relief.Core.Patients;
+
+/// <summary>An AllergyIntolerance: the substance and whether it is active and confirmed.</summary>
+public sealed record AllergyFact(string ResourceId, CodedText Substance, string? ClinicalStatus, string? VerificationStatus, string? Criticality);
+
+/// <summary>A Procedure that was done (or is in progress), with the date it was performed.</summary>
+public sealed record ProcedureFact(string ResourceId, CodedText Concept, string Status, LocalDate? Performed);
+
+/// <summary>An Immunization by vaccine code (CVX), its status and date.</summary>
+public sealed record ImmunizationFact(string ResourceId, CodedText Vaccine, string Status, LocalDate? Occurrence);
