@@ -1,0 +1,66 @@
+using System.CommandLine;
+using Relief.Cli.Rendering;
+using Relief.Core.Knowledge.Loading;
+
+namespace Relief.Cli.Commands;
+
+/// <summary>`relief kb validate` and `relief kb show`: the knowledge author's tools.</summary>
+public static class KnowledgeCommand
+{
+    public static Command Build()
+    {
+        var kb = new Command("kb", "Validate and inspect the knowledge base");
+
+        var validate = new Command("validate", "Check every knowledge file: schema, unique ids, references, sources, code formats");
+        validate.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var directory = KnowledgeLocation.Resolve(parse.GetValue(ReliefCommand.KnowledgeOption));
+            var result = KnowledgeLoader.Load(directory);
+            if (result.Knowledge is not { } k)
+            {
+                foreach (var problem in result.Errors)
+                {
+                    output.WriteLine(problem);
+                }
+
+                output.WriteLine($"{result.Errors.Length} problem(s) in {directory}");
+                return ExitCodes.InvalidKnowledge;
+            }
+
+            output.WriteLine($"{k.Manifest.Name} {k.Manifest.Version}: valid");
+            output.WriteLine(
+                $"  {k.Sources.Count} sources, {k.Conditions.Length} conditions ({k.ConditionsByCode.Count} codes), " +
+                $"{k.Classes.Count} drug classes, {k.Drugs.Count} drugs, {k.Products.Count} products, {k.Therapies.Count} therapies, " +
+                $"{k.Statements.Length} evidence statements");
+            return ExitCodes.Ok;
+        });
+
+        var query = new Argument<string>("id-or-code") { Description = "An id (fibromyalgia, duloxetine, neupsig-2015...) or a code (203082005, snomed|203082005, M79.7, 1049221)" };
+        var show = new Command("show", "Show a knowledge entry by id or code, with what cites it");
+        show.Arguments.Add(query);
+        show.SetAction(parse =>
+        {
+            var directory = KnowledgeLocation.Resolve(parse.GetValue(ReliefCommand.KnowledgeOption));
+            var knowledge = KnowledgeLocation.LoadOrReport(directory, parse.InvocationConfiguration.Error);
+            if (knowledge is null)
+            {
+                return ExitCodes.InvalidKnowledge;
+            }
+
+            var text = parse.GetValue(query)!;
+            var found = new KnowledgeEntryRenderer(knowledge, parse.InvocationConfiguration.Output).Show(text);
+            if (!found)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"relief: nothing in the knowledge base has the id or code '{text}'");
+                return ExitCodes.InvalidInput;
+            }
+
+            return ExitCodes.Ok;
+        });
+
+        kb.Subcommands.Add(validate);
+        kb.Subcommands.Add(show);
+        return kb;
+    }
+}

@@ -1,0 +1,41 @@
+using System.CommandLine;
+
+namespace Relief.Cli.Commands;
+
+/// <summary>The `relief` command tree.</summary>
+public static class ReliefCommand
+{
+    public static readonly Option<string?> KnowledgeOption = new("--knowledge")
+    {
+        Description = $"Knowledge directory (default: ${KnowledgeLocation.EnvironmentVariable}, else the copy shipped with relief)",
+        Recursive = true,
+    };
+
+    public static RootCommand Build()
+    {
+        var root = new RootCommand(
+            "Relief: decision support for chronic pain and fatigue syndromes. It summarises cited evidence for a clinician; it never prescribes.");
+        root.Options.Add(KnowledgeOption);
+        root.Subcommands.Add(AssessCommand.Build());
+        root.Subcommands.Add(KnowledgeCommand.Build());
+        return root;
+    }
+
+    /// <summary>Parses and runs; argument errors exit 2 (invalid input) like every other input error.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var parse = Build().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var problem in parse.Errors)
+            {
+                error.WriteLine($"relief: {problem.Message}");
+            }
+
+            error.WriteLine("relief: see 'relief --help'");
+            return ExitCodes.InvalidInput;
+        }
+
+        return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+}

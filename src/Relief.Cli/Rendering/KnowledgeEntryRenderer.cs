@@ -1,0 +1,189 @@
+using Relief.Core.Codes;
+using Relief.Core.Knowledge;
+using Relief.Core.Knowledge.Model;
+
+namespace Relief.Cli.Rendering;
+
+/// <summary>Prints a knowledge entry found by id or code, and the statements that concern it.</summary>
+public sealed class KnowledgeEntryRenderer(KnowledgeBase knowledge, TextWriter output)
+{
+    public bool Show(string text)
+    {
+        var found = ShowById(text);
+        found |= ShowByCode(text);
+        return found;
+    }
+
+    private bool ShowById(string id)
+    {
+        var found = false;
+        if (knowledge.Sources.TryGetValue(id, out var source))
+        {
+            found = true;
+            output.WriteLine($"source {source.Id}: {source.Title}");
+            output.WriteLine($"  {source.Authors} {source.Publication} ({source.Year}, {source.Kind})");
+            WriteIf("  PMID ", source.Pmid);
+            WriteIf("  DOI ", source.Doi);
+            WriteIf("  ", source.Url);
+            WriteStatements(knowledge.Statements.Where(s => s.SourceId == id), "cited by");
+        }
+
+        if (knowledge.ConditionsById.TryGetValue(id, out var condition))
+        {
+            found = true;
+            WriteCondition(condition);
+        }
+
+        if (knowledge.Classes.ContainsKey(id) || knowledge.Drugs.ContainsKey(id) || knowledge.Therapies.ContainsKey(id))
+        {
+            found = true;
+            WriteTherapy(id);
+        }
+
+        foreach (var statement in knowledge.Statements.Where(s => s.Id == id))
+        {
+            found = true;
+            WriteStatements([statement], "statement");
+        }
+
+        return found;
+    }
+
+    private bool ShowByCode(string text)
+    {
+        var candidates = Code.TryParse(text, out var exact)
+            ? [exact]
+            : new[] { CodeSystems.Snomed, CodeSystems.Icd10Cm, CodeSystems.RxNorm, CodeSystems.Loinc, CodeSystems.Cvx }
+                .Where(system => CodeFormats.IsWellFormed(system, text))
+                .Select(system => new Code(system, text))
+                .ToArray();
+
+        var found = false;
+        foreach (var code in candidates)
+        {
+            if (knowledge.ConditionsByCode.TryGetValue(code, out var matches))
+            {
+                found = true;
+                foreach (var match in matches)
+                {
+                    output.WriteLine($"{code} {match.Code.Display}{(match.Code.Broad ? " (broad)" : "")} → condition {match.Condition.Id}");
+                    WriteCondition(match.Condition);
+                }
+            }
+
+            if (code.System == CodeSystems.RxNorm && knowledge.Products.TryGetValue(code.Value, out var product))
+            {
+                found = true;
+                output.WriteLine($"product {product.RxNorm} ({product.Tty}) {product.Name}");
+                output.WriteLine($"  ingredients: {string.Join(", ", product.IngredientIds)}");
+                foreach (var ingredient in product.IngredientIds)
+                {
+                    WriteTherapy(ingredient);
+                }
+            }
+
+            if (code.System == CodeSystems.RxNorm && knowledge.DrugsByRxNorm.TryGetValue(code.Value, out var drug))
+            {
+                found = true;
+                WriteTherapy(drug.Id);
+            }
+
+            if (knowledge.TherapiesByCode.TryGetValue(code, out var therapy))
+            {
+                found = true;
+                WriteTherapy(therapy.Id);
+            }
+        }
+
+        foreach (var drug in knowledge.Drugs.Values.Where(d => d.Atc.Contains(text, StringComparer.OrdinalIgnoreCase)).OrderBy(d => d.Id, StringComparer.Ordinal))
+        {
+            found = true;
+            WriteTherapy(drug.Id);
+        }
+
+        return found;
+    }
+
+    private void WriteCondition(ConditionDefinition condition)
+    {
+        output.WriteLine($"condition {condition.Id}: {condition.Name} ({condition.Kind})");
+        if (!condition.Inherits.IsEmpty)
+        {
+            output.WriteLine($"  inherits: {string.Join(", ", condition.Inherits)}");
+        }
+
+        foreach (var code in condition.Codes)
+        {
+            var validity = (code.ValidFrom, code.ValidTo) switch
+            {
+                (null, null) => "",
+                var (from, to) => $" [valid {from?.ToString("yyyy-MM-dd", null) ?? "…"} to {to?.ToString("yyyy-MM-dd", null) ?? "…"}]",
+            };
+            output.WriteLine($"  {CodeSystems.ShortName(code.Code.System),-9} {code.Code.Value,-18} {code.Display}{(code.Broad ? " (broad)" : "")}{validity}");
+        }
+
+        var statements = knowledge.EffectiveStatements[condition.Id];
+        output.WriteLine($"  {statements.Length} evidence statement(s) apply:");
+        foreach (var applicable in statements.OrderBy(s => s.Statement.Grade))
+        {
+            WriteStatement(applicable.Statement, applicable.InheritedFrom);
+        }
+    }
+
+    private void WriteTherapy(string id)
+    {
+        var description = knowledge.Describe(id);
+        output.WriteLine($"{description.Kind switch { TherapyKind.Drug => "drug", TherapyKind.DrugClass => "class", _ => "therapy" }} {id}: {description.Name}");
+        if (knowledge.Drugs.TryGetValue(id, out var drug))
+        {
+            WriteIf("  RxNorm ingredient ", drug.RxNorm);
+            WriteIf("  class: ", drug.ClassId is null ? null : string.Join(" < ", knowledge.ClassChain(drug.ClassId)));
+            WriteIf("  ATC: ", drug.Atc.IsEmpty ? null : string.Join(", ", drug.Atc));
+            WriteIf("  brands: ", drug.Brands.IsEmpty ? null : string.Join(", ", drug.Brands));
+            output.WriteLine($"  scope: {drug.Scope}");
+        }
+
+        if (knowledge.Therapies.TryGetValue(id, out var therapy))
+        {
+            foreach (var code in therapy.Codes)
+            {
+                output.WriteLine($"  {code}");
+            }
+        }
+
+        WriteIf("  mechanism: ", description.Mechanism);
+        var names = knowledge.TherapyIdsByDrug.TryGetValue(id, out var chain) ? chain : [id];
+        WriteStatements(knowledge.Statements.Where(s => names.Contains(s.TherapyId, StringComparer.Ordinal)), "evidence");
+    }
+
+    private void WriteStatements(IEnumerable<EvidenceStatement> statements, string heading)
+    {
+        var list = statements.OrderBy(s => s.ConditionId, StringComparer.Ordinal).ThenBy(s => s.Grade).ToList();
+        if (list.Count == 0)
+        {
+            return;
+        }
+
+        output.WriteLine($"  {heading} ({list.Count}):");
+        foreach (var statement in list)
+        {
+            WriteStatement(statement, null);
+        }
+    }
+
+    private void WriteStatement(EvidenceStatement s, string? inheritedFrom)
+    {
+        var line = s.Line is { } l ? $" line {l}" : "";
+        var nnt = s.Nnt is { } n ? $" NNT {n}" : "";
+        var via = inheritedFrom is null ? "" : $" (via {inheritedFrom})";
+        output.WriteLine($"    [{s.Id}] {s.ConditionId} × {s.TherapyId}: {s.Grade.ToWireName()}{line}{nnt}{via} — {s.Summary} ({knowledge.Sources[s.SourceId].Citation})");
+    }
+
+    private void WriteIf(string label, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            output.WriteLine(label + value);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System.Collections.Immutable;
+using Relief.Core.Codes;
+using Relief.Core.Knowledge;
+using Relief.Core.Knowledge.Model;
+using Relief.Core.Patients;
+
+namespace Relief.Core.Assessment;
+
+/// <summary>A knowledge-base condition the record establishes, with the entries that establish it.</summary>
+internal sealed record MatchedCondition(ConditionDefinition Condition, ImmutableArray<ConditionEvidence> RecordedAs);
+
+/// <summary>Finds the patient's current conditions in the knowledge base's value sets.</summary>
+internal static class ConditionMatcher
+{
+    public static ImmutableArray<MatchedCondition> Match(
+        PatientRecord patient, NodaTime.LocalDate asOf, KnowledgeBase knowledge, ImmutableArray<UnrecognisedCode>.Builder unrecognised)
+    {
+        var byCondition = new Dictionary<string, List<ConditionEvidence>>(StringComparer.Ordinal);
+        foreach (var fact in patient.Conditions)
+        {
+            if (!fact.IsCurrent)
+            {
+                continue;
+            }
+
+            var matchedAny = false;
+            foreach (var code in fact.Concept.Codes)
+            {
+                if (!knowledge.ConditionsByCode.TryGetValue(code, out var matches))
+                {
+                    continue;
+                }
+
+                matchedAny = true;
+                foreach (var match in matches)
+                {
+                    if (!byCondition.TryGetValue(match.Condition.Id, out var list))
+                    {
+                        byCondition[match.Condition.Id] = list = [];
+                    }
+
+                    // One entry per resource: a Condition coded in SNOMED CT and ICD-10-CM is one fact.
+                    if (list.Exists(e => e.ResourceId == fact.ResourceId))
+                    {
+                        continue;
+                    }
+
+                    list.Add(new ConditionEvidence(
+                        fact.ResourceId,
+                        code,
+                        fact.Concept.DisplayFor(code),
+                        fact.Onset,
+                        match.Code.Broad,
+                        fact.VerificationStatus is ConditionVerificationStatus.Provisional or ConditionVerificationStatus.Differential or ConditionVerificationStatus.Unconfirmed,
+                        ValidityNote(match.Code, fact, asOf)));
+                }
+            }
+
+            if (!matchedAny)
+            {
+                var reason = fact.Concept.Codes.IsEmpty ? "condition has no code" : "condition code is not in any of Relief's condition value sets";
+                if (fact.Concept.Codes.IsEmpty)
+                {
+                    unrecognised.Add(new UnrecognisedCode("(no code)", fact.Concept.Text, "Condition", fact.ResourceId, reason));
+                }
+
+                foreach (var code in fact.Concept.Codes)
+                {
+                    unrecognised.Add(new UnrecognisedCode(code.ToString(), fact.Concept.DisplayFor(code), "Condition", fact.ResourceId, reason));
+                }
+            }
+        }
+
+        // Knowledge-base order, so the output is stable whatever order the record lists conditions in.
+        return knowledge.Conditions
+            .Where(c => byCondition.ContainsKey(c.Id))
+            .Select(c => new MatchedCondition(c, [.. byCondition[c.Id]]))
+            .ToImmutableArray();
+    }
+
+    // ICD-10-CM changes every fiscal year (G35 became a non-billable header on 1 Oct 2025). A record
+    // using a code outside its validity still means the condition, but the coder should hear of it.
+    private static string? ValidityNote(ConditionCode code, ConditionFact fact, NodaTime.LocalDate asOf)
+    {
+        var when = fact.Recorded ?? fact.Onset ?? asOf;
+        if (code.ValidTo is { } to && when > to)
+        {
+            return $"{CodeSystems.ShortName(code.Code.System)} {code.Code.Value} was retired after {to:yyyy-MM-dd}; recode to its successor";
+        }
+
+        if (code.ValidFrom is { } from && when < from)
+        {
+            return $"{CodeSystems.ShortName(code.Code.System)} {code.Code.Value} only exists from {from:yyyy-MM-dd}";
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using NodaTime;
+using Relief.Core.Codes;
+using Relief.Core.Knowledge.Model;
+using Relief.Core.Patients;
+
+namespace Relief.Core.Assessment;
+
+/// <summary>
+/// A current or proposed medication weighed against the patient's conditions: what it is (ingredients
+/// resolved from the product code), how long it has been taken, and what the evidence says of it here.
+/// </summary>
+public sealed record MedicationReview(
+    string ResourceId,
+    string ResourceType,
+    MedicationUse Use,
+    string Display,
+    ImmutableArray<Code> Codes,
+    ImmutableArray<IngredientMatch> Ingredients,
+    LocalDate? Start,
+    int? DaysOnTherapy,
+    ReviewVerdict Verdict,
+    ImmutableArray<ReviewFinding> Findings);
+
+/// <summary>An ingredient of a medication and how Relief recognised it.</summary>
+public sealed record IngredientMatch(string DrugId, string Name, DrugScope Scope, IngredientResolution ResolvedBy);
+
+public enum IngredientResolution
+{
+    /// <summary>The RxNorm code is a product in products.yaml.</summary>
+    ProductTable,
+
+    /// <summary>The RxNorm code is the ingredient itself.</summary>
+    IngredientCode,
+
+    /// <summary>No code was known; the ingredient was read from the product's name.</summary>
+    ProductName,
+}
+
+/// <summary>What the evidence for this patient's conditions says of a medication, summed up.</summary>
+public enum ReviewVerdict
+{
+    /// <summary>Recommended against for at least one of the patient's conditions and for none.</summary>
+    RecommendedAgainst,
+
+    /// <summary>Sources disagree: one recommends it for a condition the patient has, another against.</summary>
+    Contested,
+
+    /// <summary>Recommended (weak or strong) for at least one condition, against for none.</summary>
+    Supported,
+
+    /// <summary>Only insufficient or experimental evidence for the patient's conditions.</summary>
+    Unproven,
+
+    /// <summary>An in-scope drug with no statement for any condition the patient has.</summary>
+    NoEvidenceForConditions,
+
+    /// <summary>Not a pain or fatigue therapy in the knowledge base (a co-medication or unknown).</summary>
+    NotAssessed,
+}
+
+/// <summary>A statement on one of the medication's ingredients or classes, for one of the patient's conditions.</summary>
+public sealed record ReviewFinding(string ConditionId, string ConditionName, string IngredientId, EvidenceFinding Evidence);

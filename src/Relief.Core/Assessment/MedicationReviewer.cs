@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using NodaTime;
+using Relief.Core.Knowledge;
+using Relief.Core.Knowledge.Model;
+using Relief.Core.Patients;
+
+namespace Relief.Core.Assessment;
+
+/// <summary>
+/// Weighs each current or proposed medication against the patient's conditions: a fibromyalgia patient on
+/// long-term prednisone hears that corticosteroids are recommended against, and by whom.
+/// </summary>
+internal sealed class MedicationReviewer(KnowledgeBase knowledge)
+{
+    public MedicationReview Review(
+        MedicationFact fact, ImmutableArray<IngredientMatch> ingredients, ImmutableArray<MatchedCondition> conditions, LocalDate asOf)
+    {
+        var findings = ImmutableArray.CreateBuilder<ReviewFinding>();
+        foreach (var ingredient in ingredients.Where(i => i.Scope == DrugScope.InScope))
+        {
+            var names = knowledge.TherapyIdsByDrug[ingredient.DrugId];
+            foreach (var condition in conditions)
+            {
+                foreach (var applicable in knowledge.EffectiveStatements[condition.Condition.Id])
+                {
+                    if (names.Contains(applicable.Statement.TherapyId, StringComparer.Ordinal))
+                    {
+                        findings.Add(new ReviewFinding(condition.Condition.Id, condition.Condition.Name, ingredient.DrugId, EvidenceFindings.From(applicable, knowledge)));
+                    }
+                }
+            }
+        }
+
+        var ordered = findings
+            .OrderBy(f => f.Evidence.Grade).ThenBy(f => f.ConditionId, StringComparer.Ordinal).ThenBy(f => f.Evidence.StatementId, StringComparer.Ordinal)
+            .ToImmutableArray();
+
+        int? days = fact.Use == MedicationUse.Current && fact.Start is { } start && start <= asOf
+            ? Period.Between(start, asOf, PeriodUnits.Days).Days
+            : null;
+
+        return new MedicationReview(
+            fact.ResourceId, fact.ResourceType, fact.Use, fact.Medication.ToString(), fact.Medication.Codes,
+            ingredients, fact.Start, days, Verdict(ingredients, ordered), ordered);
+    }
+
+    private static ReviewVerdict Verdict(ImmutableArray<IngredientMatch> ingredients, ImmutableArray<ReviewFinding> findings)
+    {
+        if (!ingredients.Any(i => i.Scope == DrugScope.InScope))
+        {
+            return ReviewVerdict.NotAssessed;
+        }
+
+        var anyFor = findings.Any(f => f.Evidence.Grade.IsFor());
+        var anyAgainst = findings.Any(f => f.Evidence.Grade.IsAgainst());
+        return (anyFor, anyAgainst) switch
+        {
+            (true, true) => ReviewVerdict.Contested,
+            (false, true) => ReviewVerdict.RecommendedAgainst,
+            (true, false) => ReviewVerdict.Supported,
+            _ when findings.Length > 0 => ReviewVerdict.Unproven,
+            _ => ReviewVerdict.NoEvidenceForConditions,
+        };
+    }
+}

@@ -1,0 +1,116 @@
+using System.Collections.Immutable;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Relief.Core.Knowledge.Loading;
+
+/// <summary>
+/// Reads the knowledge directory, validates it and builds the <see cref="KnowledgeBase"/>.
+/// Every problem is collected (not just the first), so an author fixes a file in one pass.
+/// </summary>
+public static class KnowledgeLoader
+{
+    public const string ManifestFile = "manifest.yaml";
+    public const string SourcesFile = "sources.yaml";
+    public const string ConditionsFile = "conditions.yaml";
+    public const string DrugsFile = "drugs.yaml";
+    public const string ProductsFile = "products.yaml";
+    public const string TherapiesFile = "therapies.yaml";
+    public const string EvidenceFolder = "evidence";
+
+    // Unknown fields are errors: a misspelt field must not silently drop a fact.
+    private static readonly IDeserializer Yaml = new DeserializerBuilder()
+        .WithNamingConvention(HyphenatedNamingConvention.Instance)
+        .Build();
+
+    public static KnowledgeLoadResult Load(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return KnowledgeLoadResult.Failed(new KnowledgeError(directory, "(directory)", "knowledge directory not found"));
+        }
+
+        var errors = new List<KnowledgeError>();
+        var files = new KnowledgeFileSet(
+            Read<ManifestFile>(directory, ManifestFile, errors),
+            Read<SourcesFile>(directory, SourcesFile, errors),
+            Read<ConditionsFile>(directory, ConditionsFile, errors),
+            Read<DrugsFile>(directory, DrugsFile, errors),
+            Read<ProductsFile>(directory, ProductsFile, errors),
+            Read<TherapiesFile>(directory, TherapiesFile, errors),
+            ReadEvidence(directory, errors));
+
+        if (errors.Count > 0)
+        {
+            return KnowledgeLoadResult.Failed([.. errors]);
+        }
+
+        return KnowledgeValidator.Build(files);
+    }
+
+    private static ImmutableArray<(string File, EvidenceFile Content)> ReadEvidence(string directory, List<KnowledgeError> errors)
+    {
+        var folder = Path.Combine(directory, EvidenceFolder);
+        if (!Directory.Exists(folder))
+        {
+            errors.Add(new KnowledgeError(EvidenceFolder, "(folder)", "evidence folder not found"));
+            return [];
+        }
+
+        return Directory.EnumerateFiles(folder, "*.yaml")
+            .Order(StringComparer.Ordinal)
+            .Select(path => (File: $"{EvidenceFolder}/{Path.GetFileName(path)}", Content: Read<EvidenceFile>(directory, $"{EvidenceFolder}/{Path.GetFileName(path)}", errors)))
+            .Where(x => x.Content is not null)
+            .Select(x => (x.File, x.Content!))
+            .ToImmutableArray();
+    }
+
+    private static T? Read<T>(string directory, string relativePath, List<KnowledgeError> errors)
+        where T : class
+    {
+        var path = Path.Combine(directory, relativePath);
+        if (!File.Exists(path))
+        {
+            errors.Add(new KnowledgeError(relativePath, "(file)", "file not found"));
+            return null;
+        }
+
+        try
+        {
+            using var reader = File.OpenText(path);
+            var content = Yaml.Deserialize<T>(reader);
+            if (content is null)
+            {
+                errors.Add(new KnowledgeError(relativePath, "(file)", "file is empty"));
+            }
+
+            return content;
+        }
+        catch (YamlException e)
+        {
+            // YamlDotNet nests the useful message (e.g. "Property 'grde' not found") in inner exceptions.
+            var reason = e.InnerException?.Message ?? e.Message;
+            errors.Add(new KnowledgeError(relativePath, $"line {e.Start.Line}, column {e.Start.Column}", reason));
+            return null;
+        }
+    }
+}
+
+/// <summary>The parsed, not yet validated, content of a knowledge directory.</summary>
+internal sealed record KnowledgeFileSet(
+    ManifestFile? Manifest,
+    SourcesFile? Sources,
+    ConditionsFile? Conditions,
+    DrugsFile? Drugs,
+    ProductsFile? Products,
+    TherapiesFile? Therapies,
+    ImmutableArray<(string File, EvidenceFile Content)> Evidence);
+
+/// <summary>Either a knowledge base or the list of everything wrong with the files.</summary>
+public sealed record KnowledgeLoadResult(KnowledgeBase? Knowledge, ImmutableArray<KnowledgeError> Errors)
+{
+    public bool Succeeded => Knowledge is not null;
+
+    internal static KnowledgeLoadResult Failed(params KnowledgeError[] errors) => new(null, [.. errors]);
+}

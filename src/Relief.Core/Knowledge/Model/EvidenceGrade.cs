@@ -1,0 +1,52 @@
+namespace Relief.Core.Knowledge.Model;
+
+/// <summary>
+/// How strongly a source recommends a therapy for a condition. The order is the ranking order:
+/// the most favourable first. Written in knowledge files and JSON as kebab-case (strong-for ... strong-against).
+/// </summary>
+public enum EvidenceGrade
+{
+    StrongFor = 0,
+    WeakFor = 1,
+
+    /// <summary>The source found the evidence inconclusive and made no recommendation.</summary>
+    Insufficient = 2,
+
+    /// <summary>Only within a registered trial; no guideline recommends it in practice.</summary>
+    Experimental = 3,
+    WeakAgainst = 4,
+    StrongAgainst = 5,
+}
+
+public static class EvidenceGradeExtensions
+{
+    public static bool IsFor(this EvidenceGrade grade) => grade is EvidenceGrade.StrongFor or EvidenceGrade.WeakFor;
+
+    public static bool IsAgainst(this EvidenceGrade grade) => grade is EvidenceGrade.WeakAgainst or EvidenceGrade.StrongAgainst;
+
+    public static string ToWireName(this EvidenceGrade grade) => grade switch
+    {
+        EvidenceGrade.StrongFor => "strong-for",
+        EvidenceGrade.WeakFor => "weak-for",
+        EvidenceGrade.Insufficient => "insufficient",
+        EvidenceGrade.Experimental => "experimental",
+        EvidenceGrade.WeakAgainst => "weak-against",
+        EvidenceGrade.StrongAgainst => "strong-against",
+        _ => throw new ArgumentOutOfRangeException(nameof(grade), grade, "Not an evidence grade."),
+    };
+
+    public static bool TryParse(string? text, out EvidenceGrade grade)
+    {
+        foreach (var candidate in Enum.GetValues<EvidenceGrade>())
+        {
+            if (string.Equals(candidate.ToWireName(), text, StringComparison.Ordinal))
+            {
+                grade = candidate;
+                return true;
+            }
+        }
+
+        grade = default;
+        return false;
+    }
+}
