@@ -59,5 +59,8 @@ public enum ReviewVerdict
     NotAssessed,
 }
 
-/// <summary>A statement on one of the medication's ingredients or classes, for one of the patient's conditions.</summary>
-public sealed record ReviewFinding(string ConditionId, string ConditionName, string IngredientId, EvidenceFinding Evidence);
+/// <summary>
+/// A statement on one of the medication's ingredients or classes, for one of the patient's conditions.
+/// <see cref="Codes"/> are the codes it concerns: the medication's and the condition's as recorded.
+/// </summary>
+public sealed record ReviewFinding(string ConditionId, string ConditionName, string IngredientId, ImmutableArray<Code> Codes, EvidenceFinding Evidence);

@@ -25,7 +25,8 @@ internal sealed class MedicationReviewer(KnowledgeBase knowledge)
                 {
                     if (names.Contains(applicable.Statement.TherapyId, StringComparer.Ordinal))
                     {
-                        findings.Add(new ReviewFinding(condition.Condition.Id, condition.Condition.Name, ingredient.DrugId, EvidenceFindings.From(applicable, knowledge)));
+                        var codes = fact.Medication.Codes.AddRange(condition.RecordedAs.Select(r => r.Code).Distinct());
+                        findings.Add(new ReviewFinding(condition.Condition.Id, condition.Condition.Name, ingredient.DrugId, codes, EvidenceFindings.From(applicable, knowledge)));
                     }
                 }
             }

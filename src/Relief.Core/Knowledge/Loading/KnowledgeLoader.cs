@@ -15,6 +15,9 @@ public static class KnowledgeLoader
     public const string SourcesFile = "sources.yaml";
     public const string ConditionsFile = "conditions.yaml";
     public const string DrugsFile = "drugs.yaml";
+
+    /// <summary>Ingredients of recorded products that are outside the clinical content (statins, antibiotics...).</summary>
+    public const string OtherIngredientsFile = "other-ingredients.yaml";
     public const string ProductsFile = "products.yaml";
     public const string TherapiesFile = "therapies.yaml";
     public const string EvidenceFolder = "evidence";
@@ -37,6 +40,7 @@ public static class KnowledgeLoader
             Read<SourcesFile>(directory, SourcesFile, errors),
             Read<ConditionsFile>(directory, ConditionsFile, errors),
             Read<DrugsFile>(directory, DrugsFile, errors),
+            Read<DrugsFile>(directory, OtherIngredientsFile, errors),
             Read<ProductsFile>(directory, ProductsFile, errors),
             Read<TherapiesFile>(directory, TherapiesFile, errors),
             ReadEvidence(directory, errors));
@@ -103,6 +107,7 @@ internal sealed record KnowledgeFileSet(
     SourcesFile? Sources,
     ConditionsFile? Conditions,
     DrugsFile? Drugs,
+    DrugsFile? OtherIngredients,
     ProductsFile? Products,
     TherapiesFile? Therapies,
     ImmutableArray<(string File, EvidenceFile Content)> Evidence);

@@ -30,7 +30,7 @@ internal sealed partial class KnowledgeValidator
         var manifest = BuildManifest(files.Manifest!);
         var sources = BuildSources(files.Sources!);
         var conditions = BuildConditions(files.Conditions!);
-        var (classes, drugs) = BuildDrugs(files.Drugs!);
+        var (classes, drugs) = BuildDrugs(files.Drugs!, files.OtherIngredients!);
         var therapies = BuildTherapies(files.Therapies!);
         CheckSharedNamespace(classes, drugs, therapies);
         var products = BuildProducts(files.Products!, drugs);
@@ -192,31 +192,39 @@ internal sealed partial class KnowledgeValidator
         return parsed.Value;
     }
 
-    private (List<DrugClass> Classes, List<Drug> Drugs) BuildDrugs(DrugsFile file)
+    private (List<DrugClass> Classes, List<Drug> Drugs) BuildDrugs(DrugsFile file, DrugsFile otherIngredients)
     {
-        const string f = KnowledgeLoader.DrugsFile;
+        const string classFile = KnowledgeLoader.DrugsFile;
         var classIds = new Dictionary<string, string>(StringComparer.Ordinal);
         var classes = new List<DrugClass>();
         foreach (var (entry, index) in (file.Classes ?? []).Select((e, i) => (e, i)))
         {
-            var id = CheckId(f, entry.Id, index, "class", classIds);
-            Require(f, id, entry.Name, "name");
-            CheckOptionalSource(f, id, entry.Source);
+            var id = CheckId(classFile, entry.Id, index, "class", classIds);
+            Require(classFile, id, entry.Name, "name");
+            CheckOptionalSource(classFile, id, entry.Source);
             classes.Add(new DrugClass(id, entry.Name ?? id, entry.Parent, entry.Mechanism));
         }
 
         foreach (var c in classes.Where(c => c.ParentId is not null && !classIds.ContainsKey(c.ParentId)))
         {
-            Error(f, c.Id, $"parent '{c.ParentId}' is not a class");
+            Error(classFile, c.Id, $"parent '{c.ParentId}' is not a class");
         }
 
         CheckNoClassCycle(classes);
 
+        if (otherIngredients.Classes is { Count: > 0 })
+        {
+            Error(KnowledgeLoader.OtherIngredientsFile, "(file)", "classes belong in drugs.yaml");
+        }
+
         var drugIds = new Dictionary<string, string>(StringComparer.Ordinal);
         var rxcuis = new Dictionary<string, string>(StringComparer.Ordinal);
         var drugs = new List<Drug>();
-        foreach (var (entry, index) in (file.Drugs ?? []).Select((e, i) => (e, i)))
+        var entries = (file.Drugs ?? []).Select(e => (File: classFile, Entry: e))
+            .Concat((otherIngredients.Drugs ?? []).Select(e => (File: KnowledgeLoader.OtherIngredientsFile, Entry: e)));
+        foreach (var (item, index) in entries.Select((e, i) => (e, i)))
         {
+            var (f, entry) = item;
             var id = CheckId(f, entry.Id, index, "drug", drugIds);
             Require(f, id, entry.Name, "name");
             CheckOptionalSource(f, id, entry.Source);
@@ -249,6 +257,11 @@ internal sealed partial class KnowledgeValidator
                 "other" => DrugScope.Other,
                 _ => Invalid(f, id, "scope must be in-scope, co-medication or other", DrugScope.Other),
             };
+
+            if (f == KnowledgeLoader.OtherIngredientsFile && scope != DrugScope.Other)
+            {
+                Error(f, id, $"{KnowledgeLoader.OtherIngredientsFile} holds scope: other only; clinical drugs belong in {KnowledgeLoader.DrugsFile}");
+            }
 
             drugs.Add(new Drug(id, entry.Name ?? id, entry.Class, entry.Rxnorm, [.. entry.Atc ?? []], [.. entry.Brands ?? []], [.. entry.Synonyms ?? []], entry.Mechanism, scope));
         }

@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+
+// `dotnet run -c Release --project benchmarks/Relief.Benchmarks -- --filter '*'`; figures go to docs/performance.md.
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

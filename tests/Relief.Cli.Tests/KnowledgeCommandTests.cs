@@ -1,0 +1,77 @@
+using Relief.Cli.Tests.Infrastructure;
+
+namespace Relief.Cli.Tests;
+
+/// <summary>`relief kb validate` and `relief kb show` end to end.</summary>
+public class KnowledgeCommandTests
+{
+    [Fact]
+    public void The_shipped_knowledge_base_validates()
+    {
+        var result = ReliefProcess.Run("kb", "validate");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(": valid", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_broken_knowledge_base_fails_with_file_entry_and_reason_and_exit_3()
+    {
+        var copy = CopyKnowledge();
+        var path = Path.Combine(copy, "sources.yaml");
+        File.WriteAllText(path, File.ReadAllText(path) + "\n  - { id: broken-entry, title: Broken, year: 1, kind: guideline }\n");
+
+        var result = ReliefProcess.Run("kb", "validate", "--knowledge", copy);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("sources.yaml: broken-entry: year is missing or not a year", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_knowledge_directory_can_come_from_the_environment()
+    {
+        var result = ReliefProcess.Run(new Dictionary<string, string> { ["RELIEF_KNOWLEDGE"] = "/nonexistent" }, "kb", "validate");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("knowledge directory not found", result.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("fibromyalgia", "condition fibromyalgia")]
+    [InlineData("203082005", "condition fibromyalgia")]
+    [InlineData("snomed|95417003", "condition fibromyalgia")]
+    [InlineData("M79.7", "condition fibromyalgia")]
+    [InlineData("duloxetine", "drug duloxetine")]
+    [InlineData("72625", "drug duloxetine")]
+    [InlineData("1049221", "ingredients: acetaminophen, oxycodone")]
+    [InlineData("neupsig-2015", "source neupsig-2015")]
+    public void Show_finds_an_entry_by_id_or_code(string query, string expected)
+    {
+        var result = ReliefProcess.Run("kb", "show", query);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(expected, result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Show_names_what_it_could_not_find()
+    {
+        var result = ReliefProcess.Run("kb", "show", "no-such-thing");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("no-such-thing", result.Error, StringComparison.Ordinal);
+    }
+
+    private static string CopyKnowledge()
+    {
+        var target = Path.Combine(Path.GetTempPath(), $"relief-kb-{Guid.NewGuid():N}");
+        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Knowledge, "*.yaml", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(RepositoryPaths.Knowledge, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+
+        return target;
+    }
+}
