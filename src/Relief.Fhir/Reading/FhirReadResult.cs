@@ -33,7 +33,7 @@ public sealed class FhirReadResult
     [MemberNotNullWhen(true, nameof(Error))]
     public bool Failed => Error is not null;
 
-    /// <summary>Defects read past, in document order. Empty on failure.</summary>
+    /// <summary>Defects read past, in the order the reader met them (entries, then resources). Empty on failure.</summary>
     public ImmutableArray<FhirReadWarning> Warnings { get; }
 
     /// <summary>Resources the reader does not use (Claim, Encounter...), counted by type.</summary>
