@@ -13,7 +13,8 @@ namespace Relief.Fhir.Reading;
 /// </summary>
 internal static class RecordAssembler
 {
-    public static FhirReadResult Assemble(List<RawEntry> raw, FhirVersionEvidence versions, ReadContext context, bool newestFirst)
+    public static FhirReadResult Assemble(
+        List<RawEntry> raw, FhirVersionEvidence versions, ReadContext context, bool newestFirst, string? patientId = null)
     {
         var entries = new List<ResourceEntry>(raw.Count);
         var ignored = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -73,6 +74,11 @@ internal static class RecordAssembler
             return FhirReadResult.Failure(FhirReadErrorKind.UnsupportedVersion, refusal);
         }
 
+        if (patientId is not null)
+        {
+            return ForNamedPatient(patientId, patients, entries, ignored, context);
+        }
+
         if (patients.Count == 0)
         {
             return FhirReadResult.Failure(FhirReadErrorKind.NoPatient, "no Patient resource found; Relief needs the patient the record is about");
@@ -86,14 +92,39 @@ internal static class RecordAssembler
                 $"found {patients.Count} patients ({named}); Relief assesses one patient per bundle");
         }
 
-        return Success(patients[0], entries, ignored, context);
+        return Success(new PatientIdentity(patients[0].Id, patients[0].FullUrl), patients[0], entries, ignored, context);
     }
 
-    private static FhirReadResult Success(ResourceEntry patient, List<ResourceEntry> entries, SortedDictionary<string, int> ignored, ReadContext context)
+    /// <summary>
+    /// A CDS Hooks request names its patient in its context, and its prefetch may leave the Patient
+    /// resource out: the record is then that patient's, with birth date and sex unknown.
+    /// </summary>
+    private static FhirReadResult ForNamedPatient(
+        string patientId, List<ResourceEntry> patients, List<ResourceEntry> entries, SortedDictionary<string, int> ignored, ReadContext context)
     {
-        context.Patient = new PatientIdentity(patient.Id, patient.FullUrl);
-        context.Location = patient.Label;
-        var (birthDate, sex) = PatientReader.Read(patient, context);
+        var other = patients.FindIndex(p => p.Id != patientId);
+        if (other >= 0)
+        {
+            return FhirReadResult.Failure(
+                FhirReadErrorKind.SeveralPatients,
+                $"found {patients[other].Label} besides Patient/{patientId}, the patient named; Relief assesses one patient per read");
+        }
+
+        if (patients.Count == 0)
+        {
+            context.WarnAt($"Patient/{patientId}", "", $"no Patient resource for Patient/{patientId}; birth date and sex unknown");
+            return Success(new PatientIdentity(patientId, null), null, entries, ignored, context);
+        }
+
+        return Success(new PatientIdentity(patientId, patients[0].FullUrl), patients[0], entries, ignored, context);
+    }
+
+    private static FhirReadResult Success(
+        PatientIdentity identity, ResourceEntry? patient, List<ResourceEntry> entries, SortedDictionary<string, int> ignored, ReadContext context)
+    {
+        context.Patient = identity;
+        context.Location = identity.Label;
+        var (birthDate, sex) = patient is { } resource ? PatientReader.Read(resource, context) : (null, AdministrativeSex.Unknown);
 
         var conditions = ImmutableArray.CreateBuilder<ConditionFact>();
         var medications = ImmutableArray.CreateBuilder<MedicationFact>();
@@ -137,7 +168,7 @@ internal static class RecordAssembler
 
         var record = new PatientRecord
         {
-            Id = patient.Id,
+            Id = identity.Id,
             BirthDate = birthDate,
             Sex = sex,
             Conditions = conditions.DrainToImmutable(),
