@@ -85,7 +85,7 @@ public class ObservationTests
     [Fact]
     public void Decimal_sent_as_a_string_is_read_with_a_warning()
     {
-        var (facts, warnings) = Read(""" "valueQuantity": { "value": "12.5", "unit": "mg/dL" } """);
+        var (facts, warnings) = Read(""" "code": { "text": "glucose" }, "valueQuantity": { "value": "12.5", "unit": "mg/dL" } """);
         Assert.Equal(12.5m, Assert.Single(facts).Value);
         Assert.Equal("valueQuantity.value should be a JSON number, found the string \"12.5\"; read as a number", Assert.Single(warnings));
     }

@@ -17,20 +17,38 @@ internal static class FhirSchema
 
     public static JsonSchema Schema => LazySchema.Value;
 
-    /// <summary>The schema's complaints about one resource, as "path: kind" lines.</summary>
-    public static IReadOnlyList<string> Validate(JsonNode resource)
+    /// <summary>
+    /// The schema's complaints about one resource, with paths as NJsonSchema writes them (<c>#/category</c>).
+    /// Contained resources are validated by their own type: the schema types them as a oneOf over every
+    /// resource type, and NJsonSchema, which ignores the discriminator, answers that with one complaint
+    /// per type that did not match.
+    /// </summary>
+    public static IReadOnlyList<SchemaComplaint> Validate(JsonNode resource, string prefix = "#/")
     {
         var type = resource["resourceType"]?.GetValue<string>()
             ?? throw new ArgumentException("resource has no resourceType", nameof(resource));
         var definition = Schema.Definitions.TryGetValue(type, out var found)
             ? found
             : throw new ArgumentException($"the FHIR R4 schema has no definition for {type}", nameof(resource));
-        return definition.Validate(resource.ToJsonString()).SelectMany(Flatten).ToList();
+
+        var copy = resource.DeepClone().AsObject();
+        var complaints = new List<SchemaComplaint>();
+        if (copy["contained"] is JsonArray contained)
+        {
+            copy.Remove("contained");
+            for (var i = 0; i < contained.Count; i++)
+            {
+                complaints.AddRange(Validate(contained[i]!, $"{prefix}contained[{i}]."));
+            }
+        }
+
+        complaints.AddRange(definition.Validate(copy.ToJsonString()).SelectMany(Flatten).Select(c => c with { Path = prefix + c.Path.TrimStart('#', '/') }));
+        return complaints;
     }
 
-    private static IEnumerable<string> Flatten(ValidationError error)
+    private static IEnumerable<SchemaComplaint> Flatten(ValidationError error)
     {
-        yield return $"{error.Path}: {error.Kind}";
+        yield return new SchemaComplaint(error.Path ?? "#/", error.Kind);
         if (error is ChildSchemaValidationError child)
         {
             foreach (var nested in child.Errors.SelectMany(e => e.Value).SelectMany(Flatten))
@@ -58,4 +76,10 @@ internal static class FhirSchema
         definitions.TryAdd("integer64", new JsonObject { ["type"] = "string", ["pattern"] = "^[0]|[-+]?[1-9][0-9]*$" });
         return JsonSchema.FromJsonAsync(document.ToJsonString()).GetAwaiter().GetResult();
     }
+}
+
+/// <summary>One schema complaint: where (<c>#/dosageInstruction[0].asNeededBoolean</c>) and what.</summary>
+internal sealed record SchemaComplaint(string Path, ValidationErrorKind Kind)
+{
+    public override string ToString() => $"{Path}: {Kind}";
 }

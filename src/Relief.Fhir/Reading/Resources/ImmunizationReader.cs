@@ -16,6 +16,11 @@ internal static class ImmunizationReader
             context.Warn("status", "status is missing (FHIR R4 requires it); read as unknown");
         }
 
+        if (!resource.TryGetProperty("vaccineCode"u8, out _))
+        {
+            context.Warn("vaccineCode", "vaccineCode is missing (FHIR R4 requires it); the vaccine is unknown");
+        }
+
         if (resource.TryGetProperty("occurrenceString"u8, out _))
         {
             context.Warn("occurrenceString", "occurrenceString is not a calendar date; occurrence left empty");

@@ -41,6 +41,12 @@ internal static class ObservationReader
 
     private static ObservationFact Fact(string id, JsonElement element, ElementPath path, string status, LocalDate? effective, ReadContext context)
     {
+        if (!element.TryGetProperty("code"u8, out _))
+        {
+            var at = path.Child("code");
+            context.Warn(at, $"{at} is missing (FHIR R4 requires it); the observation is uncoded");
+        }
+
         var concept = CodeableConcepts.Read(element, "code", path, context);
         decimal? value = null;
         string? unit = null, unitCode = null, text = null;
