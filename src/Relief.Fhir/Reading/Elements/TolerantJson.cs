@@ -146,36 +146,33 @@ internal static class TolerantJson
             return null;
         }
 
-        if (element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var integer))
+        switch (element.ValueKind)
         {
-            return integer;
+            case JsonValueKind.Number when element.TryGetInt32(out var integer):
+                return integer;
+            case JsonValueKind.Number when element.TryGetDecimal(out var whole) && IsInt32(whole):
+                // 2.0 for a frequency: the value is plain, only its spelling is wrong.
+                var path = parentPath.Child(name);
+                context.Warn(path, $"{path} should be an integer, found {element.GetRawText()}; read as {(int)whole}");
+                return (int)whole;
+            case JsonValueKind.String:
+                // NumberFromString has warned either way; a fraction is one more defect.
+                var number = NumberFromString(element, parentPath, name, context);
+                if (number is { } value && !IsInt32(value))
+                {
+                    var at = parentPath.Child(name);
+                    context.Warn(at, $"{at} should be an integer, found {value}; ignored");
+                    return null;
+                }
+
+                return (int?)number;
+            default:
+                WarnIgnored(parentPath, name, "an integer", element, context);
+                return null;
         }
-
-        // 2.0 for a frequency, or "2": the value is plain, only its spelling is wrong.
-        var number = element.ValueKind switch
-        {
-            JsonValueKind.Number => element.TryGetDecimal(out var d) ? d : (decimal?)null,
-            JsonValueKind.String => NumberFromString(element, parentPath, name, context),
-            _ => null,
-        };
-        var path = parentPath.Child(name);
-        if (number is { } value && value == decimal.Truncate(value) && value is >= int.MinValue and <= int.MaxValue)
-        {
-            if (element.ValueKind == JsonValueKind.Number)
-            {
-                context.Warn(path, $"{path} should be an integer, found {element.GetRawText()}; read as {(int)value}");
-            }
-
-            return (int)value;
-        }
-
-        if (element.ValueKind is not JsonValueKind.String || number is not null)
-        {
-            context.Warn(path, $"{path} should be an integer, found {Describe(element)}; ignored");
-        }
-
-        return null;
     }
+
+    private static bool IsInt32(decimal value) => value == decimal.Truncate(value) && value is >= int.MinValue and <= int.MaxValue;
 
     public static bool? Boolean(JsonElement parent, ReadOnlySpan<byte> name, ElementPath parentPath, ReadContext context)
     {
