@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+
+namespace Relief.Fhir.Reading;
+
+/// <summary>
+/// The state of one read besides the facts: the warnings, the resource being read (so each warning can
+/// say where it was found without every reader passing the label around), the patient the read is about
+/// and the resources that references may point at.
+/// </summary>
+internal sealed class ReadContext(FhirReadOptions options)
+{
+    private readonly List<FhirReadWarning> warnings = [];
+    private int overflow;
+
+    /// <summary>The resource being read, as <c>Type/id</c>; warnings are filed under it.</summary>
+    public string Location { get; set; } = "Bundle";
+
+    public PatientIdentity? Patient { get; set; }
+
+    public ResourceIndex Resources { get; } = new();
+
+    public void Warn(string path, string message) => WarnAt(Location, path, message);
+
+    public void WarnAt(string location, string path, string message)
+    {
+        if (warnings.Count < options.MaxWarnings)
+        {
+            warnings.Add(new FhirReadWarning(location, path, message));
+        }
+        else
+        {
+            overflow++;
+        }
+    }
+
+    public ImmutableArray<FhirReadWarning> ToWarnings()
+    {
+        if (overflow == 0)
+        {
+            return [.. warnings];
+        }
+
+        return
+        [
+            .. warnings,
+            new FhirReadWarning("Bundle", "", $"{overflow} more warnings not listed (limit {options.MaxWarnings})"),
+        ];
+    }
+}

@@ -1,0 +1,238 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Relief.Core.Patients;
+using Relief.Fhir.Reading.Elements;
+using Relief.Fhir.Reading.Resources;
+
+namespace Relief.Fhir.Reading;
+
+/// <summary>
+/// Turns the resources found in a bundle or a CDS Hooks prefetch into one <see cref="PatientRecord"/>:
+/// a first pass learns each resource's type and id, the FHIR version and the patient; a second reads
+/// the facts of the resources about that patient.
+/// </summary>
+internal static class RecordAssembler
+{
+    public static FhirReadResult Assemble(
+        List<RawEntry> raw, FhirVersionEvidence versions, ReadContext context, bool newestFirst, string? patientId = null)
+    {
+        var entries = new List<ResourceEntry>(raw.Count);
+        var ignored = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var patients = new List<ResourceEntry>(1);
+
+        foreach (var item in raw)
+        {
+            if (item.DeletedLabel is { } deleted)
+            {
+                // A history bundle's DELETE: older versions of this resource further down are not current.
+                seen.Add(deleted);
+                continue;
+            }
+
+            if (Identify(item, context) is not { } entry)
+            {
+                continue;
+            }
+
+            if (entry.Kind == ResourceKind.Other)
+            {
+                versions.Observe(entry.ResourceType, entry.Resource);
+                ignored[entry.ResourceType] = ignored.TryGetValue(entry.ResourceType, out var count) ? count + 1 : 1;
+                continue;
+            }
+
+            versions.Observe(entry.ResourceType, entry.Resource);
+            versions.ObserveMeta(entry.Resource, entry.Label);
+            if (!seen.Add(entry.Label))
+            {
+                // A history bundle lists the newest version first; elsewhere a repeat is a sender's slip.
+                if (!newestFirst && entry.Kind != ResourceKind.Patient)
+                {
+                    context.WarnAt(entry.Label, "", $"{entry.Label} appears again at {entry.Location}; the first copy is read");
+                }
+
+                continue;
+            }
+
+            switch (entry.Kind)
+            {
+                case ResourceKind.Patient:
+                    patients.Add(entry);
+                    break;
+                case ResourceKind.Medication:
+                    context.Resources.Add(entry.ResourceType, entry.Id, entry.FullUrl, entry.Resource);
+                    break;
+                default:
+                    entries.Add(entry);
+                    break;
+            }
+        }
+
+        if (versions.Refusal() is { } refusal)
+        {
+            return FhirReadResult.Failure(FhirReadErrorKind.UnsupportedVersion, refusal);
+        }
+
+        if (patientId is not null)
+        {
+            return ForNamedPatient(patientId, patients, entries, ignored, context);
+        }
+
+        if (patients.Count == 0)
+        {
+            return FhirReadResult.Failure(FhirReadErrorKind.NoPatient, "no Patient resource found; Relief needs the patient the record is about");
+        }
+
+        if (patients.Count > 1)
+        {
+            var named = string.Join(", ", patients.Take(3).Select(p => p.Label)) + (patients.Count > 3 ? ", …" : "");
+            return FhirReadResult.Failure(
+                FhirReadErrorKind.SeveralPatients,
+                $"found {patients.Count} patients ({named}); Relief assesses one patient per bundle");
+        }
+
+        return Success(new PatientIdentity(patients[0].Id, patients[0].FullUrl), patients[0], entries, ignored, context);
+    }
+
+    /// <summary>
+    /// A CDS Hooks request names its patient in its context, and its prefetch may leave the Patient
+    /// resource out: the record is then that patient's, with birth date and sex unknown.
+    /// </summary>
+    private static FhirReadResult ForNamedPatient(
+        string patientId, List<ResourceEntry> patients, List<ResourceEntry> entries, SortedDictionary<string, int> ignored, ReadContext context)
+    {
+        var other = patients.FindIndex(p => p.Id != patientId);
+        if (other >= 0)
+        {
+            return FhirReadResult.Failure(
+                FhirReadErrorKind.SeveralPatients,
+                $"found {patients[other].Label} besides Patient/{patientId}, the patient named; Relief assesses one patient per read");
+        }
+
+        if (patients.Count == 0)
+        {
+            context.WarnAt($"Patient/{patientId}", "", $"no Patient resource for Patient/{patientId}; birth date and sex unknown");
+            return Success(new PatientIdentity(patientId, null), null, entries, ignored, context);
+        }
+
+        return Success(new PatientIdentity(patientId, patients[0].FullUrl), patients[0], entries, ignored, context);
+    }
+
+    private static FhirReadResult Success(
+        PatientIdentity identity, ResourceEntry? patient, List<ResourceEntry> entries, SortedDictionary<string, int> ignored, ReadContext context)
+    {
+        context.Patient = identity;
+        context.Location = identity.Label;
+        var (birthDate, sex) = patient is { } resource ? PatientReader.Read(resource, context) : (null, AdministrativeSex.Unknown);
+
+        var conditions = ImmutableArray.CreateBuilder<ConditionFact>();
+        var medications = ImmutableArray.CreateBuilder<MedicationFact>();
+        var observations = new List<ObservationFact>();
+        var allergies = ImmutableArray.CreateBuilder<AllergyFact>();
+        var procedures = ImmutableArray.CreateBuilder<ProcedureFact>();
+        var immunizations = ImmutableArray.CreateBuilder<ImmunizationFact>();
+        foreach (var entry in entries)
+        {
+            context.Location = entry.Label;
+            if (!SubjectCheck.IsAboutPatient(entry, context))
+            {
+                continue;
+            }
+
+            switch (entry.Kind)
+            {
+                case ResourceKind.Condition:
+                    conditions.Add(ConditionReader.Read(entry, context));
+                    break;
+                case ResourceKind.MedicationRequest:
+                    medications.Add(MedicationRequestReader.Read(entry, context));
+                    break;
+                case ResourceKind.MedicationStatement:
+                    medications.Add(MedicationStatementReader.Read(entry, context));
+                    break;
+                case ResourceKind.Observation:
+                    ObservationReader.Read(entry, observations, context);
+                    break;
+                case ResourceKind.AllergyIntolerance:
+                    allergies.Add(AllergyIntoleranceReader.Read(entry, context));
+                    break;
+                case ResourceKind.Procedure:
+                    procedures.Add(ProcedureReader.Read(entry, context));
+                    break;
+                case ResourceKind.Immunization:
+                    immunizations.Add(ImmunizationReader.Read(entry, context));
+                    break;
+            }
+        }
+
+        var record = new PatientRecord
+        {
+            Id = identity.Id,
+            BirthDate = birthDate,
+            Sex = sex,
+            Conditions = conditions.DrainToImmutable(),
+            Medications = medications.DrainToImmutable(),
+            Observations = [.. observations],
+            Allergies = allergies.DrainToImmutable(),
+            Procedures = procedures.DrainToImmutable(),
+            Immunizations = immunizations.DrainToImmutable(),
+        };
+        return FhirReadResult.Success(record, context.ToWarnings(), ignored.ToImmutableSortedDictionary(StringComparer.Ordinal));
+    }
+
+    /// <summary>The entry's type and id, or null (with a warning) when it is not a resource the reader can place.</summary>
+    private static ResourceEntry? Identify(RawEntry item, ReadContext context)
+    {
+        var resource = item.Resource;
+        if (resource.ValueKind != JsonValueKind.Object)
+        {
+            context.WarnAt(item.Location, "", $"{item.Location} should be a resource object, found {TolerantJson.Describe(resource)}; ignored");
+            return null;
+        }
+
+        if (!resource.TryGetProperty("resourceType"u8, out var typeElement) || typeElement.ValueKind != JsonValueKind.String
+            || typeElement.GetString() is not { Length: > 0 } resourceType)
+        {
+            context.WarnAt(item.Location, "", $"{item.Location} has no resourceType; ignored");
+            return null;
+        }
+
+        var kind = ResourceKinds.Of(resourceType);
+        if (kind == ResourceKind.Other)
+        {
+            // Passed over unread: no id, no string beyond the type's, for the Claims of a Synthea bundle.
+            return new ResourceEntry(resource, kind, resourceType, "", item.FullUrl, item.Location);
+        }
+
+        var id = resource.TryGetProperty("id"u8, out var idElement) && idElement.ValueKind == JsonValueKind.String
+            ? idElement.GetString()
+            : null;
+        if (string.IsNullOrEmpty(id))
+        {
+            id = IdFromFullUrl(item.FullUrl) ?? item.Location;
+            var source = item.FullUrl is null ? "its place in the input" : "its fullUrl";
+            context.WarnAt($"{resourceType}/{id}", "id", $"{resourceType} at {item.Location} has no id; named \"{id}\" from {source}");
+        }
+
+        return new ResourceEntry(resource, kind, resourceType, id, item.FullUrl, item.Location);
+    }
+
+    /// <summary>The id a fullUrl implies: the uuid of <c>urn:uuid:…</c>, the last segment of a RESTful URL.</summary>
+    private static string? IdFromFullUrl(string? fullUrl)
+    {
+        if (string.IsNullOrEmpty(fullUrl))
+        {
+            return null;
+        }
+
+        if (fullUrl.StartsWith("urn:uuid:", StringComparison.OrdinalIgnoreCase) || fullUrl.StartsWith("urn:oid:", StringComparison.OrdinalIgnoreCase))
+        {
+            return fullUrl[(fullUrl.LastIndexOf(':') + 1)..];
+        }
+
+        var path = References.WithoutHistory(fullUrl);
+        var slash = path.LastIndexOf('/');
+        return slash >= 0 && slash < path.Length - 1 ? path[(slash + 1)..].ToString() : null;
+    }
+}

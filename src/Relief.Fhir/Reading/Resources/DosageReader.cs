@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Relief.Core.Patients;
+using Relief.Fhir.Reading.Elements;
+
+namespace Relief.Fhir.Reading.Resources;
+
+/// <summary>
+/// FHIR Dosage to <see cref="DosageFact"/>: the first doseAndRate's dose (a Range's high end, the
+/// dose that can be reached), the repeat's frequency per period, as-needed and route.
+/// </summary>
+internal static class DosageReader
+{
+    public static ImmutableArray<DosageFact> ReadAll(JsonElement resource, ReadOnlySpan<byte> name, string path, ReadContext context)
+    {
+        ImmutableArray<DosageFact>.Builder? dosages = null;
+        var index = 0;
+        foreach (var dosage in TolerantJson.Array(resource, name, ElementPath.Root, context))
+        {
+            if (TolerantJson.IsObjectItem(dosage, ElementPath.Root, name, index, context))
+            {
+                dosages ??= ImmutableArray.CreateBuilder<DosageFact>();
+                dosages.Add(Read(dosage, $"{path}[{index}]", context));
+            }
+
+            index++;
+        }
+
+        return dosages?.ToImmutable() ?? [];
+    }
+
+    public static DosageFact Read(JsonElement dosage, string path, ReadContext context)
+    {
+        var dose = Dose(dosage, path, context);
+        int? frequency = null;
+        decimal? period = null;
+        string? periodUnit = null;
+        if (TolerantJson.TryGetObject(dosage, "timing"u8, path, context, out var timing)
+            && TolerantJson.TryGetObject(timing, "repeat"u8, $"{path}.timing", context, out var repeat))
+        {
+            var repeatPath = $"{path}.timing.repeat";
+            frequency = TolerantJson.Integer(repeat, "frequency"u8, repeatPath, context);
+            period = TolerantJson.Decimal(repeat, "period"u8, repeatPath, context);
+            periodUnit = TolerantJson.String(repeat, "periodUnit"u8, repeatPath, context);
+        }
+
+        var asNeeded = TolerantJson.Boolean(dosage, "asNeededBoolean"u8, path, context) ?? false;
+        if (dosage.TryGetProperty("asNeededCodeableConcept"u8, out _))
+        {
+            // A reason for taking it as needed ("for pain") means it is taken as needed.
+            asNeeded = true;
+        }
+
+        var route = CodeableConcepts.Read(dosage, "route", path, context);
+        return new DosageFact(
+            TolerantJson.String(dosage, "text"u8, path, context),
+            dose.Value,
+            dose.Unit,
+            frequency,
+            period,
+            periodUnit,
+            asNeeded,
+            route.Text ?? (route.Codes.IsDefaultOrEmpty ? null : route.Codes[0].Value));
+    }
+
+    private static QuantityValue Dose(JsonElement dosage, string path, ReadContext context)
+    {
+        var index = 0;
+        foreach (var doseAndRate in TolerantJson.Array(dosage, "doseAndRate"u8, path, context))
+        {
+            if (!TolerantJson.IsObjectItem(doseAndRate, path, "doseAndRate"u8, index, context))
+            {
+                index++;
+                continue;
+            }
+
+            var itemPath = $"{path}.doseAndRate[{index}]";
+            if (doseAndRate.TryGetProperty("doseQuantity"u8, out _))
+            {
+                return Quantities.Read(doseAndRate, "doseQuantity", itemPath, context);
+            }
+
+            if (TolerantJson.TryGetObject(doseAndRate, "doseRange"u8, itemPath, context, out var range))
+            {
+                return Quantities.Read(range, "high", $"{itemPath}.doseRange", context);
+            }
+
+            // Only the first doseAndRate counts: later ones restate the dose by another type (calculated, admin-amount).
+            break;
+        }
+
+        return default;
+    }
+}
