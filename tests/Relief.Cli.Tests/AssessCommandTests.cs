@@ -65,7 +65,7 @@ public class AssessCommandTests
         Assert.NotEmpty(conditions);
         foreach (var option in conditions.SelectMany(c => c.GetProperty("options").EnumerateArray()))
         {
-            Assert.Contains(option.GetProperty("grade").GetString(), grades);
+            Assert.Contains(option.GetProperty("grade").GetString()!, grades);
             foreach (var code in option.GetProperty("codes").EnumerateArray())
             {
                 Assert.Matches(@"^https?://[^|]+\|[^|]+$", code.GetString());

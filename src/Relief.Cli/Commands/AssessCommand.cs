@@ -83,7 +83,7 @@ public static class AssessCommand
         }
 
         var assessor = new Assessor(knowledge);
-        var console = json ? null : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        var console = json ? null : TerminalConsole.Create(output);
         var failures = missing.Count;
         foreach (var file in files)
         {

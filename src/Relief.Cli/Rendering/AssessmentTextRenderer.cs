@@ -50,7 +50,7 @@ public sealed class AssessmentTextRenderer(IAnsiConsole console)
             var flags = new List<string>();
             if (recorded.BroadMatch)
             {
-                flags.Add("broad code: chronic pain not specified further");
+                flags.Add($"broad code: wider than {condition.Name}");
             }
 
             if (recorded.Unconfirmed)
@@ -92,7 +92,7 @@ public sealed class AssessmentTextRenderer(IAnsiConsole console)
                 ? $"{withNnt.Nnt} / {withNnt.Nnh?.ToString() ?? "–"}"
                 : "";
             var sources = string.Join("\n", option.Evidence.Select(e =>
-                $"[{GradeStyle.Of(e.Grade)}]{e.Grade.ToWireName()}[/] {Markup.Escape(e.Citation)}{(e.InheritedFrom is { } from ? $" [grey](for {Markup.Escape(from)})[/]" : "")}"));
+                $"[{GradeStyle.Of(e.Grade)}]{e.Grade.ToWireName()}[/] {Markup.Escape(e.SourceLabel)}{(e.InheritedFrom is { } from ? $" [grey](via {Markup.Escape(from)})[/]" : "")}"));
             table.AddRow(
                 option.Rank.ToString(CultureInfo.InvariantCulture),
                 name,
@@ -126,7 +126,7 @@ public sealed class AssessmentTextRenderer(IAnsiConsole console)
             var ingredients = m.Ingredients.IsEmpty ? "[red]ingredient not recognised[/]" : Markup.Escape(string.Join(" + ", m.Ingredients.Select(i => i.Name)));
             var duration = m.DaysOnTherapy is { } days ? $"\n{days} days" : "";
             var because = string.Join("\n", m.Findings.Take(4).Select(f =>
-                $"[{GradeStyle.Of(f.Evidence.Grade)}]{f.Evidence.Grade.ToWireName()}[/] for {Markup.Escape(f.ConditionName)}: {Markup.Escape(f.Evidence.Summary)} [grey]({Markup.Escape(f.Evidence.Citation)})[/]"));
+                $"[{GradeStyle.Of(f.Evidence.Grade)}]{f.Evidence.Grade.ToWireName()}[/] for {Markup.Escape(f.ConditionName)}: {Markup.Escape(f.Evidence.Summary)} [grey]({Markup.Escape(f.Evidence.SourceLabel)})[/]"));
             if (m.Findings.Length > 4)
             {
                 because += $"\n[grey]+{m.Findings.Length - 4} more (see --format json)[/]";

@@ -10,6 +10,6 @@ internal static class EvidenceFindings
         var s = applicable.Statement;
         var source = knowledge.Sources[s.SourceId];
         return new EvidenceFinding(
-            s.Id, s.TherapyId, s.Grade, s.Line, s.Quality, s.Nnt, s.Nnh, s.Summary, source.Id, source.Citation, source.Year, applicable.InheritedFrom);
+            s.Id, s.TherapyId, s.Grade, s.Line, s.Quality, s.Nnt, s.Nnh, s.Summary, source.Id, source.Label, source.Citation, source.Year, applicable.InheritedFrom);
     }
 }

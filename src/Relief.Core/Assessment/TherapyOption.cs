@@ -34,6 +34,7 @@ public sealed record EvidenceFinding(
     NumberNeeded? Nnh,
     string Summary,
     string SourceId,
+    string SourceLabel,
     string Citation,
     int Year,
     string? InheritedFrom);

@@ -38,6 +38,8 @@ internal sealed class SourceEntry
 
     public string? Url { get; set; }
 
+    public string? Label { get; set; }
+
     public string? Note { get; set; }
 }
 

@@ -74,10 +74,19 @@ internal sealed partial class KnowledgeValidator
                 Error(f, id, $"kind must be one of {string.Join(", ", SourceKinds)}");
             }
 
-            result.Add(new Source(id, entry.Title ?? "", entry.Authors, entry.Publication, entry.Year ?? 0, entry.Kind ?? "", entry.Pmid, entry.Doi, entry.Url));
+            result.Add(new Source(id, entry.Title ?? "", entry.Authors, entry.Publication, entry.Year ?? 0, entry.Kind ?? "", entry.Pmid, entry.Doi, entry.Url, entry.Label ?? DefaultLabel(entry)));
         }
 
         return result;
+    }
+
+    // Without a label, a trial or review is known by its first author and year ("Clark 1985").
+    private static string DefaultLabel(SourceEntry entry)
+    {
+        var firstAuthor = entry.Authors?.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        return firstAuthor is { Length: > 1 } && char.IsUpper(firstAuthor[0]) && entry.Authors!.Contains(',', StringComparison.Ordinal)
+            ? $"{firstAuthor} {entry.Year}"
+            : $"{entry.Title} ({entry.Year})";
     }
 
     private List<ConditionDefinition> BuildConditions(ConditionsFile file)
