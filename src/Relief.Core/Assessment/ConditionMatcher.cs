@@ -71,11 +71,41 @@ internal static class ConditionMatcher
             }
         }
 
+        // A broader condition established only by entries that also establish a narrower one is subsumed:
+        // a Condition coded "Neuropathic pain" and G89.28 is post-surgical neuropathic pain, which inherits the
+        // neuropathic-pain evidence already; listing both would repeat the same options.
+        var subsumed = byCondition.Keys
+            .Where(broad => byCondition[broad].All(e => byCondition.Any(other =>
+                other.Key != broad
+                && Inherits(knowledge, other.Key, broad)
+                && other.Value.Exists(o => o.ResourceId == e.ResourceId))))
+            .ToHashSet(StringComparer.Ordinal);
+
         // Knowledge-base order, so the output is stable whatever order the record lists conditions in.
         return knowledge.Conditions
-            .Where(c => byCondition.ContainsKey(c.Id))
+            .Where(c => byCondition.ContainsKey(c.Id) && !subsumed.Contains(c.Id))
             .Select(c => new MatchedCondition(c, [.. byCondition[c.Id]]))
             .ToImmutableArray();
+    }
+
+    private static bool Inherits(KnowledgeBase knowledge, string narrow, string broad)
+    {
+        var pending = new Stack<string>(knowledge.ConditionsById[narrow].Inherits);
+        while (pending.Count > 0)
+        {
+            var parent = pending.Pop();
+            if (parent == broad)
+            {
+                return true;
+            }
+
+            foreach (var grandparent in knowledge.ConditionsById[parent].Inherits)
+            {
+                pending.Push(grandparent);
+            }
+        }
+
+        return false;
     }
 
     // ICD-10-CM changes every fiscal year (G35 became a non-billable header on 1 Oct 2025). A record

@@ -55,7 +55,7 @@ public enum ReviewVerdict
     /// <summary>An in-scope drug with no statement for any condition the patient has.</summary>
     NoEvidenceForConditions,
 
-    /// <summary>Not a pain or fatigue therapy in the knowledge base (a co-medication or unknown).</summary>
+    /// <summary>No statement for the patient's conditions and not a pain or fatigue therapy (a co-medication or unknown).</summary>
     NotAssessed,
 }
 

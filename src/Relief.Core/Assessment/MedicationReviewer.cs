@@ -16,7 +16,8 @@ internal sealed class MedicationReviewer(KnowledgeBase knowledge)
         MedicationFact fact, ImmutableArray<IngredientMatch> ingredients, ImmutableArray<MatchedCondition> conditions, LocalDate asOf)
     {
         var findings = ImmutableArray.CreateBuilder<ReviewFinding>();
-        foreach (var ingredient in ingredients.Where(i => i.Scope == DrugScope.InScope))
+        // Co-medications are reviewed too: guidelines speak of some (NICE NG193 on benzodiazepines).
+        foreach (var ingredient in ingredients)
         {
             var names = knowledge.TherapyIdsByDrug[ingredient.DrugId];
             foreach (var condition in conditions)
@@ -47,9 +48,9 @@ internal sealed class MedicationReviewer(KnowledgeBase knowledge)
 
     private static ReviewVerdict Verdict(ImmutableArray<IngredientMatch> ingredients, ImmutableArray<ReviewFinding> findings)
     {
-        if (!ingredients.Any(i => i.Scope == DrugScope.InScope))
+        if (findings.IsEmpty)
         {
-            return ReviewVerdict.NotAssessed;
+            return ingredients.Any(i => i.Scope == DrugScope.InScope) ? ReviewVerdict.NoEvidenceForConditions : ReviewVerdict.NotAssessed;
         }
 
         var anyFor = findings.Any(f => f.Evidence.Grade.IsFor());
@@ -59,8 +60,7 @@ internal sealed class MedicationReviewer(KnowledgeBase knowledge)
             (true, true) => ReviewVerdict.Contested,
             (false, true) => ReviewVerdict.RecommendedAgainst,
             (true, false) => ReviewVerdict.Supported,
-            _ when findings.Length > 0 => ReviewVerdict.Unproven,
-            _ => ReviewVerdict.NoEvidenceForConditions,
+            _ => ReviewVerdict.Unproven,
         };
     }
 }

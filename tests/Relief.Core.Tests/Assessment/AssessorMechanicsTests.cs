@@ -130,6 +130,29 @@ public class AssessorMechanicsTests
     }
 
     [Fact]
+    public void A_co_medication_that_a_source_speaks_of_is_reviewed()
+    {
+        var a = Assess(new PatientBuilder().WithCondition(CodeSystems.Snomed, "203082005").WithMedication("11289", "warfarin"));
+
+        Assert.Equal(ReviewVerdict.RecommendedAgainst, a.Medications[0].Verdict);
+        Assert.Equal("widespread-warfarin-c", Assert.Single(a.Medications[0].Findings).Evidence.StatementId);
+    }
+
+    [Fact]
+    public void A_broader_condition_established_only_by_the_same_entry_as_a_narrower_one_is_not_listed_twice()
+    {
+        var a = Assess(new PatientBuilder().WithCondition(CodeSystems.Snomed, "2177002").WithCondition(CodeSystems.Snomed, "247398009"));
+        Assert.Equal(["general-pain", "specific-pain"], a.Conditions.Select(c => c.ConditionId));
+
+        var patient = new PatientBuilder().Build();
+        var both = new Relief.Core.Patients.CodedText([new Code(CodeSystems.Snomed, "2177002"), new Code(CodeSystems.Snomed, "247398009")], "PHN");
+        var single = Engine.Assess(
+            patient with { Conditions = [new Relief.Core.Patients.ConditionFact("c1", both, ConditionClinicalStatus.Active, ConditionVerificationStatus.Confirmed, null, null, null)] },
+            PatientBuilder.AsOf);
+        Assert.Equal("specific-pain", Assert.Single(single.Conditions).ConditionId);
+    }
+
+    [Fact]
     public void A_combination_product_maps_to_every_ingredient()
     {
         var a = Assess(new PatientBuilder().WithMedication("1049221", "Acetaminophen 325 MG / Oxycodone Hydrochloride 5 MG Oral Tablet"));
