@@ -121,6 +121,7 @@ public static class AssessCommand
             File = file,
             Assessment = assessor.Assess(read.Record!, asOf),
             Warnings = [.. read.Warnings.Select(w => new InputIssue(w.Path.Length > 0 ? $"{w.Location}.{w.Path}" : w.Location, w.Message))],
+            IgnoredResources = read.IgnoredResources,
         };
     }
 

@@ -38,6 +38,13 @@ public sealed class AssessmentTextRenderer(IAnsiConsole console)
 
         RenderMedications(a);
         RenderUnrecognised(a);
+        if (!document.IgnoredResources.IsEmpty)
+        {
+            var ignored = string.Join(", ", document.IgnoredResources.Select(kv => $"{kv.Key} ×{kv.Value}"));
+            console.MarkupLine($"[grey]Not read (outside what Relief uses): {Markup.Escape(ignored)}[/]");
+            console.WriteLine();
+        }
+
         console.MarkupLine($"[italic]{Markup.Escape(document.Disclaimer)}[/]");
         console.WriteLine();
     }

@@ -22,6 +22,9 @@ public sealed record AssessmentDocument
 
     public ImmutableArray<InputIssue> Warnings { get; init; } = [];
 
+    /// <summary>Resources present in the input that Relief does not read (Claim, Encounter...), by type.</summary>
+    public ImmutableSortedDictionary<string, int> IgnoredResources { get; init; } = ImmutableSortedDictionary<string, int>.Empty;
+
     public InputError? Error { get; init; }
 }
 
