@@ -13,11 +13,16 @@ namespace Relief.Core.Assessment;
 public sealed class Assessor
 {
     private readonly KnowledgeBase _knowledge;
+    private readonly OptionRanker _optionRanker;
+    private readonly MedicationReviewer _reviewer;
 
+    /// <summary>Builds the engine for one knowledge base; work that depends only on the knowledge is done here, once.</summary>
     public Assessor(KnowledgeBase knowledge)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         _knowledge = knowledge;
+        _optionRanker = new OptionRanker(knowledge);
+        _reviewer = new MedicationReviewer(knowledge);
     }
 
     public PatientAssessment Assess(PatientRecord patient, LocalDate asOf)
@@ -39,14 +44,12 @@ public sealed class Assessor
             }
         }
 
-        var optionRanker = new OptionRanker(_knowledge);
         var conditionAssessments = conditions
-            .Select(c => new ConditionAssessment(c.Condition.Id, c.Condition.Name, c.RecordedAs, optionRanker.Rank(c, patient, medications)))
+            .Select(c => new ConditionAssessment(c.Condition.Id, c.Condition.Name, c.RecordedAs, _optionRanker.Rank(c, patient, medications)))
             .ToImmutableArray();
 
-        var reviewer = new MedicationReviewer(_knowledge);
         var reviews = medications
-            .Select(m => reviewer.Review(m.Fact, m.Ingredients, conditions, asOf))
+            .Select(m => _reviewer.Review(m.Fact, m.Ingredients, conditions, asOf))
             .ToImmutableArray();
 
         return new PatientAssessment

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Relief.Core.Codes;
 using Relief.Core.Knowledge;
@@ -9,32 +10,60 @@ namespace Relief.Core.Assessment;
 /// <summary>
 /// Orders a condition's therapies: by the most favourable grade any source gives, then by line of
 /// therapy, then by name. Statements against a therapy are never dropped; they mark it contested.
+/// The ranking depends only on the knowledge, so it is computed once per condition when the engine is built;
+/// an assessment only marks the options the patient already has.
 /// </summary>
-internal sealed class OptionRanker(KnowledgeBase knowledge)
+internal sealed class OptionRanker
 {
+    private readonly KnowledgeBase _knowledge;
+    private readonly FrozenDictionary<string, ImmutableArray<TherapyOption>> _ranked;
+
+    public OptionRanker(KnowledgeBase knowledge)
+    {
+        _knowledge = knowledge;
+        var codesByTherapy = CodesByTherapy(knowledge);
+        _ranked = knowledge.Conditions.ToFrozenDictionary(
+            c => c.Id,
+            c => RankOnce(c.Id, codesByTherapy),
+            StringComparer.Ordinal);
+    }
+
     public ImmutableArray<TherapyOption> Rank(
         MatchedCondition condition,
         PatientRecord patient,
         ImmutableArray<(MedicationFact Fact, ImmutableArray<IngredientMatch> Ingredients)> medications)
     {
-        var groups = knowledge.EffectiveStatements[condition.Condition.Id]
-            .GroupBy(s => s.Statement.TherapyId, StringComparer.Ordinal);
+        var options = _ranked[condition.Condition.Id];
+        ImmutableArray<TherapyOption>.Builder? marked = null;
+        for (var i = 0; i < options.Length; i++)
+        {
+            var resources = PatientResources(options[i].TherapyId, patient, medications);
+            if (!resources.IsEmpty)
+            {
+                marked ??= options.ToBuilder();
+                marked[i] = options[i] with { PatientResources = resources };
+            }
+        }
 
+        return marked?.MoveToImmutable() ?? options;
+    }
+
+    private ImmutableArray<TherapyOption> RankOnce(string conditionId, FrozenDictionary<string, ImmutableArray<Code>> codesByTherapy)
+    {
         var unranked = new List<TherapyOption>();
-        foreach (var group in groups)
+        foreach (var group in _knowledge.EffectiveStatements[conditionId].GroupBy(s => s.Statement.TherapyId, StringComparer.Ordinal))
         {
             var findings = group
-                .Select(s => EvidenceFindings.From(s, knowledge))
+                .Select(s => EvidenceFindings.From(s, _knowledge))
                 .OrderBy(f => f.Grade).ThenBy(f => f.Line ?? int.MaxValue).ThenByDescending(f => f.Year).ThenBy(f => f.StatementId, StringComparer.Ordinal)
                 .ToImmutableArray();
-            var description = knowledge.Describe(group.Key);
-            var best = findings[0].Grade;
+            var description = _knowledge.Describe(group.Key);
             var line = findings.Where(f => f.Grade.IsFor() && f.Line is not null).Select(f => f.Line).Min();
             var contested = findings.Any(f => f.Grade.IsFor()) && findings.Any(f => f.Grade.IsAgainst());
 
             unranked.Add(new TherapyOption(
-                0, group.Key, description.Name, description.Kind, best, line, contested, description.Mechanism,
-                TherapyCodes(group.Key), findings, PatientResources(group.Key, patient, medications)));
+                0, group.Key, description.Name, description.Kind, findings[0].Grade, line, contested, description.Mechanism,
+                codesByTherapy.GetValueOrDefault(group.Key, []), findings, []));
         }
 
         return unranked
@@ -45,20 +74,31 @@ internal sealed class OptionRanker(KnowledgeBase knowledge)
 
     // The codes an option concerns: the ingredient's RxNorm code, every member ingredient of a class, or a
     // therapy's procedure codes.
-    private ImmutableArray<Code> TherapyCodes(string therapyId)
+    private static FrozenDictionary<string, ImmutableArray<Code>> CodesByTherapy(KnowledgeBase knowledge)
     {
-        if (knowledge.Therapies.TryGetValue(therapyId, out var therapy))
+        var codes = knowledge.Therapies.Values.ToDictionary(t => t.Id, t => t.Codes.ToList(), StringComparer.Ordinal);
+        foreach (var (drugId, names) in knowledge.TherapyIdsByDrug)
         {
-            return therapy.Codes;
+            if (knowledge.Drugs[drugId].RxNorm is not { } rxnorm)
+            {
+                continue;
+            }
+
+            foreach (var name in names)
+            {
+                if (!codes.TryGetValue(name, out var list))
+                {
+                    codes[name] = list = [];
+                }
+
+                list.Add(new Code(CodeSystems.RxNorm, rxnorm));
+            }
         }
 
-        return knowledge.TherapyIdsByDrug
-            .Where(kv => kv.Value.Contains(therapyId, StringComparer.Ordinal))
-            .Select(kv => knowledge.Drugs[kv.Key].RxNorm)
-            .OfType<string>()
-            .Order(StringComparer.Ordinal)
-            .Select(rx => new Code(CodeSystems.RxNorm, rx))
-            .ToImmutableArray();
+        return codes.ToFrozenDictionary(
+            kv => kv.Key,
+            kv => kv.Value.Distinct().OrderBy(c => c.System, StringComparer.Ordinal).ThenBy(c => c.Value, StringComparer.Ordinal).ToImmutableArray(),
+            StringComparer.Ordinal);
     }
 
     // Resources showing the patient already takes, is offered, or has had this therapy.
@@ -67,26 +107,30 @@ internal sealed class OptionRanker(KnowledgeBase knowledge)
         PatientRecord patient,
         ImmutableArray<(MedicationFact Fact, ImmutableArray<IngredientMatch> Ingredients)> medications)
     {
-        var resources = ImmutableArray.CreateBuilder<string>();
+        ImmutableArray<string>.Builder? resources = null;
         foreach (var (fact, ingredients) in medications)
         {
-            if (ingredients.Any(i => knowledge.TherapyIdsByDrug[i.DrugId].Contains(therapyId, StringComparer.Ordinal)))
+            foreach (var ingredient in ingredients)
             {
-                resources.Add($"{fact.ResourceType}/{fact.ResourceId}");
+                if (_knowledge.TherapyIdsByDrug[ingredient.DrugId].Contains(therapyId, StringComparer.Ordinal))
+                {
+                    (resources ??= ImmutableArray.CreateBuilder<string>()).Add($"{fact.ResourceType}/{fact.ResourceId}");
+                    break;
+                }
             }
         }
 
-        if (knowledge.Therapies.TryGetValue(therapyId, out var therapy) && !therapy.Codes.IsEmpty)
+        if (_knowledge.Therapies.TryGetValue(therapyId, out var therapy) && !therapy.Codes.IsEmpty)
         {
             foreach (var procedure in patient.Procedures)
             {
                 if (procedure.Concept.Codes.Any(therapy.Codes.Contains))
                 {
-                    resources.Add($"Procedure/{procedure.ResourceId}");
+                    (resources ??= ImmutableArray.CreateBuilder<string>()).Add($"Procedure/{procedure.ResourceId}");
                 }
             }
         }
 
-        return resources.ToImmutable();
+        return resources?.ToImmutable() ?? [];
     }
 }
