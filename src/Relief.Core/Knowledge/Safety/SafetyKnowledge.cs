@@ -51,7 +51,13 @@ public sealed class SafetyKnowledge
             .SelectMany(i => i.Codes.Select(c => (Code: c, Instrument: i)))
             .GroupBy(x => x.Code)
             .ToFrozenDictionary(g => g.Key, g => g.First().Instrument);
-        TestCodeValues = Tests.Values.SelectMany(t => t.Codes).Concat(InstrumentsByCode.Keys).Select(c => c.Value).ToFrozenSet(StringComparer.Ordinal);
+        ResultCodes = TestIdsByCode.Keys.Concat(InstrumentsByCode.Keys)
+            .Distinct()
+            .GroupBy(c => c.Value, StringComparer.Ordinal)
+            .ToFrozenDictionary(
+                g => g.Key,
+                g => g.Select(c => new ResultCode(c, TestIdsByCode.GetValueOrDefault(c, []), InstrumentsByCode.GetValueOrDefault(c))).ToImmutableArray(),
+                StringComparer.Ordinal);
     }
 
     /// <summary>Every drug, class and group id, resolved to its ingredient ids (spec 1.1).</summary>
@@ -117,8 +123,11 @@ public sealed class SafetyKnowledge
 
     public FrozenDictionary<Code, PainInstrument> InstrumentsByCode { get; }
 
-    /// <summary>The bare code values of every test and instrument: a cheap first filter over a record's observations.</summary>
-    public FrozenSet<string> TestCodeValues { get; }
+    /// <summary>
+    /// Tests and instruments by the bare code value (then checked for the system): one ordinal string lookup per
+    /// observation code, since most of a record's observations are of no test at all.
+    /// </summary>
+    public FrozenDictionary<string, ImmutableArray<ResultCode>> ResultCodes { get; }
 
     public FrozenSet<string> Resolve(string reference) => Refs.TryGetValue(reference, out var ingredients) ? ingredients : FrozenSet<string>.Empty;
 
@@ -128,6 +137,9 @@ public sealed class SafetyKnowledge
             .GroupBy(x => x.Ingredient, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Rule).ToImmutableArray(), StringComparer.Ordinal);
 }
+
+/// <summary>A code that a lab test or a pain instrument reads: the tests it means and the instrument, if any.</summary>
+public sealed record ResultCode(Code Code, ImmutableArray<string> TestIds, PainInstrument? Instrument);
 
 /// <summary>The built pieces the validator hands to <see cref="SafetyKnowledge"/>.</summary>
 internal sealed record SafetyKnowledgeParts(
