@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NodaTime;
+using Relief.Core.Assessment.Safety;
 using Relief.Core.Patients;
 
 namespace Relief.Core.Assessment;
@@ -33,4 +34,16 @@ public sealed record PatientAssessment
 
     /// <summary>How many resolved or inactive conditions were present and deliberately not assessed.</summary>
     public int InactiveConditionsNotAssessed { get; init; }
+
+    /// <summary>What is unsafe for this patient: cautions and contraindications, interactions, dose problems.</summary>
+    public SafetyReport Safety { get; init; } = SafetyReport.Empty;
+
+    /// <summary>Per drug: baselines missing before a start, overdue follow-up tests, results past action thresholds.</summary>
+    public ImmutableArray<MonitoringFinding> Monitoring { get; init; } = [];
+
+    /// <summary>Whether each current pain drug is working, and what to do (with taper guidance when stopping).</summary>
+    public ImmutableArray<ResponseFinding> Response { get; init; } = [];
+
+    /// <summary>What kept a safety rule from being judged (unconvertible units, unknown renal function, doses not computable).</summary>
+    public ImmutableArray<DataQualityNote> DataQuality { get; init; } = [];
 }

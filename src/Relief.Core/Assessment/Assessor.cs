@@ -1,8 +1,12 @@
 using System.Collections.Immutable;
 using NodaTime;
+using Relief.Core.Assessment.Safety;
 using Relief.Core.Codes;
 using Relief.Core.Knowledge;
+using Relief.Core.Knowledge.Safety;
 using Relief.Core.Patients;
+using Relief.Core.Safety;
+using Relief.Core.Safety.Response;
 
 namespace Relief.Core.Assessment;
 
@@ -31,10 +35,10 @@ public sealed class Assessor
         var unrecognised = ImmutableArray.CreateBuilder<UnrecognisedCode>();
 
         var conditions = ConditionMatcher.Match(patient, asOf, _knowledge, unrecognised);
-        var medications = patient.Medications
-            .Where(m => m.Use is MedicationUse.Current or MedicationUse.Proposed)
-            .Select(m => (Fact: m, Ingredients: MedicationResolver.Resolve(m.Medication, _knowledge)))
-            .ToImmutableArray();
+
+        // Ingredients are resolved once here and shared by the evidence review and every safety check.
+        var active = ResolveActive(patient);
+        var medications = active.Select(m => (m.Fact, m.Ingredients)).ToImmutableArray();
 
         foreach (var (fact, ingredients) in medications)
         {
@@ -52,6 +56,9 @@ public sealed class Assessor
             .Select(m => _reviewer.Review(m.Fact, m.Ingredients, conditions, asOf))
             .ToImmutableArray();
 
+        var safety = SafetyEngine.Assess(new SafetyContext(patient, asOf, _knowledge, active, PastResolver()));
+        unrecognised.AddRange(safety.Unrecognised);
+
         return new PatientAssessment
         {
             PatientId = patient.Id,
@@ -63,10 +70,62 @@ public sealed class Assessor
             Medications = reviews,
             Unrecognised = unrecognised.ToImmutable(),
             InactiveConditionsNotAssessed = patient.Conditions.Count(c => !c.IsCurrent),
+            Safety = safety.Report,
+            Monitoring = safety.Monitoring,
+            Response = safety.Response,
+            DataQuality = safety.DataQuality,
         };
     }
 
-    private static void ReportUnresolved(MedicationFact fact, ImmutableArray<UnrecognisedCode>.Builder unrecognised)
+    /// <summary>
+    /// How to stop one of the patient's current medications (spec 10.5: a discontinuation being signed), with
+    /// the taper entries for each of its ingredients. Empty when the resource is not a current medication or
+    /// no taper entry names its ingredients.
+    /// </summary>
+    public ImmutableArray<TaperAdvice> TaperGuidance(PatientRecord patient, string medicationResourceId, LocalDate asOf)
+    {
+        ArgumentNullException.ThrowIfNull(patient);
+        var active = ResolveActive(patient);
+        var medication = active.FirstOrDefault(m => m.Fact.ResourceId == medicationResourceId && m.Fact.Use == MedicationUse.Current);
+        if (medication is null)
+        {
+            return [];
+        }
+
+        var context = new SafetyContext(patient, asOf, _knowledge, active, PastResolver());
+        return [.. medication.Ingredients.SelectMany(i => TaperAdvisor.For(context, medication, i.DrugId))];
+    }
+
+    private ImmutableArray<ResolvedMedication> ResolveActive(PatientRecord patient) =>
+        [.. patient.Medications
+            .Where(m => m.Use is MedicationUse.Current or MedicationUse.Proposed)
+            .Select(m => new ResolvedMedication(m, MedicationResolver.Resolve(m.Medication, _knowledge)))];
+
+    // Past orders are resolved only when a check needs that order (washout, course start, dose change).
+    // Records renew the same product many times, so resolutions are shared by code within one assessment.
+    private Func<MedicationFact, ResolvedMedication> PastResolver()
+    {
+        var cache = new Dictionary<(Code Code, string? Display, string? Text), ImmutableArray<IngredientMatch>>();
+        return fact =>
+        {
+            var medication = fact.Medication;
+            if (medication.Codes.Length != 1)
+            {
+                return new ResolvedMedication(fact, MedicationResolver.Resolve(medication, _knowledge));
+            }
+
+            // Resolution reads the code, its display and the text, so together they are the key.
+            var key = (medication.Codes[0], medication.Displays.GetValueOrDefault(medication.Codes[0]), medication.Text);
+            if (!cache.TryGetValue(key, out var ingredients))
+            {
+                cache[key] = ingredients = MedicationResolver.Resolve(medication, _knowledge);
+            }
+
+            return new ResolvedMedication(fact, ingredients);
+        };
+    }
+
+    private void ReportUnresolved(MedicationFact fact, ImmutableArray<UnrecognisedCode>.Builder unrecognised)
     {
         if (fact.Medication.Codes.IsEmpty)
         {
@@ -76,9 +135,18 @@ public sealed class Assessor
 
         foreach (var code in fact.Medication.Codes)
         {
-            var reason = code.System == CodeSystems.RxNorm
-                ? "RxNorm code not in the product table and its name gives no known ingredient"
-                : $"medication code system {CodeSystems.ShortName(code.System)} is not read by Relief";
+            // A vaccine ordered by CVX code is read by the live-vaccine checks when vaccines.yaml knows it.
+            if (code.System == CodeSystems.Cvx && _knowledge.Safety.VaccinesByCvx.ContainsKey(Vaccine.NormaliseCvx(code.Value)))
+            {
+                continue;
+            }
+
+            var reason = code.System switch
+            {
+                CodeSystems.RxNorm => "RxNorm code not in the product table and its name gives no known ingredient",
+                CodeSystems.Cvx => "CVX code not in vaccines.yaml: whether the vaccine is live is unknown",
+                _ => $"medication code system {CodeSystems.ShortName(code.System)} is not read by Relief",
+            };
             unrecognised.Add(new UnrecognisedCode(code.ToString(), fact.Medication.DisplayFor(code), fact.ResourceType, fact.ResourceId, reason));
         }
     }

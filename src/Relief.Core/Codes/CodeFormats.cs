@@ -20,6 +20,15 @@ public static partial class CodeFormats
         _ => true,
     };
 
+    /// <summary>
+    /// True for a LOINC answer code (<c>LA6576-8</c> "Positive"). Answer codes are a separate LOINC namespace;
+    /// only their shape is checked (the test codes' mod-10 rule does not apply to them).
+    /// </summary>
+    public static bool IsLoincAnswer(string value) => LoincAnswer().IsMatch(value);
+
+    [GeneratedRegex(@"^LA[0-9]{1,6}-[0-9]$")]
+    private static partial Regex LoincAnswer();
+
     // SNOMED CT identifiers are 6-18 digits ending in a Verhoeff check digit.
     [GeneratedRegex(@"^[1-9][0-9]{5,17}$")]
     private static partial Regex SnomedId();

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Relief.Core.Codes;
 using Relief.Core.Knowledge.Model;
+using Relief.Core.Knowledge.Safety;
 
 namespace Relief.Core.Knowledge;
 
@@ -19,8 +20,10 @@ public sealed class KnowledgeBase
         IEnumerable<Drug> drugs,
         IEnumerable<Therapy> therapies,
         IEnumerable<Product> products,
-        IEnumerable<EvidenceStatement> statements)
+        IEnumerable<EvidenceStatement> statements,
+        SafetyKnowledge safety)
     {
+        Safety = safety;
         Manifest = manifest;
         Sources = sources.ToFrozenDictionary(s => s.Id, StringComparer.Ordinal);
         Conditions = conditions.ToImmutableArray();
@@ -63,6 +66,9 @@ public sealed class KnowledgeBase
     }
 
     public KnowledgeManifest Manifest { get; }
+
+    /// <summary>Cautions, interactions, vaccines, doses, monitoring, units and response rules (docs/knowledge-format-safety.md).</summary>
+    public SafetyKnowledge Safety { get; }
 
     public FrozenDictionary<string, Source> Sources { get; }
 

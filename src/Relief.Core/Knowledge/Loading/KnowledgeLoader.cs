@@ -22,6 +22,18 @@ public static class KnowledgeLoader
     public const string TherapiesFile = "therapies.yaml";
     public const string EvidenceFolder = "evidence";
 
+    // The safety layer (docs/knowledge-format-safety.md). Always required: a knowledge base that silently
+    // lacked its safety rules would assess patients as if nothing were unsafe.
+    public const string SafetyFactorsFile = "safety/factors.yaml";
+    public const string SafetyGroupsFile = "safety/groups.yaml";
+    public const string SafetyCautionsFile = "safety/cautions.yaml";
+    public const string SafetyInteractionsFile = "safety/interactions.yaml";
+    public const string SafetyVaccinesFile = "safety/vaccines.yaml";
+    public const string SafetyDosesFile = "safety/doses.yaml";
+    public const string MonitoringFile = "monitoring.yaml";
+    public const string UnitsFile = "units.yaml";
+    public const string ResponseFile = "response.yaml";
+
     // Unknown fields are errors: a misspelt field must not silently drop a fact.
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(HyphenatedNamingConvention.Instance)
@@ -43,7 +55,8 @@ public static class KnowledgeLoader
             Read<DrugsFile>(directory, OtherIngredientsFile, errors),
             Read<ProductsFile>(directory, ProductsFile, errors),
             Read<TherapiesFile>(directory, TherapiesFile, errors),
-            ReadEvidence(directory, errors));
+            ReadEvidence(directory, errors),
+            ReadSafety(directory, errors));
 
         if (errors.Count > 0)
         {
@@ -51,6 +64,23 @@ public static class KnowledgeLoader
         }
 
         return KnowledgeValidator.Build(files);
+    }
+
+    private static SafetyFileSet? ReadSafety(string directory, List<KnowledgeError> errors)
+    {
+        var factors = Read<FactorsFile>(directory, SafetyFactorsFile, errors);
+        var groups = Read<GroupsFile>(directory, SafetyGroupsFile, errors);
+        var cautions = Read<CautionsFile>(directory, SafetyCautionsFile, errors);
+        var interactions = Read<InteractionsFile>(directory, SafetyInteractionsFile, errors);
+        var vaccines = Read<VaccinesFile>(directory, SafetyVaccinesFile, errors);
+        var doses = Read<DosesFile>(directory, SafetyDosesFile, errors);
+        var monitoring = Read<MonitoringFile>(directory, MonitoringFile, errors);
+        var units = Read<UnitsFile>(directory, UnitsFile, errors);
+        var response = Read<ResponseFile>(directory, ResponseFile, errors);
+        return factors is null || groups is null || cautions is null || interactions is null || vaccines is null || doses is null
+               || monitoring is null || units is null || response is null
+            ? null
+            : new SafetyFileSet(factors, groups, cautions, interactions, vaccines, doses, monitoring, units, response);
     }
 
     private static ImmutableArray<(string File, EvidenceFile Content)> ReadEvidence(string directory, List<KnowledgeError> errors)
@@ -110,7 +140,8 @@ internal sealed record KnowledgeFileSet(
     DrugsFile? OtherIngredients,
     ProductsFile? Products,
     TherapiesFile? Therapies,
-    ImmutableArray<(string File, EvidenceFile Content)> Evidence);
+    ImmutableArray<(string File, EvidenceFile Content)> Evidence,
+    SafetyFileSet? Safety);
 
 /// <summary>Either a knowledge base or the list of everything wrong with the files.</summary>
 public sealed record KnowledgeLoadResult(KnowledgeBase? Knowledge, ImmutableArray<KnowledgeError> Errors)

@@ -36,10 +36,11 @@ internal sealed partial class KnowledgeValidator
         var products = BuildProducts(files.Products!, drugs);
         var therapyIds = classes.Select(c => c.Id).Concat(drugs.Select(d => d.Id)).Concat(therapies.Select(t => t.Id)).ToHashSet(StringComparer.Ordinal);
         var statements = BuildStatements(files.Evidence, conditions, therapyIds);
+        var safety = new SafetyValidator(_errors, _sourceIds.Keys.ToHashSet(StringComparer.Ordinal), classes, drugs).Build(files.Safety!);
 
         return _errors.Count > 0
             ? new KnowledgeLoadResult(null, [.. _errors])
-            : new KnowledgeLoadResult(new KnowledgeBase(manifest, sources, conditions, classes, drugs, therapies, products, statements), []);
+            : new KnowledgeLoadResult(new KnowledgeBase(manifest, sources, conditions, classes, drugs, therapies, products, statements, safety), []);
     }
 
     private KnowledgeManifest BuildManifest(ManifestFile file)

@@ -1,0 +1,12 @@
+namespace Relief.Core.Assessment.Safety;
+
+/// <summary>Which part of the safety layer produced a finding (spec 1.6).</summary>
+public enum FindingFamily
+{
+    Caution,
+    Interaction,
+    Dose,
+    Monitoring,
+    Response,
+    Taper,
+}

@@ -1,0 +1,12 @@
+using System.Collections.Immutable;
+
+namespace Relief.Core.Assessment.Safety;
+
+/// <summary>What is unsafe for this patient: cautions, interactions and dose problems, each ordered by severity, then rule id, then resource.</summary>
+public sealed record SafetyReport(
+    ImmutableArray<CautionFinding> Cautions,
+    ImmutableArray<InteractionFinding> Interactions,
+    ImmutableArray<DoseFinding> Doses)
+{
+    public static readonly SafetyReport Empty = new([], [], []);
+}

@@ -1,0 +1,4 @@
+namespace Relief.Core.Assessment.Safety;
+
+/// <summary>A source behind a finding: its id in sources.yaml, a one-line citation and its year.</summary>
+public sealed record SourceCitation(string Id, string Citation, int Year);

@@ -1,0 +1,264 @@
+using System.Collections.Immutable;
+using Relief.Core.Codes;
+using Relief.Core.Knowledge.Safety;
+
+namespace Relief.Core.Knowledge.Loading;
+
+// units.yaml, monitoring.yaml tests and factors.yaml (spec 2, 8.1, 9).
+internal sealed partial class SafetyValidator
+{
+    /// <summary>The tests the kidney-function criterion reads (spec 2.2); they must exist when a factor uses it.</summary>
+    internal static readonly string[] KidneyTests = ["creatinine", "egfr", "body-weight"];
+
+    private UnitConverter BuildUnits(UnitsFile file)
+    {
+        const string f = KnowledgeLoader.UnitsFile;
+        var aliases = new List<(string, IEnumerable<string>)>();
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (entry, index) in (file.Aliases ?? []).Select((e, i) => (e, i)))
+        {
+            var name = entry.Ucum ?? $"alias #{index + 1}";
+            CheckCommon(f, name, entry);
+            if (string.IsNullOrWhiteSpace(entry.Ucum))
+            {
+                Error(f, name, "ucum is required");
+                continue;
+            }
+
+            foreach (var seen in (entry.Seen ?? []).Append(entry.Ucum))
+            {
+                if (owners.TryGetValue(seen, out var owner) && owner != entry.Ucum)
+                {
+                    Error(f, entry.Ucum, $"spelling '{seen}' is already an alias of '{owner}'");
+                }
+
+                owners.TryAdd(seen, entry.Ucum);
+            }
+
+            aliases.Add((entry.Ucum, entry.Seen ?? []));
+        }
+
+        var known = aliases.Select(a => a.Item1).ToHashSet(StringComparer.Ordinal);
+        var conversions = new List<UnitConversion>();
+        var keys = new HashSet<(string?, string?, string?)>();
+        foreach (var entry in file.Conversions ?? [])
+        {
+            var name = $"{entry.From} -> {entry.To}{(entry.Analyte is null ? "" : $" ({entry.Analyte})")}";
+            CheckCommon(f, name, entry);
+            var sources = Sources(f, name, entry);
+            foreach (var (unit, field) in new[] { (entry.From, "from"), (entry.To, "to") })
+            {
+                if (unit is null || !known.Contains(unit))
+                {
+                    Error(f, name, $"{field} unit '{unit}' is not a ucum code of an alias entry");
+                }
+            }
+
+            Positive(f, name, entry.Factor, "factor");
+            if (!keys.Add((entry.From, entry.To, entry.Analyte)))
+            {
+                Error(f, name, "conversion listed twice");
+            }
+
+            if (entry.From is not null && entry.To is not null && entry.Factor is { } factor)
+            {
+                conversions.Add(new UnitConversion(entry.From, entry.To, factor, entry.Analyte, sources, entry.Derivation));
+            }
+        }
+
+        return new UnitConverter(aliases, conversions);
+    }
+
+    private Dictionary<string, LabTest> BuildTests(MonitoringFile file, UnitConverter units)
+    {
+        const string f = KnowledgeLoader.MonitoringFile;
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var tests = new Dictionary<string, LabTest>(StringComparer.Ordinal);
+        foreach (var (entry, index) in (file.Tests ?? []).Select((e, i) => (e, i)))
+        {
+            var id = CheckId(f, entry.Id, index, "test", ids);
+            CheckCommon(f, id, entry);
+            Require(f, id, entry.Name, "name");
+            var qualitative = entry.Qualitative ?? false;
+            if (qualitative && entry.Unit is not null)
+            {
+                Error(f, id, "a qualitative test has no unit");
+            }
+
+            if (entry.Unit is not null && !units.IsKnown(entry.Unit))
+            {
+                Error(f, id, $"unit '{entry.Unit}' is not a ucum code in {KnowledgeLoader.UnitsFile}");
+            }
+
+            var codes = Codes(f, id, entry.Codes);
+            if (codes.IsEmpty)
+            {
+                Error(f, id, "a test needs at least one code");
+            }
+
+            foreach (var code in codes.Where(c => c.System != CodeSystems.Loinc))
+            {
+                Error(f, id, $"test codes are LOINC (got {CodeSystems.ShortName(code.System)} '{code.Value}')");
+            }
+
+            tests.TryAdd(id, new LabTest(id, entry.Name ?? id, entry.Unit, qualitative, entry.Analyte ?? id, codes));
+        }
+
+        // An analyte conversion nobody can use is a typo in units.yaml.
+        var analytes = tests.Values.Select(t => t.Analyte).ToHashSet(StringComparer.Ordinal);
+        foreach (var conversion in units.Conversions.Where(c => c.Analyte is not null && !analytes.Contains(c.Analyte)))
+        {
+            Error(KnowledgeLoader.UnitsFile, $"{conversion.From} -> {conversion.To} ({conversion.Analyte})", $"analyte '{conversion.Analyte}' is not the analyte of any test in {KnowledgeLoader.MonitoringFile}");
+        }
+
+        return tests;
+    }
+
+    private (ResultInterpretation Interpretation, Dictionary<string, Factor> Factors) BuildFactors(
+        FactorsFile file, Dictionary<string, LabTest> tests, UnitConverter units)
+    {
+        const string f = KnowledgeLoader.SafetyFactorsFile;
+        var interpretation = new ResultInterpretation([], [], [], [], []);
+        if (file.ResultInterpretation is { } ri)
+        {
+            const string name = "result-interpretation";
+            CheckCommon(f, name, ri);
+            Sources(f, name, ri);
+            interpretation = new ResultInterpretation(
+                Codes(f, name, ri.PositiveCodes), Codes(f, name, ri.NegativeCodes), Codes(f, name, ri.IndeterminateCodes),
+                [.. (ri.PositiveText ?? []).Select(t => t.ToLowerInvariant())], [.. (ri.NegativeText ?? []).Select(t => t.ToLowerInvariant())]);
+        }
+        else
+        {
+            Error(f, "result-interpretation", "result-interpretation is required");
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var factors = new Dictionary<string, Factor>(StringComparer.Ordinal);
+        foreach (var (entry, index) in (file.Factors ?? []).Select((e, i) => (e, i)))
+        {
+            var id = CheckId(f, entry.Id, index, "factor", ids);
+            CheckCommon(f, id, entry);
+            Require(f, id, entry.Name, "name");
+            var sources = Sources(f, id, entry);
+            if (entry.AgeMin is < 0 || entry.AgeMax is < 0 || (entry.AgeMin is { } lo && entry.AgeMax is { } hi && lo > hi))
+            {
+                Error(f, id, "age-min and age-max must be whole years with age-min <= age-max");
+            }
+
+            var conditions = Codes(f, id, entry.Conditions);
+            var prefixes = ImmutableArray.CreateBuilder<string>();
+            foreach (var prefix in entry.Icd10CmPrefixes ?? [])
+            {
+                CheckCommon(f, id, prefix);
+                if (prefix.Prefix is null || !Icd10CmPrefix().IsMatch(prefix.Prefix))
+                {
+                    Error(f, id, $"ICD-10-CM prefix '{prefix.Prefix}' is not well-formed");
+                    continue;
+                }
+
+                prefixes.Add(prefix.Prefix.Replace(".", "", StringComparison.Ordinal));
+            }
+
+            var status = Parse<ConditionStatusRule>(f, id, entry.ConditionStatus, "condition-status", ConditionStatusRule.Current);
+            if (entry.OnsetWithinDays is < 0)
+            {
+                Error(f, id, "onset-within-days must not be negative");
+            }
+
+            var observations = (entry.Observations ?? []).Select(o => BuildCriterion(f, id, o, tests, units)).OfType<ObservationCriterion>().ToImmutableArray();
+            KidneyFunctionCriterion? kidney = null;
+            if (entry.KidneyFunction is { } k)
+            {
+                CheckCommon(f, id, k);
+                var measure = Parse<KidneyMeasure>(f, id, k.Measure, "kidney-function measure");
+                Positive(f, id, k.Below, "kidney-function below");
+                kidney = new KidneyFunctionCriterion(measure, k.Below ?? 0);
+                foreach (var missing in KidneyTests.Where(t => !tests.ContainsKey(t)))
+                {
+                    Error(f, id, $"kidney-function needs test '{missing}' in {KnowledgeLoader.MonitoringFile}");
+                }
+            }
+
+            var factor = new Factor(
+                id, entry.Name ?? id, entry.AgeMin, entry.AgeMax, conditions, prefixes.ToImmutable(), status, entry.OnsetWithinDays,
+                observations, kidney, sources);
+            if (!factor.HasAgeCriterion && conditions.IsEmpty && factor.Icd10CmPrefixes.IsEmpty && (entry.Observations ?? []).Count == 0 && kidney is null)
+            {
+                Error(f, id, "a factor needs at least one criterion (age, conditions, icd10cm-prefixes, observations, kidney-function)");
+            }
+
+            factors.TryAdd(id, factor);
+        }
+
+        return (interpretation, factors);
+    }
+
+    private ObservationCriterion? BuildCriterion(string f, string id, ObservationCriterionEntry entry, Dictionary<string, LabTest> tests, UnitConverter units)
+    {
+        CheckCommon(f, id, entry);
+        if (entry.Test is null || !tests.TryGetValue(entry.Test, out var test))
+        {
+            Error(f, id, $"observation test '{entry.Test}' is not a test in {KnowledgeLoader.MonitoringFile}");
+            return null;
+        }
+
+        if (entry.WithinDays is not > 0)
+        {
+            Error(f, id, $"observation on '{test.Id}' needs within-days above 0");
+        }
+
+        var keys = new List<ObservationComparison>();
+        if (entry.Below is not null)
+        {
+            keys.Add(ObservationComparison.Below);
+        }
+
+        if (entry.Above is not null)
+        {
+            keys.Add(ObservationComparison.Above);
+        }
+
+        if (entry.Positive is true)
+        {
+            keys.Add(ObservationComparison.Positive);
+        }
+
+        if (entry.ValueCodes is { Count: > 0 })
+        {
+            keys.Add(ObservationComparison.ValueCodes);
+        }
+
+        if (entry.ValueTextContains is { Count: > 0 })
+        {
+            keys.Add(ObservationComparison.ValueTextContains);
+        }
+
+        if (keys.Count != 1)
+        {
+            Error(f, id, $"observation on '{test.Id}' needs exactly one of below, above, positive, value-codes, value-text-contains");
+            return null;
+        }
+
+        var comparison = keys[0];
+        if (comparison is ObservationComparison.Below or ObservationComparison.Above)
+        {
+            if (test.Unit is null)
+            {
+                Error(f, id, $"observation on '{test.Id}' compares a number but the test has no unit");
+            }
+            else if (entry.Unit is null || !units.CanConvert(test.Unit, entry.Unit, test.Analyte))
+            {
+                Error(f, id, $"observation unit '{entry.Unit}' is not the test's unit ({test.Unit}) or convertible to it");
+            }
+        }
+        else if (entry.Unit is not null)
+        {
+            Error(f, id, $"observation on '{test.Id}' has a unit but compares no number");
+        }
+
+        return new ObservationCriterion(
+            test.Id, comparison, entry.Below ?? entry.Above, entry.Unit, Codes(f, id, entry.ValueCodes),
+            [.. (entry.ValueTextContains ?? []).Select(t => t.ToLowerInvariant())], entry.WithinDays ?? 0);
+    }
+}

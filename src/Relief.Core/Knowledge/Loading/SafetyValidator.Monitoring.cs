@@ -1,0 +1,265 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Globalization;
+using Relief.Core.Knowledge.Safety;
+
+namespace Relief.Core.Knowledge.Loading;
+
+// monitoring.yaml threshold sets and protocols (spec 8.2).
+internal sealed partial class SafetyValidator
+{
+    private (List<ThresholdSet> Sets, List<MonitoringProtocol> Protocols) BuildMonitoring(
+        MonitoringFile file, Dictionary<string, LabTest> tests, Dictionary<string, Factor> factors, UnitConverter units)
+    {
+        const string f = KnowledgeLoader.MonitoringFile;
+        var setIds = new HashSet<string>(StringComparer.Ordinal);
+        var sets = new List<ThresholdSet>();
+        foreach (var (entry, index) in (file.ThresholdSets ?? []).Select((e, i) => (e, i)))
+        {
+            var id = CheckId(f, entry.Id, index, "threshold set", setIds);
+            CheckCommon(f, id, entry);
+            sets.Add(new ThresholdSet(id, Thresholds(f, id, entry.Thresholds, tests, units)));
+        }
+
+        var setsById = sets.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var protocolIds = new HashSet<string>(StringComparer.Ordinal);
+        var protocols = new List<MonitoringProtocol>();
+        foreach (var (entry, index) in (file.Protocols ?? []).Select((e, i) => (e, i)))
+        {
+            var id = CheckId(f, entry.Id, index, "protocol", protocolIds);
+            CheckCommon(f, id, entry);
+            Require(f, id, entry.Name, "name");
+            if ((entry.Drugs is null) == (entry.DrugsAll is null))
+            {
+                Error(f, id, "a protocol names either drugs (any) or drugs-all (every one), not both or neither");
+            }
+
+            var anyOf = Refs(f, id, entry.Drugs, "drugs", required: entry.DrugsAll is null);
+            var allOf = (entry.DrugsAll ?? []).Select(r => Ref(f, id, r, "drugs-all")).ToImmutableArray();
+            foreach (var factor in entry.WhenAnyFactor ?? [])
+            {
+                CheckFactor(f, id, factor, factors, "when-any-factor");
+            }
+
+            var baseline = (entry.Baseline ?? []).Select((b, i) => Baseline(f, id, i, b, tests, factors)).OfType<BaselineItem>().ToImmutableArray();
+            var schedule = entry.Schedule is null ? null : Schedule(f, id, entry.Schedule, tests);
+            var thresholds = ImmutableArray.CreateBuilder<Threshold>();
+            foreach (var setId in entry.ThresholdSets ?? [])
+            {
+                if (setsById.TryGetValue(setId, out var set))
+                {
+                    thresholds.AddRange(set.Thresholds);
+                }
+                else
+                {
+                    Error(f, id, $"threshold set '{setId}' is not in {KnowledgeLoader.MonitoringFile}");
+                }
+            }
+
+            thresholds.AddRange(Thresholds(f, id, entry.Thresholds, tests, units));
+            protocols.Add(new MonitoringProtocol(
+                id, entry.Name ?? id, [.. entry.Drugs ?? []], anyOf, [.. entry.DrugsAll ?? []], allOf, [.. entry.Replaces ?? []],
+                [.. entry.WhenAnyFactor ?? []], baseline, entry.BaselineConvention ?? false, schedule, thresholds.ToImmutable()));
+        }
+
+        foreach (var protocol in protocols)
+        {
+            foreach (var replaced in protocol.Replaces.Where(r => !protocolIds.Contains(r) || r == protocol.Id))
+            {
+                Error(f, protocol.Id, $"replaces '{replaced}', which is not another protocol");
+            }
+        }
+
+        return (sets, protocols);
+    }
+
+    private ImmutableArray<Threshold> Thresholds(string f, string owner, List<ThresholdEntry>? entries, Dictionary<string, LabTest> tests, UnitConverter units)
+    {
+        var result = ImmutableArray.CreateBuilder<Threshold>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (entry, index) in (entries ?? []).Select((e, i) => (e, i)))
+        {
+            var name = $"{owner}: threshold #{index + 1} ({entry.Test})";
+            CheckCommon(f, name, entry);
+            var sources = Sources(f, name, entry);
+            if (entry.Test is null || !tests.TryGetValue(entry.Test, out var test))
+            {
+                Error(f, name, $"test '{entry.Test}' is not a test in {KnowledgeLoader.MonitoringFile}");
+                continue;
+            }
+
+            if (!ComparatorNames.TryParse(entry.Comparator, out var comparator))
+            {
+                Error(f, name, $"comparator must be one of <, >, <=, >=, rise-percent, multiple-of-uln (got '{entry.Comparator}')");
+                continue;
+            }
+
+            var action = Parse<MonitoringAction>(f, name, entry.Action, "action");
+            if (entry.Value is not { } value)
+            {
+                Error(f, name, "value is required");
+                continue;
+            }
+
+            switch (comparator)
+            {
+                case Comparator.RisePercent:
+                    if (entry.OverDays is not > 0)
+                    {
+                        Error(f, name, "rise-percent needs over-days above 0");
+                    }
+
+                    goto case Comparator.MultipleOfUln;
+                case Comparator.MultipleOfUln:
+                    if (entry.Unit is not null)
+                    {
+                        Error(f, name, $"{comparator.Symbol()} compares in the test's own unit; remove unit");
+                    }
+
+                    if (test.Unit is null)
+                    {
+                        Error(f, name, $"{comparator.Symbol()} needs a numeric test");
+                    }
+
+                    break;
+                default:
+                    if (test.Unit is null)
+                    {
+                        Error(f, name, $"test '{test.Id}' has no unit, so no numeric threshold");
+                    }
+                    else if (entry.Unit is null || !units.CanConvert(test.Unit, entry.Unit, test.Analyte))
+                    {
+                        Error(f, name, $"threshold unit '{entry.Unit}' is not the test's unit ({test.Unit}) or convertible to it");
+                    }
+
+                    break;
+            }
+
+            if (entry.OverDays is not null && comparator != Comparator.RisePercent)
+            {
+                Error(f, name, "over-days belongs to rise-percent");
+            }
+
+            var key = $"{owner}/{test.Id}-{KeyWord(comparator)}-{value.ToString("0.###", CultureInfo.InvariantCulture)}";
+            if (!keys.Add(key))
+            {
+                Error(f, name, "threshold listed twice");
+            }
+
+            result.Add(new Threshold(key, owner, test.Id, comparator, value, entry.Unit, action, entry.Note, entry.OverDays, entry.Confirmed ?? false, sources));
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static string KeyWord(Comparator comparator) => comparator switch
+    {
+        Comparator.LessThan => "lt",
+        Comparator.GreaterThan => "gt",
+        Comparator.LessOrEqual => "le",
+        Comparator.GreaterOrEqual => "ge",
+        Comparator.RisePercent => "rise",
+        _ => "uln",
+    };
+
+    private BaselineItem? Baseline(string f, string protocol, int index, BaselineItemEntry entry, Dictionary<string, LabTest> tests, Dictionary<string, Factor> factors)
+    {
+        var name = $"{protocol}: baseline #{index + 1}";
+        CheckCommon(f, name, entry);
+        var sources = Sources(f, name, entry);
+        if (entry.Tests is not { Count: > 0 })
+        {
+            Error(f, name, "a baseline item needs tests");
+            return null;
+        }
+
+        foreach (var missing in entry.Tests.Where(t => !tests.ContainsKey(t)))
+        {
+            Error(f, name, $"test '{missing}' is not a test in {KnowledgeLoader.MonitoringFile}");
+        }
+
+        if (entry.WithinDays is < 0 || entry.AfterStartDays is < 0)
+        {
+            Error(f, name, "within-days and after-start-days must not be negative");
+        }
+
+        if (entry.AlternativeFactor is not null)
+        {
+            CheckFactor(f, name, entry.AlternativeFactor, factors, "alternative-factor");
+        }
+
+        var level = Parse<BaselineLevel>(f, name, entry.Level, "level", BaselineLevel.Required);
+        return new BaselineItem(
+            index + 1, [.. entry.Tests], entry.AnyOf ?? false, entry.WithinDays, entry.AfterStartDays ?? 0, level, entry.BeforeEachCourse ?? false,
+            entry.AlternativeFactor, entry.Note, sources);
+    }
+
+    private MonitoringSchedule? Schedule(string f, string protocol, ScheduleEntry entry, Dictionary<string, LabTest> tests)
+    {
+        var name = $"{protocol}: schedule";
+        CheckCommon(f, name, entry);
+        var sources = Sources(f, name, entry);
+        if (entry.Tests is not { Count: > 0 })
+        {
+            Error(f, name, "a schedule needs tests");
+        }
+
+        foreach (var missing in (entry.Tests ?? []).Where(t => !tests.ContainsKey(t)))
+        {
+            Error(f, name, $"test '{missing}' is not a test in {KnowledgeLoader.MonitoringFile}");
+        }
+
+        var clock = Parse<ScheduleClock>(f, name, entry.Clock, "clock");
+        if (entry.GraceDays is < 0)
+        {
+            Error(f, name, "grace-days must not be negative");
+        }
+
+        // Phases tile the weeks from 0: each starts where the previous ends and only the last is open.
+        var phases = ImmutableArray.CreateBuilder<SchedulePhase>();
+        var expected = 0;
+        var list = entry.Phases ?? [];
+        if (list.Count == 0)
+        {
+            Error(f, name, "a schedule needs phases");
+        }
+
+        foreach (var (phase, i) in list.Select((p, i) => (p, i)))
+        {
+            CheckCommon(f, name, phase);
+            var from = phase.FromWeek ?? -1;
+            if (from != expected)
+            {
+                Error(f, name, $"phase #{i + 1} starts at week {phase.FromWeek?.ToString(CultureInfo.InvariantCulture) ?? "(missing)"}; phases must be contiguous from week 0 (expected {expected})");
+            }
+
+            if (phase.EveryWeeks is not > 0)
+            {
+                Error(f, name, $"phase #{i + 1} needs every-weeks above 0");
+            }
+
+            if (phase.ToWeek is { } to)
+            {
+                if (to <= from)
+                {
+                    Error(f, name, $"phase #{i + 1} ends (week {to}) before it starts");
+                }
+
+                expected = to;
+            }
+            else if (i != list.Count - 1)
+            {
+                Error(f, name, $"phase #{i + 1} is open-ended but is not the last phase");
+            }
+
+            if (i == list.Count - 1 && phase.ToWeek is not null)
+            {
+                Error(f, name, "the last phase must be open-ended (no to-week)");
+            }
+
+            phases.Add(new SchedulePhase(Math.Max(from, 0), phase.ToWeek, phase.EveryWeeks ?? 1));
+        }
+
+        return new MonitoringSchedule([.. entry.Tests ?? []], clock, entry.GraceDays ?? 0, phases.ToImmutable(), sources);
+    }
+}

@@ -1,0 +1,359 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Relief.Core.Codes;
+using Relief.Core.Knowledge.Safety;
+
+namespace Relief.Core.Knowledge.Loading;
+
+// cautions.yaml, interactions.yaml, vaccines.yaml and doses.yaml (spec 4-7).
+internal sealed partial class SafetyValidator
+{
+    private List<Caution> BuildCautions(CautionsFile file, Dictionary<string, Factor> factors)
+    {
+        const string f = KnowledgeLoader.SafetyCautionsFile;
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<Caution>();
+        foreach (var (entry, index) in (file.Cautions ?? []).Select((e, i) => (e, i)))
+        {
+            var id = CheckId(f, entry.Id, index, "caution", ids);
+            CheckCommon(f, id, entry);
+            var ingredients = Refs(f, id, entry.Drugs, "drugs");
+            CheckFactor(f, id, entry.Factor, factors, "factor");
+            var severity = Parse<CautionSeverity>(f, id, entry.Severity, "severity");
+            var appliesTo = Parse<AppliesTo>(f, id, entry.AppliesTo, "applies-to", AppliesTo.Any);
+            Require(f, id, entry.Rationale, "rationale");
+            Require(f, id, entry.Action, "action");
+            var sources = Sources(f, id, entry);
+            result.Add(new Caution(
+                id, [.. entry.Drugs ?? []], ingredients, entry.Factor ?? "", entry.AgeMin, severity, appliesTo, entry.BoxedWarning ?? false,
+                entry.Rationale ?? "", entry.Action ?? "", sources));
+        }
+
+        return result;
+    }
+
+    private List<Interaction> BuildInteractions(InteractionsFile file, List<DrugGroup> groups)
+    {
+        const string f = KnowledgeLoader.SafetyInteractionsFile;
+        var groupIds = groups.Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<Interaction>();
+        foreach (var (entry, index) in (file.Interactions ?? []).Select((e, i) => (e, i)))
+        {
+            var id = CheckId(f, entry.Id, index, "interaction", ids);
+            CheckCommon(f, id, entry);
+            var severity = Parse<InteractionSeverity>(f, id, entry.Severity, "severity");
+            Require(f, id, entry.Mechanism, "mechanism");
+            Require(f, id, entry.Management, "management");
+            var sources = Sources(f, id, entry);
+
+            InteractionKind kind;
+            if (entry.Kind is not null)
+            {
+                if (entry.Kind != "count")
+                {
+                    Error(f, id, $"kind must be count or absent (got '{entry.Kind}')");
+                }
+
+                kind = InteractionKind.Count;
+            }
+            else
+            {
+                kind = entry.BVaccines is null ? InteractionKind.Pair : InteractionKind.LiveVaccine;
+            }
+
+            FrozenSet<string> a = FrozenSet<string>.Empty, b = FrozenSet<string>.Empty;
+            switch (kind)
+            {
+                case InteractionKind.Count:
+                    if (entry.Group is null || !groupIds.Contains(entry.Group))
+                    {
+                        Error(f, id, $"group '{entry.Group}' is not a group in {KnowledgeLoader.SafetyGroupsFile}");
+                    }
+                    else
+                    {
+                        a = _refs[entry.Group];
+                    }
+
+                    if (entry.MinCount is not >= 2)
+                    {
+                        Error(f, id, "min-count must be at least 2");
+                    }
+
+                    if (entry.A is not null || entry.B is not null || entry.BVaccines is not null)
+                    {
+                        Error(f, id, "a count rule names a group, not a, b or b-vaccines");
+                    }
+
+                    break;
+                case InteractionKind.LiveVaccine:
+                    a = Refs(f, id, entry.A, "a");
+                    if (entry.BVaccines != "live")
+                    {
+                        Error(f, id, $"b-vaccines must be 'live' (got '{entry.BVaccines}')");
+                    }
+
+                    if (entry.B is not null)
+                    {
+                        Error(f, id, "a vaccine rule has b-vaccines instead of b");
+                    }
+
+                    break;
+                default:
+                    a = Refs(f, id, entry.A, "a");
+                    b = Refs(f, id, entry.B, "b");
+                    break;
+            }
+
+            if (kind != InteractionKind.Count && (entry.Group is not null || entry.MinCount is not null))
+            {
+                Error(f, id, "group and min-count belong to kind: count");
+            }
+
+            // Washout: when several refs match one ingredient the largest number of days applies (spec 1.4).
+            var washout = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var (reference, days) in entry.WashoutDays ?? [])
+            {
+                if (days <= 0)
+                {
+                    Error(f, id, $"washout-days for '{reference}' must be above 0");
+                }
+
+                foreach (var ingredient in Ref(f, id, reference, "washout-days ref"))
+                {
+                    washout[ingredient] = Math.Max(days, washout.GetValueOrDefault(ingredient));
+                }
+            }
+
+            result.Add(new Interaction(
+                id, kind, severity, entry.OncHighPriority ?? false, [.. entry.A ?? []], a, [.. entry.B ?? []], b, entry.Group,
+                entry.MinCount, entry.AgeMin, washout.ToFrozenDictionary(StringComparer.Ordinal), entry.Mechanism ?? "",
+                entry.Management ?? "", sources));
+        }
+
+        return result;
+    }
+
+    private List<Vaccine> BuildVaccines(VaccinesFile file)
+    {
+        const string f = KnowledgeLoader.SafetyVaccinesFile;
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        var result = new List<Vaccine>();
+        foreach (var (entry, index) in (file.Vaccines ?? []).Select((e, i) => (e, i)))
+        {
+            var id = CheckId(f, entry.Id, index, "vaccine", ids);
+            CheckCommon(f, id, entry);
+            Require(f, id, entry.Name, "name");
+            var sources = Sources(f, id, entry);
+            var live = entry.Live switch
+            {
+                "true" => VaccineLiveness.Live,
+                "false" => VaccineLiveness.NotLive,
+                "unknown" => VaccineLiveness.Unknown,
+                _ => Invalid(f, id, $"live must be true, false or unknown (got '{entry.Live}')", VaccineLiveness.Unknown),
+            };
+            if (entry.Cvx is not { Count: > 0 })
+            {
+                Error(f, id, "a vaccine needs at least one CVX code");
+            }
+
+            foreach (var cvx in entry.Cvx ?? [])
+            {
+                if (!CodeFormats.IsWellFormed(CodeSystems.Cvx, cvx))
+                {
+                    Error(f, id, $"CVX code '{cvx}' is not 1-3 digits");
+                    continue;
+                }
+
+                var normal = Vaccine.NormaliseCvx(cvx);
+                if (!owners.TryAdd(normal, id))
+                {
+                    Error(f, id, $"CVX code '{cvx}' is already listed under '{owners[normal]}'");
+                }
+            }
+
+            result.Add(new Vaccine(id, entry.Name ?? id, live, entry.AntibodyProduct ?? false, [.. entry.Cvx ?? []], sources));
+        }
+
+        return result;
+    }
+
+    private (List<DoseRule> Rules, List<MmeFactor> Mme) BuildDoses(DosesFile file, Dictionary<string, Factor> factors, UnitConverter units)
+    {
+        const string f = KnowledgeLoader.SafetyDosesFile;
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var rules = new List<DoseRule>();
+        foreach (var (entry, index) in (file.Doses ?? []).Select((e, i) => (e, i)))
+        {
+            var id = CheckId(f, entry.Id, index, "dose rule", ids);
+            CheckCommon(f, id, entry);
+            var ingredients = Ref(f, id, entry.Drug, "drug");
+            var kind = Parse<DoseRuleKind>(f, id, entry.Kind, "kind");
+            var severity = Parse<DoseSeverity>(f, id, entry.Severity, "severity");
+            Require(f, id, entry.Rationale, "rationale");
+            Require(f, id, entry.Action, "action");
+            var sources = Sources(f, id, entry);
+            CheckFactor(f, id, entry.Factor, factors, "factor", optional: true);
+            var withIngredients = Refs(f, id, entry.WithDrugs, "with-drugs", required: false);
+
+            Quantity? max = entry.MaxDaily is null ? null : DoseQuantity(f, id, entry.MaxDaily, units, "max-daily");
+            var bands = ImmutableArray<RenalBand>.Empty;
+            KidneyMeasure? measure = null;
+            CheckBelongs(f, id, entry.MaxDaily is not null, kind == DoseRuleKind.MaxDaily, "max-daily", "max-daily");
+            CheckBelongs(f, id, entry.Bands is not null || entry.Measure is not null, kind == DoseRuleKind.RenalBands, "measure and bands", "renal-bands");
+            CheckBelongs(f, id, entry.Pattern is not null, kind == DoseRuleKind.Pattern, "pattern", "pattern");
+            CheckBelongs(f, id, entry.MinMme is not null, kind == DoseRuleKind.MmeDaily, "min-mme", "mme-daily");
+            switch (kind)
+            {
+                case DoseRuleKind.MaxDaily when max is null:
+                    Error(f, id, "kind max-daily needs max-daily: { value, unit }");
+                    break;
+                case DoseRuleKind.RenalBands:
+                    measure = Parse<KidneyMeasure>(f, id, entry.Measure, "measure");
+                    if (measure == KidneyMeasure.Egfr)
+                    {
+                        Error(f, id, "renal bands are by creatinine clearance (measure: crcl), as the labels give them");
+                    }
+
+                    bands = RenalBands(f, id, entry.Bands, units);
+                    break;
+                case DoseRuleKind.Pattern when entry.Pattern != "weekly":
+                    Error(f, id, $"pattern must be weekly (got '{entry.Pattern}')");
+                    break;
+                case DoseRuleKind.MmeDaily:
+                    Positive(f, id, entry.MinMme, "min-mme");
+                    break;
+            }
+
+            rules.Add(new DoseRule(
+                id, entry.Drug ?? "", ingredients, kind, max, entry.Factor, [.. entry.WithDrugs ?? []], withIngredients, measure, bands,
+                entry.MinMme, severity, entry.Rationale ?? "", entry.Action ?? "", sources));
+        }
+
+        var mme = new List<MmeFactor>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in file.MmeFactors ?? [])
+        {
+            var name = entry.Drug ?? "(mme factor)";
+            CheckCommon(f, name, entry);
+            var sources = Sources(f, name, entry);
+            if (entry.Drug is null || !_drugIds.Contains(entry.Drug))
+            {
+                Error(f, name, $"mme-factors drug '{entry.Drug}' is not a drug (an ingredient id, not a class)");
+                continue;
+            }
+
+            if (!seen.Add(entry.Drug))
+            {
+                Error(f, name, "mme factor listed twice");
+            }
+
+            Positive(f, name, entry.Factor, "factor");
+            mme.Add(new MmeFactor(entry.Drug, entry.Factor ?? 0, sources));
+        }
+
+        return (rules, mme);
+    }
+
+    private ImmutableArray<RenalBand> RenalBands(string f, string id, List<RenalBandEntry>? entries, UnitConverter units)
+    {
+        if (entries is not { Count: > 0 })
+        {
+            Error(f, id, "renal-bands needs bands");
+            return [];
+        }
+
+        var bands = new List<RenalBand>();
+        foreach (var entry in entries)
+        {
+            CheckCommon(f, id, entry);
+            if (entry.MaxDaily is null)
+            {
+                Error(f, id, "every renal band needs max-daily");
+                continue;
+            }
+
+            if (DoseQuantity(f, id, entry.MaxDaily, units, "band max-daily") is { } max)
+            {
+                bands.Add(new RenalBand(entry.CrclMin, entry.CrclBelow, max));
+            }
+        }
+
+        // The bands must tile [0, infinity): sorted by lower bound, each starts where the previous ends.
+        var ordered = bands.OrderBy(b => b.Min ?? 0).ToList();
+        decimal expected = 0;
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var band = ordered[i];
+            var min = band.Min ?? 0;
+            if (min != expected)
+            {
+                Error(f, id, min < expected
+                    ? $"renal bands overlap at {min} mL/min"
+                    : $"renal bands leave a gap from {expected} to {min} mL/min");
+            }
+
+            if (band.Below is { } below)
+            {
+                if (below <= min)
+                {
+                    Error(f, id, $"renal band crcl-below {below} is not above crcl-min {min}");
+                }
+
+                expected = below;
+            }
+            else if (i != ordered.Count - 1)
+            {
+                Error(f, id, "only the highest renal band may be open-ended");
+            }
+        }
+
+        if (ordered.Count > 0 && ordered[^1].Below is not null)
+        {
+            Error(f, id, "renal bands must cover up to infinity (the highest band has no crcl-below)");
+        }
+
+        return [.. ordered];
+    }
+
+    private Quantity? DoseQuantity(string f, string id, QuantityEntry entry, UnitConverter units, string field)
+    {
+        CheckCommon(f, id, entry);
+        Positive(f, id, entry.Value, $"{field} value");
+        if (entry.Unit is null || !units.IsKnown(entry.Unit) || !units.CanConvert(entry.Unit, "mg", null))
+        {
+            Error(f, id, $"{field} unit '{entry.Unit}' must be a mass unit in {KnowledgeLoader.UnitsFile}");
+            return null;
+        }
+
+        return entry.Value is { } value ? new Quantity(value, entry.Unit) : null;
+    }
+
+    private void CheckBelongs(string f, string id, bool present, bool allowed, string field, string kind)
+    {
+        if (present && !allowed)
+        {
+            Error(f, id, $"{field} belongs to kind {kind}");
+        }
+    }
+
+    private void CheckFactor(string file, string entry, string? factor, Dictionary<string, Factor> factors, string field, bool optional = false)
+    {
+        if (factor is null && optional)
+        {
+            return;
+        }
+
+        if (factor is null || !factors.ContainsKey(factor))
+        {
+            Error(file, entry, $"{field} '{factor}' is not a factor in {KnowledgeLoader.SafetyFactorsFile}");
+        }
+    }
+
+    private T Invalid<T>(string file, string entry, string reason, T fallback)
+    {
+        Error(file, entry, reason);
+        return fallback;
+    }
+}

@@ -1,0 +1,343 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Relief.Core.Codes;
+using Relief.Core.Knowledge.Model;
+using Relief.Core.Knowledge.Safety;
+
+namespace Relief.Core.Knowledge.Loading;
+
+/// <summary>The parsed, not yet validated, safety files (spec sections 2-10).</summary>
+internal sealed record SafetyFileSet(
+    FactorsFile Factors,
+    GroupsFile Groups,
+    CautionsFile Cautions,
+    InteractionsFile Interactions,
+    VaccinesFile Vaccines,
+    DosesFile Doses,
+    MonitoringFile Monitoring,
+    UnitsFile Units,
+    ResponseFile Response);
+
+/// <summary>
+/// Checks the safety files (spec 11) and builds <see cref="SafetyKnowledge"/>: ids, refs that resolve to
+/// ingredients, factor/test/band references, sources, vocabularies, code shapes, units that convert, renal
+/// bands and schedule phases that tile their ranges. Every problem is collected as file, entry and reason.
+/// </summary>
+internal sealed partial class SafetyValidator
+{
+    private readonly List<KnowledgeError> _errors;
+    private readonly IReadOnlySet<string> _sourceIds;
+    private readonly IReadOnlyList<DrugClass> _classes;
+    private readonly IReadOnlyList<Drug> _drugs;
+    private readonly FrozenSet<string> _drugIds;
+    private Dictionary<string, FrozenSet<string>> _refs = new(StringComparer.Ordinal);
+
+    public SafetyValidator(List<KnowledgeError> errors, IReadOnlySet<string> sourceIds, IReadOnlyList<DrugClass> classes, IReadOnlyList<Drug> drugs)
+    {
+        _errors = errors;
+        _sourceIds = sourceIds;
+        _classes = classes;
+        _drugs = drugs;
+        _drugIds = drugs.Select(d => d.Id).ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex KebabId();
+
+    [GeneratedRegex(@"^[A-Z]([0-9]{1,2}(\.[0-9A-Z]{1,3})?)?$")]
+    private static partial Regex Icd10CmPrefix();
+
+    public SafetyKnowledge Build(SafetyFileSet files)
+    {
+        var units = BuildUnits(files.Units);
+        var groups = BuildGroups(files.Groups);
+        var tests = BuildTests(files.Monitoring, units);
+        var (interpretation, factors) = BuildFactors(files.Factors, tests, units);
+        var cautions = BuildCautions(files.Cautions, factors);
+        var vaccines = BuildVaccines(files.Vaccines);
+        var interactions = BuildInteractions(files.Interactions, groups);
+        var (doses, mme) = BuildDoses(files.Doses, factors, units);
+        var (sets, protocols) = BuildMonitoring(files.Monitoring, tests, factors, units);
+        var response = BuildResponse(files.Response, units);
+
+        return new SafetyKnowledge(new SafetyKnowledgeParts(
+            _refs.ToFrozenDictionary(StringComparer.Ordinal), interpretation, factors.Values.ToList(), groups, cautions, interactions, vaccines,
+            doses, mme, tests.Values.ToList(), sets, protocols, units, response.Instruments, response.Bands,
+            response.MaxDaysBeforeStart, response.Trials, response.Decisions, response.Tapering));
+    }
+
+    // ---------------------------------------------------------------- refs (spec 1.1)
+
+    private List<DrugGroup> BuildGroups(GroupsFile file)
+    {
+        const string f = KnowledgeLoader.SafetyGroupsFile;
+        var refs = new Dictionary<string, FrozenSet<string>>(StringComparer.Ordinal);
+        foreach (var drug in _drugs)
+        {
+            refs[drug.Id] = FrozenSet.Create(StringComparer.Ordinal, drug.Id);
+        }
+
+        // A class resolves to every drug whose class is it or a descendant of it.
+        var parents = _classes.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First().ParentId, StringComparer.Ordinal);
+        foreach (var drugClass in _classes)
+        {
+            refs[drugClass.Id] = _drugs.Where(d => InClass(d.ClassId, drugClass.Id, parents)).Select(d => d.Id).ToFrozenSet(StringComparer.Ordinal);
+        }
+
+        var entries = new Dictionary<string, GroupEntry>(StringComparer.Ordinal);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (entry, index) in (file.Groups ?? []).Select((e, i) => (e, i)))
+        {
+            var id = CheckId(f, entry.Id, index, "group", ids);
+            CheckCommon(f, id, entry);
+            Require(f, id, entry.Name, "name");
+            Sources(f, id, entry);
+            if (refs.ContainsKey(id))
+            {
+                Error(f, id, "group id must not equal a drug or class id");
+                continue;
+            }
+
+            if (entry.Members is not { Count: > 0 })
+            {
+                Error(f, id, "a group needs members");
+            }
+
+            entries.TryAdd(id, entry);
+        }
+
+        // Groups may name groups in any order; resolve depth-first and report cycles.
+        var resolved = new Dictionary<string, FrozenSet<string>>(StringComparer.Ordinal);
+        foreach (var id in entries.Keys)
+        {
+            ResolveGroup(id, entries, refs, resolved, []);
+        }
+
+        foreach (var (id, ingredients) in resolved)
+        {
+            refs[id] = ingredients;
+        }
+
+        _refs = refs;
+        return entries.Select(kv => new DrugGroup(
+                kv.Key, kv.Value.Name ?? kv.Key, [.. kv.Value.Members ?? []], resolved.GetValueOrDefault(kv.Key) ?? FrozenSet<string>.Empty, Sources(null, kv.Key, kv.Value)))
+            .ToList();
+    }
+
+    private FrozenSet<string> ResolveGroup(
+        string id, Dictionary<string, GroupEntry> entries, Dictionary<string, FrozenSet<string>> refs,
+        Dictionary<string, FrozenSet<string>> resolved, HashSet<string> visiting)
+    {
+        if (resolved.TryGetValue(id, out var done))
+        {
+            return done;
+        }
+
+        if (!visiting.Add(id))
+        {
+            Error(KnowledgeLoader.SafetyGroupsFile, id, "groups name each other in a cycle");
+            return FrozenSet<string>.Empty;
+        }
+
+        var ingredients = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var member in entries[id].Members ?? [])
+        {
+            FrozenSet<string> memberIngredients;
+            if (entries.ContainsKey(member))
+            {
+                memberIngredients = ResolveGroup(member, entries, refs, resolved, visiting);
+            }
+            else if (!refs.TryGetValue(member, out memberIngredients!))
+            {
+                Error(KnowledgeLoader.SafetyGroupsFile, id, $"member '{member}' is not a drug, class or group");
+                continue;
+            }
+
+            if (memberIngredients.Count == 0)
+            {
+                Error(KnowledgeLoader.SafetyGroupsFile, id, $"member '{member}' resolves to no ingredient");
+            }
+
+            ingredients.UnionWith(memberIngredients);
+        }
+
+        visiting.Remove(id);
+        var result = ingredients.ToFrozenSet(StringComparer.Ordinal);
+        resolved[id] = result;
+        return result;
+    }
+
+    private static bool InClass(string? classId, string target, Dictionary<string, string?> parents)
+    {
+        var steps = 0;
+        for (var id = classId; id is not null && steps <= parents.Count; id = parents.GetValueOrDefault(id), steps++)
+        {
+            if (id == target)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Resolves a list of refs to the union of their ingredients; each must exist and resolve to something.</summary>
+    private FrozenSet<string> Refs(string file, string entry, List<string>? refs, string field, bool required = true)
+    {
+        if (refs is not { Count: > 0 })
+        {
+            if (required)
+            {
+                Error(file, entry, $"{field} needs at least one drug, class or group");
+            }
+
+            return FrozenSet<string>.Empty;
+        }
+
+        var ingredients = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var reference in refs)
+        {
+            ingredients.UnionWith(Ref(file, entry, reference, field));
+        }
+
+        return ingredients.ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    private FrozenSet<string> Ref(string file, string entry, string? reference, string field)
+    {
+        if (reference is null || !_refs.TryGetValue(reference, out var ingredients))
+        {
+            Error(file, entry, $"{field} '{reference}' is not a drug, class or group");
+            return FrozenSet<string>.Empty;
+        }
+
+        if (ingredients.Count == 0)
+        {
+            Error(file, entry, $"{field} '{reference}' resolves to no ingredient");
+        }
+
+        return ingredients;
+    }
+
+    // ---------------------------------------------------------------- shared checks
+
+    private string CheckId(string file, string? id, int index, string kind, HashSet<string> seen)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            var placeholder = $"{kind} #{index + 1}";
+            Error(file, placeholder, "id is missing");
+            return placeholder;
+        }
+
+        if (!KebabId().IsMatch(id))
+        {
+            Error(file, id, "id must be lower-case kebab-case");
+        }
+
+        if (!seen.Add(id))
+        {
+            Error(file, id, $"duplicate {kind} id");
+        }
+
+        return id;
+    }
+
+    private void CheckCommon(string file, string entry, SafetyEntry item)
+    {
+        if (item.Verified is not (null or "V" or "K"))
+        {
+            Error(file, entry, $"verified must be V or K (got '{item.Verified}')");
+        }
+    }
+
+    /// <summary>The source ids of an entry (source and sources together); a clinical statement must cite one.</summary>
+    private ImmutableArray<string> Sources(string? file, string entry, SourcedEntry item, bool required = true)
+    {
+        var ids = (item.Source is null ? [] : new[] { item.Source }).Concat(item.Sources ?? []).Distinct(StringComparer.Ordinal).ToImmutableArray();
+        if (file is null)
+        {
+            return ids;
+        }
+
+        if (ids.IsEmpty && required)
+        {
+            Error(file, entry, "every statement must cite a source (source: or sources:)");
+        }
+
+        foreach (var missing in ids.Where(id => !_sourceIds.Contains(id)))
+        {
+            Error(file, entry, $"source '{missing}' is not in {KnowledgeLoader.SourcesFile}");
+        }
+
+        return ids;
+    }
+
+    private ImmutableArray<Code> Codes(string file, string entry, List<SafetyCodeEntry>? codes)
+    {
+        var result = ImmutableArray.CreateBuilder<Code>();
+        foreach (var item in codes ?? [])
+        {
+            CheckCommon(file, entry, item);
+            var system = item.System is null ? null : CodeSystems.Resolve(item.System);
+            if (system is null || string.IsNullOrWhiteSpace(item.Code))
+            {
+                Error(file, entry, $"code entry needs a known system and a code (got system '{item.System}', code '{item.Code}')");
+                continue;
+            }
+
+            // LOINC answer codes (LA6576-8 "Positive") have their own shape and no mod-10 check digit.
+            var wellFormed = CodeFormats.IsWellFormed(system, item.Code) || (system == CodeSystems.Loinc && CodeFormats.IsLoincAnswer(item.Code));
+            if (!wellFormed)
+            {
+                Error(file, entry, $"{CodeSystems.ShortName(system)} code '{item.Code}' is not well-formed");
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(item.Display))
+            {
+                Error(file, entry, $"code '{item.Code}' needs a display");
+            }
+
+            result.Add(new Code(system, item.Code));
+        }
+
+        return result.ToImmutable();
+    }
+
+    private T Parse<T>(string file, string entry, string? text, string field, T? fallback = null)
+        where T : struct, Enum
+    {
+        if (text is null && fallback is { } value)
+        {
+            return value;
+        }
+
+        if (WireName.TryParse<T>(text, out var parsed))
+        {
+            return parsed;
+        }
+
+        Error(file, entry, text is null ? $"{field} is required ({WireName.List<T>()})" : $"{field} must be one of {WireName.List<T>()} (got '{text}')");
+        return default;
+    }
+
+    private void Require(string file, string entry, string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Error(file, entry, $"{field} is required");
+        }
+    }
+
+    private void Positive(string file, string entry, decimal? value, string field)
+    {
+        if (value is not > 0)
+        {
+            Error(file, entry, $"{field} must be a number above 0");
+        }
+    }
+
+    private void Error(string file, string entry, string reason) => _errors.Add(new KnowledgeError(file, entry, reason));
+}

@@ -1,0 +1,35 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
+namespace Relief.Core.Knowledge.Safety;
+
+/// <summary>
+/// A dose limit or dosing-pattern rule (spec 7). Which fields are set depends on <see cref="Kind"/>:
+/// max-daily uses <see cref="MaxDaily"/> (with optional <see cref="FactorId"/> and <see cref="WithIngredients"/>),
+/// renal-bands uses <see cref="Bands"/>, mme-daily uses <see cref="MinMme"/>; pattern is always "weekly".
+/// </summary>
+public sealed record DoseRule(
+    string Id,
+    string Drug,
+    FrozenSet<string> Ingredients,
+    DoseRuleKind Kind,
+    Quantity? MaxDaily,
+    string? FactorId,
+    ImmutableArray<string> WithDrugs,
+    FrozenSet<string> WithIngredients,
+    KidneyMeasure? Measure,
+    ImmutableArray<RenalBand> Bands,
+    decimal? MinMme,
+    DoseSeverity Severity,
+    string Rationale,
+    string Action,
+    ImmutableArray<string> SourceIds);
+
+/// <summary>A creatinine-clearance band <c>[Min, Below)</c> (a missing bound is open) and its maximum daily dose.</summary>
+public sealed record RenalBand(decimal? Min, decimal? Below, Quantity MaxDaily)
+{
+    public bool Contains(decimal clearance) => (Min is not { } min || clearance >= min) && (Below is not { } below || clearance < below);
+}
+
+/// <summary>Morphine milligram equivalents per mg of an oral opioid per day.</summary>
+public sealed record MmeFactor(string DrugId, decimal Factor, ImmutableArray<string> SourceIds);

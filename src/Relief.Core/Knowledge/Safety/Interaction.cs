@@ -1,0 +1,25 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
+namespace Relief.Core.Knowledge.Safety;
+
+/// <summary>
+/// A drug-drug interaction (pair), a "so many drugs of a group" rule (count) or a drug-live-vaccine
+/// interaction (spec 5). Refs are kept as written; <see cref="A"/> and <see cref="B"/> are their resolutions.
+/// </summary>
+public sealed record Interaction(
+    string Id,
+    InteractionKind Kind,
+    InteractionSeverity Severity,
+    bool OncHighPriority,
+    ImmutableArray<string> ARefs,
+    FrozenSet<string> A,
+    ImmutableArray<string> BRefs,
+    FrozenSet<string> B,
+    string? GroupId,
+    int? MinCount,
+    int? AgeMin,
+    FrozenDictionary<string, int> WashoutDaysByIngredient,
+    string Mechanism,
+    string Management,
+    ImmutableArray<string> SourceIds);

@@ -1,0 +1,11 @@
+using System.Collections.Immutable;
+using Relief.Core.Codes;
+
+namespace Relief.Core.Knowledge.Safety;
+
+/// <summary>
+/// A lab test by every LOINC that means it (spec 8.1). <see cref="Unit"/> is the canonical UCUM unit
+/// (null for qualitative tests); <see cref="Analyte"/> selects analyte-specific unit conversions and is the
+/// test's id unless the file names another.
+/// </summary>
+public sealed record LabTest(string Id, string Name, string? Unit, bool Qualitative, string Analyte, ImmutableArray<Code> Codes);

@@ -1,0 +1,164 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Relief.Core.Codes;
+
+namespace Relief.Core.Knowledge.Safety;
+
+/// <summary>
+/// The validated safety, monitoring, unit and response knowledge with the indexes the engine needs. Rules are
+/// indexed by ingredient id, so checking a patient looks only at rules that name one of the patient's drugs;
+/// lab tests are indexed by code, so a record's observations are placed in one pass.
+/// </summary>
+public sealed class SafetyKnowledge
+{
+    internal SafetyKnowledge(SafetyKnowledgeParts parts)
+    {
+        Refs = parts.Refs;
+        ResultInterpretation = parts.ResultInterpretation;
+        Factors = parts.Factors.ToFrozenDictionary(f => f.Id, StringComparer.Ordinal);
+        Groups = parts.Groups.ToFrozenDictionary(g => g.Id, StringComparer.Ordinal);
+        Cautions = [.. parts.Cautions];
+        Interactions = [.. parts.Interactions];
+        Vaccines = [.. parts.Vaccines];
+        DoseRules = [.. parts.DoseRules];
+        MmeFactors = parts.MmeFactors.ToFrozenDictionary(m => m.DrugId, StringComparer.Ordinal);
+        Tests = parts.Tests.ToFrozenDictionary(t => t.Id, StringComparer.Ordinal);
+        ThresholdSets = parts.ThresholdSets.ToFrozenDictionary(s => s.Id, StringComparer.Ordinal);
+        Protocols = [.. parts.Protocols];
+        Units = parts.Units;
+        Instruments = [.. parts.Instruments];
+        Bands = [.. parts.Bands];
+        ResponseBaselineMaxDaysBeforeStart = parts.ResponseBaselineMaxDaysBeforeStart;
+        AdequateTrials = [.. parts.AdequateTrials];
+        Decisions = [.. parts.Decisions];
+        Tapering = [.. parts.Tapering];
+
+        CautionsByIngredient = ByIngredient(Cautions, c => c.Ingredients);
+        PairInteractionsByIngredient = ByIngredient(Interactions.Where(i => i.Kind == InteractionKind.Pair), i => i.A.Union(i.B));
+        CountInteractions = [.. Interactions.Where(i => i.Kind == InteractionKind.Count)];
+        LiveVaccineInteractions = [.. Interactions.Where(i => i.Kind == InteractionKind.LiveVaccine)];
+        VaccinesByCvx = Vaccines
+            .SelectMany(v => v.Cvx.Select(c => (Cvx: Vaccine.NormaliseCvx(c), Vaccine: v)))
+            .GroupBy(x => x.Cvx, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.First().Vaccine, StringComparer.Ordinal);
+        DoseRulesByIngredient = ByIngredient(DoseRules, r => r.Ingredients);
+        ProtocolsByIngredient = ByIngredient(Protocols, p => p.Ingredients);
+        TestIdsByCode = Tests.Values
+            .SelectMany(t => t.Codes.Select(c => (Code: c, t.Id)))
+            .GroupBy(x => x.Code)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray());
+        InstrumentsByCode = Instruments
+            .SelectMany(i => i.Codes.Select(c => (Code: c, Instrument: i)))
+            .GroupBy(x => x.Code)
+            .ToFrozenDictionary(g => g.Key, g => g.First().Instrument);
+        ResultCodes = TestIdsByCode.Keys.Concat(InstrumentsByCode.Keys)
+            .Distinct()
+            .GroupBy(c => c.Value, StringComparer.Ordinal)
+            .ToFrozenDictionary(
+                g => g.Key,
+                g => g.Select(c => new ResultCode(c, TestIdsByCode.GetValueOrDefault(c, []), InstrumentsByCode.GetValueOrDefault(c))).ToImmutableArray(),
+                StringComparer.Ordinal);
+    }
+
+    /// <summary>Every drug, class and group id, resolved to its ingredient ids (spec 1.1).</summary>
+    public FrozenDictionary<string, FrozenSet<string>> Refs { get; }
+
+    public ResultInterpretation ResultInterpretation { get; }
+
+    public FrozenDictionary<string, Factor> Factors { get; }
+
+    public FrozenDictionary<string, DrugGroup> Groups { get; }
+
+    public ImmutableArray<Caution> Cautions { get; }
+
+    public ImmutableArray<Interaction> Interactions { get; }
+
+    public ImmutableArray<Vaccine> Vaccines { get; }
+
+    public ImmutableArray<DoseRule> DoseRules { get; }
+
+    public FrozenDictionary<string, MmeFactor> MmeFactors { get; }
+
+    public FrozenDictionary<string, LabTest> Tests { get; }
+
+    public FrozenDictionary<string, ThresholdSet> ThresholdSets { get; }
+
+    /// <summary>Protocols in file order; their thresholds include those of the threshold sets they name.</summary>
+    public ImmutableArray<MonitoringProtocol> Protocols { get; }
+
+    public UnitConverter Units { get; }
+
+    public ImmutableArray<PainInstrument> Instruments { get; }
+
+    /// <summary>Response bands in the order they are tested.</summary>
+    public ImmutableArray<ResponseBand> Bands { get; }
+
+    /// <summary>The response baseline is the latest score no more than this many days before the start (a convention).</summary>
+    public int ResponseBaselineMaxDaysBeforeStart { get; }
+
+    public ImmutableArray<AdequateTrial> AdequateTrials { get; }
+
+    public ImmutableArray<ResponseDecision> Decisions { get; }
+
+    public ImmutableArray<TaperRule> Tapering { get; }
+
+    public FrozenDictionary<string, ImmutableArray<Caution>> CautionsByIngredient { get; }
+
+    /// <summary>Pair interactions by every ingredient on either side.</summary>
+    public FrozenDictionary<string, ImmutableArray<Interaction>> PairInteractionsByIngredient { get; }
+
+    public ImmutableArray<Interaction> CountInteractions { get; }
+
+    public ImmutableArray<Interaction> LiveVaccineInteractions { get; }
+
+    /// <summary>Vaccines by CVX code without leading zeros.</summary>
+    public FrozenDictionary<string, Vaccine> VaccinesByCvx { get; }
+
+    public FrozenDictionary<string, ImmutableArray<DoseRule>> DoseRulesByIngredient { get; }
+
+    public FrozenDictionary<string, ImmutableArray<MonitoringProtocol>> ProtocolsByIngredient { get; }
+
+    /// <summary>Test ids by LOINC; one code may mean two tests (a QTc result is also an ECG).</summary>
+    public FrozenDictionary<Code, ImmutableArray<string>> TestIdsByCode { get; }
+
+    public FrozenDictionary<Code, PainInstrument> InstrumentsByCode { get; }
+
+    /// <summary>
+    /// Tests and instruments by the bare code value (then checked for the system): one ordinal string lookup per
+    /// observation code, since most of a record's observations are of no test at all.
+    /// </summary>
+    public FrozenDictionary<string, ImmutableArray<ResultCode>> ResultCodes { get; }
+
+    public FrozenSet<string> Resolve(string reference) => Refs.TryGetValue(reference, out var ingredients) ? ingredients : FrozenSet<string>.Empty;
+
+    private static FrozenDictionary<string, ImmutableArray<T>> ByIngredient<T>(IEnumerable<T> rules, Func<T, IEnumerable<string>> ingredients) =>
+        rules
+            .SelectMany(r => ingredients(r).Distinct(StringComparer.Ordinal).Select(i => (Ingredient: i, Rule: r)))
+            .GroupBy(x => x.Ingredient, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Rule).ToImmutableArray(), StringComparer.Ordinal);
+}
+
+/// <summary>A code that a lab test or a pain instrument reads: the tests it means and the instrument, if any.</summary>
+public sealed record ResultCode(Code Code, ImmutableArray<string> TestIds, PainInstrument? Instrument);
+
+/// <summary>The built pieces the validator hands to <see cref="SafetyKnowledge"/>.</summary>
+internal sealed record SafetyKnowledgeParts(
+    FrozenDictionary<string, FrozenSet<string>> Refs,
+    ResultInterpretation ResultInterpretation,
+    IReadOnlyList<Factor> Factors,
+    IReadOnlyList<DrugGroup> Groups,
+    IReadOnlyList<Caution> Cautions,
+    IReadOnlyList<Interaction> Interactions,
+    IReadOnlyList<Vaccine> Vaccines,
+    IReadOnlyList<DoseRule> DoseRules,
+    IReadOnlyList<MmeFactor> MmeFactors,
+    IReadOnlyList<LabTest> Tests,
+    IReadOnlyList<ThresholdSet> ThresholdSets,
+    IReadOnlyList<MonitoringProtocol> Protocols,
+    UnitConverter Units,
+    IReadOnlyList<PainInstrument> Instruments,
+    IReadOnlyList<ResponseBand> Bands,
+    int ResponseBaselineMaxDaysBeforeStart,
+    IReadOnlyList<AdequateTrial> AdequateTrials,
+    IReadOnlyList<ResponseDecision> Decisions,
+    IReadOnlyList<TaperRule> Tapering);

@@ -1,0 +1,94 @@
+using NodaTime;
+using Relief.Core.Patients;
+
+namespace Relief.Core.Safety.Courses;
+
+/// <summary>
+/// When a treatment started, read from the orders of one ingredient. Records renew prescriptions: an order
+/// that ended no more than <see cref="GapDays"/> before the next one started continues the same course, so
+/// "the start of the drug" is the first order's start, not the latest renewal's.
+/// </summary>
+internal static class TreatmentCourses
+{
+    /// <summary>A local convention: a renewal up to 30 days after the previous order ended continues the course.</summary>
+    public const int GapDays = 30;
+
+    /// <summary>The start of the course <paramref name="medication"/> belongs to (its own Start when nothing continues into it).</summary>
+    public static LocalDate? CourseStart(SafetyContext context, ResolvedMedication medication, string ingredientId) =>
+        CourseOrders(context, medication, ingredientId) is { Count: > 0 } orders ? orders[0].Fact.Start : medication.Fact.Start;
+
+    /// <summary>
+    /// The orders of the course <paramref name="medication"/> belongs to, oldest first, ending with it. Walking
+    /// back from its start, the earlier order of the ingredient (past, current or proposed) that started
+    /// latest among those still running within <see cref="GapDays"/> of that start joins the course. A past order
+    /// without an end date cannot be placed and joins no course. Empty when the order has no start.
+    /// </summary>
+    public static List<ResolvedMedication> CourseOrders(SafetyContext context, ResolvedMedication medication, string ingredientId) =>
+        context.Course(medication, ingredientId, () => Build(context, medication, ingredientId));
+
+    /// <summary>
+    /// The monitoring clock for "since start or dose change" (spec 8.2): the start of the latest order in the
+    /// course whose daily dose differs from the previous order's. A dose that cannot be computed is taken as
+    /// unchanged, so an unreadable renewal does not restart monitoring.
+    /// </summary>
+    public static LocalDate? DoseChangeClock(SafetyContext context, ResolvedMedication medication, string ingredientId)
+    {
+        var course = CourseOrders(context, medication, ingredientId);
+        if (course.Count == 0)
+        {
+            return medication.Fact.Start;
+        }
+
+        var clock = course[0].Fact.Start;
+        var previous = context.Dose(course[0], ingredientId).MgPerDay;
+        foreach (var order in course.Skip(1))
+        {
+            var dose = context.Dose(order, ingredientId).MgPerDay;
+            if (dose is { } d && previous is { } p && d != p)
+            {
+                clock = order.Fact.Start;
+            }
+
+            previous = dose ?? previous;
+        }
+
+        return clock;
+    }
+
+    private static List<ResolvedMedication> Build(SafetyContext context, ResolvedMedication medication, string ingredientId)
+    {
+        if (medication.Fact.Start is not { } start)
+        {
+            return [];
+        }
+
+        var course = new List<ResolvedMedication> { medication };
+        var members = new HashSet<string>(StringComparer.Ordinal) { medication.Reference };
+        var next = start;
+        while (true)
+        {
+            var from = next.PlusDays(-GapDays);
+            var cutoff = next;
+
+            // Dates first: only orders running into this one are resolved to ingredients.
+            bool Adjacent(MedicationFact f) =>
+                f.Start is { } s && s <= cutoff && (f.Use != MedicationUse.Past || f.End is { } e && e >= from);
+            var previous = context.Past(Adjacent)
+                .Concat(context.Active.Where(m => Adjacent(m.Fact)))
+                .Where(m => !members.Contains(m.Reference) && m.Contains(ingredientId))
+                .OrderByDescending(m => m.Fact.Start!.Value)
+                .ThenBy(m => m.Reference, StringComparer.Ordinal)
+                .FirstOrDefault();
+            if (previous is null)
+            {
+                break;
+            }
+
+            course.Insert(0, previous);
+            members.Add(previous.Reference);
+            next = previous.Fact.Start!.Value;
+        }
+
+        return course;
+    }
+}

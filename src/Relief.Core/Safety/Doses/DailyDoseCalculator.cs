@@ -1,0 +1,135 @@
+using System.Collections.Frozen;
+using System.Text;
+using Relief.Core.Patients;
+
+namespace Relief.Core.Safety.Doses;
+
+/// <summary>
+/// Works out a daily dose from a FHIR dosage (spec 7.1): the amount per administration in mg (a mass dose
+/// converted through units.yaml, or a count of tablets times the strength in the product name) times the
+/// administrations per day (frequency / period). Several dosages of one order are added (split doses). A
+/// dosage without a frequency but with a period is once per period, as FHIR R4 says for Timing.repeat.
+/// </summary>
+internal sealed class DailyDoseCalculator(SafetyContext context)
+{
+    // Units that count dose forms, so the strength in the product name gives the mass.
+    private static readonly FrozenSet<string> CountUnits = new[]
+    {
+        "1", "tablet", "tablets", "tab", "tabs", "tbl", "capsule", "capsules", "cap", "caps", "each", "ea", "pill", "pills",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenDictionary<string, decimal> DaysPerPeriodUnit = new Dictionary<string, decimal>(StringComparer.Ordinal)
+    {
+        ["s"] = 1m / 86400,
+        ["min"] = 1m / 1440,
+        ["h"] = 1m / 24,
+        ["d"] = 1,
+        ["wk"] = 7,
+        ["mo"] = 30,
+        ["a"] = 365,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    public MedicationDose Compute(ResolvedMedication medication, string ingredientId)
+    {
+        var dosages = medication.Fact.Dosages;
+        if (dosages.IsDefaultOrEmpty)
+        {
+            return Fail(medication, ingredientId, "no dosage instructions");
+        }
+
+        decimal total = 0, administrations = 0;
+        var asNeeded = false;
+        var explanation = new StringBuilder();
+        foreach (var dosage in dosages)
+        {
+            var (perDay, timingProblem, timing) = AdministrationsPerDay(dosage);
+            if (perDay is null)
+            {
+                return Fail(medication, ingredientId, timingProblem!);
+            }
+
+            var (mg, amountProblem, amount) = AmountMg(dosage, medication, ingredientId);
+            if (mg is null)
+            {
+                return Fail(medication, ingredientId, amountProblem!);
+            }
+
+            total += mg.Value * perDay.Value;
+            administrations += perDay.Value;
+            asNeeded |= dosage.AsNeeded;
+            if (explanation.Length > 0)
+            {
+                explanation.Append(" + ");
+            }
+
+            explanation.Append(amount).Append(' ').Append(timing);
+            if (dosage.AsNeeded)
+            {
+                explanation.Append(" as needed");
+            }
+        }
+
+        total = Math.Round(total, 6);
+        explanation.Append(" = ").Append(FactReferences.Format(total)).Append(" mg/day");
+        return new MedicationDose(medication, ingredientId, total, administrations, asNeeded, explanation.ToString(), null);
+    }
+
+    /// <summary>Administrations per day from the timing; null with a reason when the timing does not say.</summary>
+    public static (decimal? PerDay, string? Problem, string Text) AdministrationsPerDay(DosageFact dosage)
+    {
+        if (dosage.Frequency is null && dosage.Period is null)
+        {
+            return (null, "no timing (frequency and period)", "");
+        }
+
+        if (dosage.Period is not { } period || period <= 0)
+        {
+            return (null, "timing has a frequency but no period", "");
+        }
+
+        if (dosage.PeriodUnit is null || !DaysPerPeriodUnit.TryGetValue(dosage.PeriodUnit, out var days))
+        {
+            return (null, $"period unit '{dosage.PeriodUnit}' is not s, min, h, d, wk, mo or a", "");
+        }
+
+        // Rounded so that decimal division does not turn "once a week" into 1.0000000000000000000000000003 a week.
+        var frequency = dosage.Frequency ?? 1;
+        var perDay = Math.Round(frequency / (period * days), 9);
+        return (perDay, null, $"{frequency} per {FactReferences.Format(period)} {dosage.PeriodUnit}");
+    }
+
+    private (decimal? Mg, string? Problem, string Text) AmountMg(DosageFact dosage, ResolvedMedication medication, string ingredientId)
+    {
+        if (dosage.DoseValue is not { } dose)
+        {
+            return (null, "no dose quantity", "");
+        }
+
+        var units = context.Rules.Units;
+        var unit = units.Normalise(dosage.DoseUnit, dosage.DoseUnit);
+        if (unit is not null && units.TryConvert(dose, unit, "mg", null, out var mg))
+        {
+            // A mass for a combination product does not say which ingredient it is of.
+            return medication.Ingredients.Length > 1
+                ? (null, $"a dose of {FactReferences.Format(dose)} {dosage.DoseUnit} of a combination product does not say which ingredient it measures", "")
+                : (mg, null, $"{FactReferences.Format(mg)} mg");
+        }
+
+        var countUnit = dosage.DoseUnit?.Trim().Trim('{', '}');
+        if (string.IsNullOrEmpty(countUnit) || CountUnits.Contains(countUnit))
+        {
+            if (ProductStrength.Find(medication, ingredientId, context.Knowledge) is not { } strength)
+            {
+                return (null, $"the strength of {ingredientId} is not stated in the product name", "");
+            }
+
+            var amount = dose * strength.Mg;
+            return (amount, null, $"{FactReferences.Format(dose)} x {FactReferences.Format(strength.Mg)} mg ({strength.Name})");
+        }
+
+        return (null, $"dose unit '{dosage.DoseUnit}' is neither a mass in units.yaml nor a count of tablets or capsules", "");
+    }
+
+    private static MedicationDose Fail(ResolvedMedication medication, string ingredientId, string problem) =>
+        new(medication, ingredientId, null, null, medication.Fact.Dosages.Any(d => d.AsNeeded), "", problem);
+}

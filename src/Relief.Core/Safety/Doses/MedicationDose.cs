@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+using Relief.Core.Assessment.Safety;
+
+namespace Relief.Core.Safety.Doses;
+
+/// <summary>
+/// The daily dose of one ingredient in one order, in mg, with the administrations per day and how it was
+/// worked out; or the reason it could not be (<see cref="Problem"/>).
+/// </summary>
+internal sealed record MedicationDose(
+    ResolvedMedication Medication,
+    string IngredientId,
+    decimal? MgPerDay,
+    decimal? AdministrationsPerDay,
+    bool AsNeeded,
+    string Explanation,
+    string? Problem)
+{
+    public ComputedInput ToInput() =>
+        new(Medication.Fact.Medication.ToString(), Problem is null ? Explanation : $"not computable: {Problem}", Medication.Reference);
+}
+
+/// <summary>The total daily dose of an ingredient over every current and proposed order: unknown if any part is.</summary>
+internal sealed record IngredientDose(string IngredientId, ImmutableArray<MedicationDose> Parts)
+{
+    public decimal? MgPerDay => Parts.IsEmpty || Parts.Any(p => p.MgPerDay is null) ? null : Parts.Sum(p => p.MgPerDay!.Value);
+
+    public bool AsNeeded => Parts.Any(p => p.AsNeeded);
+
+    public ComputedValue ToComputed() => new(
+        "daily-dose",
+        Math.Round(MgPerDay ?? 0, 2),
+        "mg/day",
+        AsNeeded ? "dosage (as-needed maximum)" : "dosage",
+        [.. Parts.Select(p => p.ToInput())])
+    {
+        Notes = AsNeeded ? ["as-needed maximum: the dose if every allowed administration is taken"] : [],
+    };
+}

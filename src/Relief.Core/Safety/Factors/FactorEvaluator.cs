@@ -1,0 +1,195 @@
+using System.Collections.Immutable;
+using Relief.Core.Assessment.Safety;
+using Relief.Core.Codes;
+using Relief.Core.Knowledge.Safety;
+using Relief.Core.Patients;
+
+namespace Relief.Core.Safety.Factors;
+
+/// <summary>
+/// Decides whether a patient factor holds (spec 2): any of its criteria, tried in the order age, conditions,
+/// observations, kidney function; the first that holds is the one the finding names.
+/// </summary>
+internal sealed class FactorEvaluator(SafetyContext context)
+{
+    public FactorResult Evaluate(Factor factor)
+    {
+        if (factor.HasAgeCriterion && context.Age is { } age
+            && (factor.AgeMin is not { } min || age >= min) && (factor.AgeMax is not { } max || age <= max))
+        {
+            return new FactorResult(FactorState.Holds, "age", [], [], [], [$"age {age} on {FactReferences.Date(context.AsOf)}"], false);
+        }
+
+        if (MatchConditions(factor) is { } conditions)
+        {
+            return conditions;
+        }
+
+        var unknown = false;
+        foreach (var criterion in factor.Observations)
+        {
+            var (state, result) = EvaluateObservation(factor, criterion);
+            if (state == FactorState.Holds)
+            {
+                return new FactorResult(FactorState.Holds, "observation", [FactReferences.Of(result!)], [], result!.Concept.Codes, [Describe(criterion)], false);
+            }
+
+            unknown |= state == FactorState.Unknown;
+        }
+
+        var renalUnknown = false;
+        if (factor.KidneyFunction is { } kidney)
+        {
+            var (state, measured) = EvaluateKidney(kidney);
+            if (state == FactorState.Holds)
+            {
+                return new FactorResult(FactorState.Holds, "kidney-function", [], [measured!], [], measured!.Notes, false);
+            }
+
+            renalUnknown = state == FactorState.Unknown;
+        }
+
+        return unknown || renalUnknown
+            ? new FactorResult(FactorState.Unknown, null, [], [], [], renalUnknown ? ["renal function unknown"] : ["a result could not be judged (see data quality)"], renalUnknown)
+            : FactorResult.No;
+    }
+
+    private FactorResult? MatchConditions(Factor factor)
+    {
+        if (factor.Conditions.IsEmpty && factor.Icd10CmPrefixes.IsEmpty)
+        {
+            return null;
+        }
+
+        // Matches keyed by the condition's position in the record, so facts come out in record order.
+        var index = context.Conditions;
+        var matched = new SortedDictionary<int, List<Code>>();
+        foreach (var code in factor.Conditions)
+        {
+            foreach (var i in index.With(code))
+            {
+                Add(matched, i, code);
+            }
+        }
+
+        // ICD-10-CM compares without dots and ignoring case: N186 matches prefix N18.6 (spec 2).
+        if (!factor.Icd10CmPrefixes.IsEmpty)
+        {
+            foreach (var (bare, code, i) in index.Icd10Cm)
+            {
+                foreach (var prefix in factor.Icd10CmPrefixes)
+                {
+                    if (bare.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                    {
+                        Add(matched, i, code);
+                        break;
+                    }
+                }
+            }
+        }
+
+        var facts = ImmutableArray.CreateBuilder<FactReference>();
+        var codes = ImmutableArray.CreateBuilder<Code>();
+        foreach (var (i, matchedCodes) in matched)
+        {
+            var condition = context.Patient.Conditions[i];
+            if (Counts(condition, factor))
+            {
+                facts.Add(FactReferences.Of(condition));
+                codes.AddRange(matchedCodes.Distinct());
+            }
+        }
+
+        return facts.Count == 0 ? null : new FactorResult(FactorState.Holds, "condition", facts.ToImmutable(), [], codes.ToImmutable(), [], false);
+    }
+
+    private static void Add(SortedDictionary<int, List<Code>> matched, int index, Code code)
+    {
+        if (!matched.TryGetValue(index, out var codes))
+        {
+            matched[index] = codes = [];
+        }
+
+        codes.Add(code);
+    }
+
+    private bool Counts(ConditionFact condition, Factor factor)
+    {
+        var date = condition.Onset ?? condition.Recorded;
+        if (date is { } d && d > context.AsOf)
+        {
+            return false;
+        }
+
+        var status = factor.ConditionStatus == ConditionStatusRule.Ever
+            ? condition.VerificationStatus is not (ConditionVerificationStatus.Refuted or ConditionVerificationStatus.EnteredInError)
+            : condition.IsCurrent;
+        if (!status)
+        {
+            return false;
+        }
+
+        // "Onset within N days" needs a date to hold: an undated myocardial infarction is not known to be recent.
+        return factor.OnsetWithinDays is not { } days || (date is { } onset && onset >= context.AsOf.PlusDays(-days));
+    }
+
+    private (FactorState State, ObservationFact? Result) EvaluateObservation(Factor factor, ObservationCriterion criterion)
+    {
+        // Only the latest usable result in the window is judged: an old QTc of 510 ms followed by 440 ms does not count.
+        var latest = context.Observations.Latest(criterion.TestId, context.AsOf, criterion.WithinDays);
+        if (latest is null)
+        {
+            return (FactorState.DoesNotHold, null);
+        }
+
+        bool holds;
+        switch (criterion.Comparison)
+        {
+            case ObservationComparison.Below or ObservationComparison.Above:
+                if (latest.Value is null)
+                {
+                    return (FactorState.DoesNotHold, latest);
+                }
+
+                if (!context.TryValue(latest, criterion.TestId, criterion.Unit!, factor.Id, out var value))
+                {
+                    return (FactorState.Unknown, latest);
+                }
+
+                holds = criterion.Comparison == ObservationComparison.Below ? value < criterion.Value : value > criterion.Value;
+                break;
+            case ObservationComparison.Positive:
+                holds = ResultReader.IsPositive(latest, context.Rules.ResultInterpretation);
+                break;
+            case ObservationComparison.ValueCodes:
+                holds = latest.ValueConcept is { } concept && concept.Codes.Any(criterion.ValueCodes.Contains);
+                break;
+            default:
+                holds = ResultReader.TextContains(latest, criterion.ValueTexts);
+                break;
+        }
+
+        return (holds ? FactorState.Holds : FactorState.DoesNotHold, latest);
+    }
+
+    private (FactorState State, ComputedValue? Measured) EvaluateKidney(KidneyFunctionCriterion criterion)
+    {
+        var kidney = context.Kidney;
+        var measured = criterion.Measure == KidneyMeasure.Egfr ? kidney.Egfr : kidney.Crcl;
+        if (measured is null)
+        {
+            return (FactorState.Unknown, null);
+        }
+
+        var raw = criterion.Measure == KidneyMeasure.Egfr ? kidney.RawEgfr!.Value : kidney.RawCrcl!.Value;
+        return (raw < criterion.Below ? FactorState.Holds : FactorState.DoesNotHold, measured);
+    }
+
+    private static string Describe(ObservationCriterion criterion) => criterion.Comparison switch
+    {
+        ObservationComparison.Below => $"{criterion.TestId} below {FactReferences.Format(criterion.Value!.Value)} {criterion.Unit} (latest result within {criterion.WithinDays} days)",
+        ObservationComparison.Above => $"{criterion.TestId} above {FactReferences.Format(criterion.Value!.Value)} {criterion.Unit} (latest result within {criterion.WithinDays} days)",
+        ObservationComparison.Positive => $"{criterion.TestId} positive (latest result within {criterion.WithinDays} days)",
+        _ => $"{criterion.TestId} result matches (latest result within {criterion.WithinDays} days)",
+    };
+}

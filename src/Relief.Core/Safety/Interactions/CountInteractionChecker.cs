@@ -1,0 +1,42 @@
+using Relief.Core.Assessment.Safety;
+using Relief.Core.Knowledge.Safety;
+
+namespace Relief.Core.Safety.Interactions;
+
+/// <summary>
+/// "N or more drugs of a group" (spec 5.2): distinct ingredients of the group among current and proposed
+/// medications, so a drug in two categories (clonazepam) counts once.
+/// </summary>
+internal static class CountInteractionChecker
+{
+    public static IEnumerable<InteractionFinding> Check(SafetyContext context)
+    {
+        foreach (var rule in context.Rules.CountInteractions)
+        {
+            if (rule.AgeMin is { } ageMin && (context.Age is not { } age || age < ageMin) || !context.HasActiveAny(rule.A))
+            {
+                continue;
+            }
+
+            var members = context.Active.Where(m => m.Ingredients.Any(i => rule.A.Contains(i.DrugId))).ToList();
+            var ingredients = members.SelectMany(m => m.Ingredients.Select(i => i.DrugId)).Where(rule.A.Contains).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            if (ingredients.Count < rule.MinCount)
+            {
+                continue;
+            }
+
+            yield return new InteractionFinding(
+                rule.Id,
+                InteractionKind.Count,
+                rule.Severity,
+                rule.OncHighPriority,
+                [.. ingredients],
+                [.. members.OrderBy(m => m.Reference, StringComparer.Ordinal).Select(m => FactReferences.Of(m.Fact))],
+                [.. members.SelectMany(SafetyContext.CodesOf).Distinct()],
+                rule.Mechanism,
+                rule.Management,
+                context.Cite(rule.SourceIds),
+                [$"{ingredients.Count} distinct drugs of group {rule.GroupId} (threshold {rule.MinCount})"]);
+        }
+    }
+}

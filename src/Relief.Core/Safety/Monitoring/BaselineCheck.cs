@@ -1,0 +1,74 @@
+using NodaTime;
+using Relief.Core.Assessment.Safety;
+using Relief.Core.Knowledge.Safety;
+using Relief.Core.Patients;
+using Relief.Core.Safety.Courses;
+
+namespace Relief.Core.Safety.Monitoring;
+
+/// <summary>
+/// Baselines (spec 8.2): the tests a drug needs before it starts. The reference date is today for a proposed
+/// order and the course start for a current one (the order's own start for "before each course" items, since
+/// every course, e.g. each rituximab cycle, needs its own). A current order without a start is not checked.
+/// </summary>
+internal static class BaselineCheck
+{
+    public static IEnumerable<MonitoringFinding> Check(SafetyContext context, MonitoringProtocol protocol, List<ResolvedMedication> medications)
+    {
+        var seen = new HashSet<(int Item, LocalDate Reference)>();
+        foreach (var medication in medications)
+        {
+            if (medication.Fact.Use is not (MedicationUse.Current or MedicationUse.Proposed))
+            {
+                continue;
+            }
+
+            var ingredient = MonitoringChecker.IngredientOf(protocol, medication);
+            foreach (var item in protocol.Baseline)
+            {
+                LocalDate? reference = medication.Fact.Use == MedicationUse.Proposed
+                    ? context.AsOf
+                    : item.BeforeEachCourse ? medication.Fact.Start : TreatmentCourses.CourseStart(context, medication, ingredient);
+                if (reference is not { } day || !seen.Add((item.Index, day)))
+                {
+                    continue;
+                }
+
+                LocalDate? from = item.WithinDays is { } within ? day.PlusDays(-within) : null;
+                var to = day.PlusDays(item.AfterStartDays);
+                var found = item.TestIds.Where(t => context.Observations.LatestBetween(t, from, to) is not null).ToList();
+                var satisfied = item.AnyOf ? found.Count > 0 : found.Count == item.TestIds.Length;
+                if (satisfied || (item.AlternativeFactorId is { } alternative && context.Factor(alternative).Holds))
+                {
+                    continue;
+                }
+
+                var missing = item.AnyOf ? item.TestIds : [.. item.TestIds.Except(found)];
+                var names = string.Join(item.AnyOf ? " or " : ", ", missing.Select(t => MonitoringChecker.TestName(context, t)));
+                var window = from is { } start
+                    ? $"between {Date(start)} and {Date(to)}"
+                    : $"on or before {Date(to)}";
+                var when = medication.Fact.Use == MedicationUse.Proposed ? "before starting" : $"for the start on {Date(day)}";
+                yield return new MonitoringFinding(
+                    $"{protocol.Id}/baseline-{item.Index}",
+                    protocol.Id,
+                    protocol.Name,
+                    item.Level == BaselineLevel.Required ? MonitoringFindingKind.BaselineMissing : MonitoringFindingKind.Consider,
+                    null,
+                    [.. missing],
+                    [FactReferences.Of(medication.Fact)],
+                    [],
+                    $"No {names} result {window} ({when} {medication.Fact.Medication}){(item.BeforeEachCourse ? "; needed before each course" : "")}",
+                    context.Cite(item.SourceIds),
+                    [.. SafetyContext.CodesOf(medication), .. missing.SelectMany(t => context.Rules.Tests.TryGetValue(t, out var test) ? test.Codes.Take(1) : [])])
+                {
+                    ReferenceDate = day,
+                    Note = item.Note,
+                    LocalConvention = protocol.BaselineConvention,
+                };
+            }
+        }
+    }
+
+    private static string Date(LocalDate date) => FactReferences.Date(date);
+}

@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using Relief.Core.Assessment.Safety;
+using Relief.Core.Knowledge.Safety;
+
+namespace Relief.Core.Safety.Monitoring;
+
+/// <summary>
+/// Monitoring (spec 8): which protocols apply to the patient's current and proposed drugs, then per protocol
+/// what is missing before a start, what is overdue, and which result crossed a threshold. A protocol that
+/// applies replaces the schedules of the protocols it names (methotrexate with leflunomide keeps monthly
+/// blood tests long term).
+/// </summary>
+internal static class MonitoringChecker
+{
+    public static ImmutableArray<MonitoringFinding> Check(SafetyContext context)
+    {
+        var active = new HashSet<string>(context.Active.SelectMany(m => m.Ingredients.Select(i => i.DrugId)), StringComparer.Ordinal);
+        var candidates = new HashSet<MonitoringProtocol>();
+        foreach (var ingredient in active)
+        {
+            if (context.Rules.ProtocolsByIngredient.TryGetValue(ingredient, out var protocols))
+            {
+                candidates.UnionWith(protocols);
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        // File order, so findings never depend on hash order.
+        var applicable = context.Rules.Protocols.Where(p => candidates.Contains(p) && Applies(context, p, active)).ToList();
+        var replaced = applicable.SelectMany(p => p.Replaces).ToHashSet(StringComparer.Ordinal);
+        var findings = new List<MonitoringFinding>();
+        var thresholds = new ThresholdCheck(context);
+        foreach (var protocol in applicable)
+        {
+            var medications = context.Active.Where(m => m.Ingredients.Any(i => protocol.AnyOf.Contains(i.DrugId) || protocol.AllOf.Any(s => s.Contains(i.DrugId)))).ToList();
+            findings.AddRange(BaselineCheck.Check(context, protocol, medications));
+            if (protocol.Schedule is { } schedule && !replaced.Contains(protocol.Id))
+            {
+                findings.AddRange(ScheduleCheck.Check(context, protocol, schedule, medications));
+            }
+
+            thresholds.Check(protocol, medications);
+        }
+
+        findings.AddRange(thresholds.Findings);
+        return [.. findings
+            .OrderBy(f => f.Kind)
+            .ThenBy(f => f.Action ?? MonitoringAction.Review)
+            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+            .ThenBy(f => f.Medications.IsEmpty ? "" : f.Medications[0].ResourceId, StringComparer.Ordinal)];
+    }
+
+    private static bool Applies(SafetyContext context, MonitoringProtocol protocol, HashSet<string> active)
+    {
+        var drugs = protocol.AnyOf.Overlaps(active) || (!protocol.AllOf.IsEmpty && protocol.AllOf.All(set => set.Overlaps(active)));
+        return drugs && (protocol.WhenAnyFactor.IsEmpty || protocol.WhenAnyFactor.Any(f => context.Factor(f).Holds));
+    }
+
+    /// <summary>The first of the medication's ingredients the protocol names.</summary>
+    internal static string IngredientOf(MonitoringProtocol protocol, ResolvedMedication medication) =>
+        medication.Ingredients.Select(i => i.DrugId).First(i => protocol.AnyOf.Contains(i) || protocol.AllOf.Any(s => s.Contains(i)));
+
+    internal static string TestName(SafetyContext context, string testId) =>
+        context.Rules.Tests.TryGetValue(testId, out var test) ? test.Name : testId;
+}

@@ -1,0 +1,139 @@
+using System.Collections.Immutable;
+using NodaTime;
+using Relief.Core.Assessment.Safety;
+using Relief.Core.Knowledge.Model;
+using Relief.Core.Knowledge.Safety;
+using Relief.Core.Patients;
+using Relief.Core.Safety.Courses;
+
+namespace Relief.Core.Safety.Response;
+
+/// <summary>
+/// Treatment response (spec 10) for current pain drugs (in-scope ingredients): the latest score before the
+/// start (within the baseline window) against the latest score since, on the same instrument; the IMMPACT band;
+/// whether the class's adequate trial has elapsed; the decision; and taper guidance when it is to stop.
+/// Scores of different instruments are never compared. No baseline or no follow-up: no finding.
+/// </summary>
+internal static class ResponseChecker
+{
+    public static ImmutableArray<ResponseFinding> Check(SafetyContext context)
+    {
+        var findings = new List<ResponseFinding>();
+        var seen = new HashSet<(string Ingredient, LocalDate Start)>();
+        foreach (var medication in context.Active)
+        {
+            if (medication.Fact.Use != MedicationUse.Current)
+            {
+                continue;
+            }
+
+            foreach (var ingredient in medication.Ingredients.Where(i => i.Scope == DrugScope.InScope))
+            {
+                if (TreatmentCourses.CourseStart(context, medication, ingredient.DrugId) is not { } start
+                    || start > context.AsOf || !seen.Add((ingredient.DrugId, start)))
+                {
+                    continue;
+                }
+
+                if (Assess(context, medication, ingredient.DrugId, start) is { } finding)
+                {
+                    findings.Add(finding);
+                }
+            }
+        }
+
+        return [.. findings
+            .OrderBy(f => f.Decision is { } d ? Urgency(d) : 9)
+            .ThenBy(f => f.IngredientId, StringComparer.Ordinal)
+            .ThenBy(f => f.Medication.ResourceId, StringComparer.Ordinal)];
+    }
+
+    private static int Urgency(ResponseDecisionKind decision) => decision switch
+    {
+        ResponseDecisionKind.Stop => 0,
+        ResponseDecisionKind.Reconsider => 1,
+        ResponseDecisionKind.TooEarly => 2,
+        _ => 3,
+    };
+
+    private static ResponseFinding? Assess(SafetyContext context, ResolvedMedication medication, string ingredient, LocalDate start)
+    {
+        var rules = context.Rules;
+        foreach (var instrument in rules.Instruments)
+        {
+            var scores = context.Observations.Scores(instrument.Id);
+            var baseline = scores.FirstOrDefault(s => s.Value is not null && s.Effective!.Value <= start && s.Effective.Value >= start.PlusDays(-rules.ResponseBaselineMaxDaysBeforeStart));
+            var followUp = scores.FirstOrDefault(s => s.Value is not null && s.Effective!.Value > start);
+            if (baseline is null || followUp is null)
+            {
+                continue;
+            }
+
+            var before = baseline.Value!.Value;
+            var after = followUp.Value!.Value;
+            var points = before - after;
+            var notes = new List<string> { $"baseline is the latest score no more than {rules.ResponseBaselineMaxDaysBeforeStart} days before the start (a local convention)" };
+            var days = Period.Between(start, context.AsOf, PeriodUnits.Days).Days;
+            var trial = rules.AdequateTrials.FirstOrDefault(t => t.Ingredients.Contains(ingredient));
+            bool? afterTrial = trial is null ? null : days >= trial.MinWeeks * 7;
+            var sources = new List<string>(instrument.SourceIds);
+            ResponseBand? band = null;
+            decimal? percent = null;
+            if (before == 0)
+            {
+                notes.Add("baseline score 0: response not assessable");
+            }
+            else
+            {
+                percent = points / before * 100;
+                band = rules.Bands.First(b => b.Matches(percent.Value, points));
+                sources.AddRange(band.SourceIds);
+            }
+
+            if (trial is null)
+            {
+                notes.Add("no adequate-trial duration for this drug in response.yaml: band only, no decision");
+            }
+            else
+            {
+                sources.AddRange(trial.SourceIds);
+            }
+
+            var decision = band is null || afterTrial is not { } elapsed
+                ? null
+                : rules.Decisions.FirstOrDefault(d => d.AfterAdequateTrial == elapsed && d.WhenBand.Contains(band.Id, StringComparer.Ordinal));
+            if (decision is not null)
+            {
+                sources.AddRange(decision.SourceIds);
+            }
+
+            var taper = decision?.Decision == ResponseDecisionKind.Stop
+                ? TaperAdvisor.For(context, medication, ingredient)
+                : [];
+            return new ResponseFinding(
+                ingredient,
+                FactReferences.Of(medication.Fact),
+                instrument.Id,
+                instrument.Name,
+                FactReferences.Of(baseline, "baseline"),
+                FactReferences.Of(followUp, "follow-up"),
+                percent is { } p ? Math.Round(p, 1) : null,
+                points,
+                band is null,
+                band?.Id,
+                band?.Label,
+                Math.Round(days / 7m, 1),
+                trial?.Id,
+                trial?.MinWeeks,
+                afterTrial,
+                decision?.Decision,
+                decision?.Text,
+                taper,
+                [.. SafetyContext.CodesOf(medication), .. baseline.Concept.Codes.Take(1)],
+                context.Cite(sources),
+                [.. notes]);
+        }
+
+        return null;
+    }
+}

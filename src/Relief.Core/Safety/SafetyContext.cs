@@ -1,0 +1,220 @@
+using System.Collections.Immutable;
+using NodaTime;
+using Relief.Core.Assessment;
+using Relief.Core.Assessment.Safety;
+using Relief.Core.Codes;
+using Relief.Core.Knowledge;
+using Relief.Core.Knowledge.Safety;
+using Relief.Core.Patients;
+using Relief.Core.Safety.Doses;
+using Relief.Core.Safety.Factors;
+using Relief.Core.Safety.Kidney;
+
+namespace Relief.Core.Safety;
+
+/// <summary>
+/// One patient on one date, as every safety check sees it: the resolved medications, and lookups built
+/// once and only when first needed (results by test, factor results, kidney function, daily doses, past
+/// orders). Checks share it, so nothing is computed twice in one assessment.
+/// </summary>
+internal sealed class SafetyContext
+{
+    private readonly Func<MedicationFact, ResolvedMedication> _resolve;
+    private readonly Dictionary<MedicationFact, ResolvedMedication> _pastResolved = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<(string Resource, string Ingredient), List<ResolvedMedication>> _courses = [];
+    private ConditionIndex? _conditions;
+    private readonly Dictionary<string, FactorResult> _factors = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Resource, string Ingredient), MedicationDose> _doses = [];
+    private readonly Dictionary<string, IngredientDose> _ingredientDoses = new(StringComparer.Ordinal);
+    private ObservationIndex? _observations;
+    private KidneyFunction? _kidney;
+    private FactorEvaluator? _factorEvaluator;
+    private DailyDoseCalculator? _doseCalculator;
+
+    public SafetyContext(
+        PatientRecord patient,
+        LocalDate asOf,
+        KnowledgeBase knowledge,
+        ImmutableArray<ResolvedMedication> active,
+        Func<MedicationFact, ResolvedMedication> resolve)
+    {
+        Patient = patient;
+        AsOf = asOf;
+        Age = patient.AgeOn(asOf);
+        Knowledge = knowledge;
+        Rules = knowledge.Safety;
+        Active = active;
+        _resolve = resolve;
+        PastFacts = [.. patient.Medications.Where(m => m.Use == MedicationUse.Past)];
+    }
+
+    public PatientRecord Patient { get; }
+
+    public LocalDate AsOf { get; }
+
+    public int? Age { get; }
+
+    public KnowledgeBase Knowledge { get; }
+
+    public SafetyKnowledge Rules { get; }
+
+    /// <summary>Current and proposed medications, in record order.</summary>
+    public ImmutableArray<ResolvedMedication> Active { get; }
+
+    /// <summary>Past medications as recorded; resolved one by one, only when a check needs that order (see <see cref="Past"/>).</summary>
+    public ImmutableArray<MedicationFact> PastFacts { get; }
+
+    /// <summary>Conditions by code, built the first time a factor looks at conditions.</summary>
+    public ConditionIndex Conditions => _conditions ??= new ConditionIndex(Patient);
+
+    public DataQualityLog Quality { get; } = new();
+
+    /// <summary>Codes Relief could not place, found by the safety checks (unknown CVX codes).</summary>
+    public List<UnrecognisedCode> Unrecognised { get; } = [];
+
+    public ObservationIndex Observations => _observations ??= new ObservationIndex(Patient, AsOf, Rules);
+
+    public KidneyFunction Kidney => _kidney ??= KidneyFunctionEstimator.Estimate(this);
+
+    public FactorResult Factor(string factorId)
+    {
+        if (!_factors.TryGetValue(factorId, out var result))
+        {
+            _factorEvaluator ??= new FactorEvaluator(this);
+            _factors[factorId] = result = _factorEvaluator.Evaluate(Rules.Factors[factorId]);
+        }
+
+        return result;
+    }
+
+    /// <summary>The daily dose of one ingredient in one medication order.</summary>
+    public MedicationDose Dose(ResolvedMedication medication, string ingredientId)
+    {
+        var key = (medication.Fact.ResourceId, ingredientId);
+        if (!_doses.TryGetValue(key, out var dose))
+        {
+            _doseCalculator ??= new DailyDoseCalculator(this);
+            _doses[key] = dose = _doseCalculator.Compute(medication, ingredientId);
+        }
+
+        return dose;
+    }
+
+    /// <summary>The total daily dose of an ingredient over every current and proposed order (spec 7.1).</summary>
+    public IngredientDose DailyDose(string ingredientId)
+    {
+        if (!_ingredientDoses.TryGetValue(ingredientId, out var total))
+        {
+            var parts = Active.Where(m => m.Contains(ingredientId)).Select(m => Dose(m, ingredientId)).ToImmutableArray();
+            _ingredientDoses[ingredientId] = total = new IngredientDose(ingredientId, parts);
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// The past orders the filter selects, resolved to ingredients (each at most once per assessment). The
+    /// filter sees the record's fact, so checks select by date first and resolve only what they need:
+    /// records renew a product dozens of times, and most of that history never matters.
+    /// </summary>
+    public IEnumerable<ResolvedMedication> Past(Func<MedicationFact, bool> filter)
+    {
+        foreach (var fact in PastFacts)
+        {
+            if (!filter(fact))
+            {
+                continue;
+            }
+
+            if (!_pastResolved.TryGetValue(fact, out var resolved))
+            {
+                _pastResolved[fact] = resolved = _resolve(fact);
+            }
+
+            yield return resolved;
+        }
+    }
+
+    /// <summary>The course an order belongs to (see TreatmentCourses), cached per order and ingredient.</summary>
+    public List<ResolvedMedication> Course(ResolvedMedication medication, string ingredientId, Func<List<ResolvedMedication>> build)
+    {
+        var key = (medication.Reference, ingredientId);
+        if (!_courses.TryGetValue(key, out var course))
+        {
+            _courses[key] = course = build();
+        }
+
+        return course;
+    }
+
+    /// <summary>True when a current or proposed medication has an ingredient in the set (a rule's resolution).</summary>
+    public bool HasActiveAny(IReadOnlySet<string> ingredientIds)
+    {
+        foreach (var medication in Active)
+        {
+            foreach (var ingredient in medication.Ingredients)
+            {
+                if (ingredientIds.Contains(ingredient.DrugId))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    public bool HasActive(string ingredientId)
+    {
+        foreach (var medication in Active)
+        {
+            if (medication.Contains(ingredientId))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A result's value in <paramref name="unit"/>, converted through units.yaml for the test's analyte. A
+    /// value that cannot be converted is not used, and a data-quality note names its unit (spec 9).
+    /// </summary>
+    public bool TryValue(ObservationFact result, string testId, string unit, string? ruleId, out decimal value)
+    {
+        value = 0;
+        if (result.Value is not { } raw)
+        {
+            return false;
+        }
+
+        var analyte = Rules.Tests.TryGetValue(testId, out var test) ? test.Analyte : testId;
+        if (Rules.Units.TryConvert(raw, result.UnitCode, result.Unit, unit, analyte, out value, out var problem))
+        {
+            return true;
+        }
+
+        Quality.Add(DataQualityKind.UnconvertibleUnit, $"{testId} {FactReferences.Format(raw)} {result.UnitCode ?? result.Unit}: {problem}", FactReferences.Of(result).Reference, ruleId);
+        return false;
+    }
+
+    /// <summary>The sources of a finding, each once, in the order cited (the validator guarantees each id exists).</summary>
+    public ImmutableArray<SourceCitation> Cite(IEnumerable<string> sourceIds)
+    {
+        var citations = Citations.For(Knowledge);
+        var result = ImmutableArray.CreateBuilder<SourceCitation>();
+        foreach (var id in sourceIds)
+        {
+            if (citations.TryGetValue(id, out var citation) && !result.Contains(citation))
+            {
+                result.Add(citation);
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary>The medication's codes, for a finding's list of codes it concerns.</summary>
+    public static IEnumerable<Code> CodesOf(ResolvedMedication medication) => medication.Fact.Medication.Codes;
+}
