@@ -26,6 +26,9 @@ public sealed class AssessmentTextRenderer(IAnsiConsole console)
             console.MarkupLine($"[yellow]input warning[/] {Markup.Escape(warning.Location)}: {Markup.Escape(warning.Message)}");
         }
 
+        var safety = new SafetyTextRenderer(console);
+        safety.Render(a);
+
         if (a.Conditions.IsEmpty)
         {
             console.MarkupLine("[grey]No condition in Relief's scope (chronic pain, fibromyalgia, ME/CFS, neuropathic pain, RA, SLE, MS) is recorded as current.[/]");
@@ -37,6 +40,7 @@ public sealed class AssessmentTextRenderer(IAnsiConsole console)
         }
 
         RenderMedications(a);
+        safety.RenderCouldNotCheck(a);
         RenderUnrecognised(a);
         if (!document.IgnoredResources.IsEmpty)
         {

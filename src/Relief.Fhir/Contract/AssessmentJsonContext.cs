@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Relief.Core.Assessment;
+using Relief.Core.Assessment.Safety;
 using Relief.Core.Knowledge;
 using Relief.Core.Knowledge.Model;
+using Relief.Core.Knowledge.Safety;
 using Relief.Core.Patients;
 
 namespace Relief.Fhir.Contract;
@@ -22,6 +24,18 @@ namespace Relief.Fhir.Contract;
         typeof(KebabCaseEnumConverter<IngredientResolution>),
         typeof(KebabCaseEnumConverter<DrugScope>),
         typeof(KebabCaseEnumConverter<AdministrativeSex>),
+        typeof(KebabCaseEnumConverter<FindingFamily>),
+        typeof(KebabCaseEnumConverter<CautionSeverity>),
+        typeof(KebabCaseEnumConverter<InteractionKind>),
+        typeof(KebabCaseEnumConverter<InteractionSeverity>),
+        typeof(KebabCaseEnumConverter<DoseRuleKind>),
+        typeof(KebabCaseEnumConverter<DoseSeverity>),
+        typeof(KebabCaseEnumConverter<MonitoringFindingKind>),
+        typeof(KebabCaseEnumConverter<MonitoringAction>),
+        typeof(KebabCaseEnumConverter<ResponseDecisionKind>),
+        typeof(KebabCaseEnumConverter<GradualWithdrawal>),
+        typeof(KebabCaseEnumConverter<TaperPer>),
+        typeof(KebabCaseEnumConverter<DataQualityKind>),
     ])]
 [JsonSerializable(typeof(AssessmentDocument))]
 public sealed partial class AssessmentJsonContext : JsonSerializerContext

@@ -16,6 +16,11 @@ public sealed record Source(
     string? Url,
     string Label)
 {
-    /// <summary>A short citation for one line of output: "Finnerup NB et al., Lancet Neurol 2015".</summary>
-    public string Citation => Publication is null ? $"{Title} ({Year})" : $"{Authors ?? Title}, {Publication}";
+    /// <summary>
+    /// A one-line reference: authors and journal for a paper ("Finnerup NB et al., Lancet Neurol 2015;14:162-173");
+    /// the title, issuer and year for a label or web page, whose "publication" names no volume or page.
+    /// </summary>
+    public string Citation => Publication is not null && Publication.Any(char.IsDigit)
+        ? $"{Authors ?? Title}, {Publication}"
+        : $"{Title} ({(Authors is null ? "" : Authors + ", ")}{Year})";
 }
