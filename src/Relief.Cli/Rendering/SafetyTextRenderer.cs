@@ -154,7 +154,9 @@ public sealed class SafetyTextRenderer(IAnsiConsole console)
         {
             var change = r.NotAssessable
                 ? "not assessable (baseline 0)"
-                : $"{r.ReductionPercent?.ToString("0.#", CultureInfo.InvariantCulture)}% lower: {r.BandLabel ?? r.BandId}";
+                : r.ReductionPercent is < 0
+                    ? $"{(-r.ReductionPercent.Value).ToString("0.#", CultureInfo.InvariantCulture)}% higher: {r.BandLabel ?? r.BandId}"
+                    : $"{r.ReductionPercent?.ToString("0.#", CultureInfo.InvariantCulture)}% lower: {r.BandLabel ?? r.BandId}";
             var trial = r.AfterAdequateTrial switch
             {
                 true => $"after the adequate trial ({r.AdequateTrialMinWeeks} weeks)",
