@@ -43,9 +43,11 @@ internal sealed class SafetyContext
         Age = patient.AgeOn(asOf);
         Knowledge = knowledge;
         Rules = knowledge.Safety;
-        Active = active;
+        // Ordered by resource, not as the record lists them, so no finding depends on the record's order.
+        Active = [.. active.OrderBy(m => m.Reference, StringComparer.Ordinal)];
         _resolve = resolve;
-        PastFacts = [.. patient.Medications.Where(m => m.Use == MedicationUse.Past)];
+        PastFacts = [.. patient.Medications.Where(m => m.Use == MedicationUse.Past).OrderBy(m => $"{m.ResourceType}/{m.ResourceId}", StringComparer.Ordinal)];
+        Immunizations = [.. patient.Immunizations.OrderBy(i => i.ResourceId, StringComparer.Ordinal)];
     }
 
     public PatientRecord Patient { get; }
@@ -58,10 +60,13 @@ internal sealed class SafetyContext
 
     public SafetyKnowledge Rules { get; }
 
-    /// <summary>Current and proposed medications, in record order.</summary>
+    /// <summary>Current and proposed medications, ordered by resource reference.</summary>
     public ImmutableArray<ResolvedMedication> Active { get; }
 
-    /// <summary>Past medications as recorded; resolved one by one, only when a check needs that order (see <see cref="Past"/>).</summary>
+    /// <summary>The record's immunizations, ordered by resource id.</summary>
+    public ImmutableArray<ImmunizationFact> Immunizations { get; }
+
+    /// <summary>Past medications as recorded (ordered by resource); resolved one by one, only when a check needs that order (see <see cref="Past"/>).</summary>
     public ImmutableArray<MedicationFact> PastFacts { get; }
 
     /// <summary>Conditions by code, built the first time a factor looks at conditions.</summary>

@@ -29,7 +29,7 @@ internal static class LiveVaccineChecker
         List<Exposure>? exposures = null;
         foreach (var rule in context.Rules.LiveVaccineInteractions)
         {
-            var immuneGlobulin = rule.A.Contains(ImmuneGlobulin) && !context.Patient.Immunizations.IsEmpty;
+            var immuneGlobulin = rule.A.Contains(ImmuneGlobulin) && !context.Immunizations.IsEmpty;
             if (!immuneGlobulin && !context.HasActiveAny(rule.A))
             {
                 continue;
@@ -121,7 +121,7 @@ internal static class LiveVaccineChecker
     private static List<Exposure> Exposures(SafetyContext context)
     {
         var exposures = new List<Exposure>();
-        foreach (var immunization in context.Patient.Immunizations)
+        foreach (var immunization in context.Immunizations)
         {
             if (immunization.Status != "completed" || Classify(context, immunization.Vaccine, "Immunization", immunization.ResourceId, listUnrecognised: true) is not { } found)
             {
@@ -183,7 +183,7 @@ internal static class LiveVaccineChecker
     // passive antibodies blunt a live vaccine given after it.
     private static IEnumerable<Taker> ImmuneGlobulinImmunizations(SafetyContext context)
     {
-        foreach (var immunization in context.Patient.Immunizations)
+        foreach (var immunization in context.Immunizations)
         {
             if (immunization.Status != "completed" || immunization.Occurrence is not { } given || given > context.AsOf)
             {
