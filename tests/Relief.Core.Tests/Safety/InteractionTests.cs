@@ -77,6 +77,18 @@ public class InteractionTests
     }
 
     [Fact]
+    public void Of_two_past_medications_only_the_pair_with_a_current_one_interacts()
+    {
+        var findings = Interactions(new PatientBuilder()
+            .WithMedication(Rx.Phenelzine, "phenelzine", MedicationUse.Past, Date(2026, 1, 1), Date(2026, 11, 14))
+            .WithMedication(Rx.Sertraline, "sertraline", MedicationUse.Past, Date(2026, 1, 1), Date(2026, 11, 14))
+            .WithMedication(Rx.Duloxetine, "duloxetine", MedicationUse.Proposed, AsOf));
+
+        var finding = Assert.Single(findings, f => f.RuleId == "maoi-ssri-snri");
+        Assert.Equal(["duloxetine", "phenelzine"], finding.IngredientIds.AsEnumerable());
+    }
+
+    [Fact]
     public void A_past_medication_without_an_end_date_does_not_count_for_washout()
     {
         Assert.Empty(Interactions(new PatientBuilder()

@@ -196,7 +196,7 @@ public class MonitoringTests
     public void An_earlier_high_alt_outside_the_30_day_window_does_not_confirm()
     {
         var uln = Finding(OnMethotrexate(Date(2026, 1, 1))
-            .WithResult(Loinc.Alt, 128, "U/L", Date(2026, 9, 1))
+            .WithResult(Loinc.Alt, 128, "U/L", Date(2026, 10, 6))
             .WithResult(Loinc.Alt, 130, "U/L", Date(2026, 11, 15), referenceHigh: 40), "methotrexate/alt-uln-3");
 
         Assert.True(uln!.RepeatToConfirm);

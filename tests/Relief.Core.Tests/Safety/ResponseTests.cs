@@ -106,6 +106,12 @@ public class ResponseTests
     }
 
     [Fact]
+    public void A_score_on_the_start_day_is_the_baseline_not_a_follow_up()
+    {
+        Assert.Null(Response(OnDrug(Rx.Duloxetine, "duloxetine", Date(2026, 6, 1), (Date(2026, 5, 25), 8), (Date(2026, 6, 1), 6)), "duloxetine"));
+    }
+
+    [Fact]
     public void A_baseline_of_zero_is_not_assessable()
     {
         var finding = Response(OnDrug(Rx.Duloxetine, "duloxetine", Date(2026, 6, 1), (Date(2026, 5, 25), 0), (Date(2026, 11, 1), 2)), "duloxetine");
