@@ -6,6 +6,7 @@ using Relief.Core.Codes;
 using Relief.Core.Knowledge;
 using Relief.Core.Knowledge.Safety;
 using Relief.Core.Patients;
+using Relief.Core.Safety.Courses;
 using Relief.Core.Safety.Doses;
 using Relief.Core.Safety.Factors;
 using Relief.Core.Safety.Kidney;
@@ -140,13 +141,13 @@ internal sealed class SafetyContext
         }
     }
 
-    /// <summary>The course an order belongs to (see TreatmentCourses), cached per order and ingredient.</summary>
-    public List<ResolvedMedication> Course(ResolvedMedication medication, string ingredientId, Func<List<ResolvedMedication>> build)
+    /// <summary>The course an order belongs to (see <see cref="TreatmentCourses"/>), built once per order and ingredient.</summary>
+    public List<ResolvedMedication> Course(ResolvedMedication medication, string ingredientId)
     {
         var key = (medication.Reference, ingredientId);
         if (!_courses.TryGetValue(key, out var course))
         {
-            _courses[key] = course = build();
+            _courses[key] = course = TreatmentCourses.Build(this, medication, ingredientId);
         }
 
         return course;

@@ -63,12 +63,12 @@ internal sealed class FactorEvaluator(SafetyContext context)
 
         // Matches keyed by the condition's position in the record, then ordered by resource id.
         var index = context.Conditions;
-        var matched = new Dictionary<int, List<Code>>();
+        Dictionary<int, List<Code>>? matched = null;
         foreach (var code in factor.Conditions)
         {
             foreach (var i in index.With(code))
             {
-                Add(matched, i, code);
+                Add(ref matched, i, code);
             }
         }
 
@@ -81,11 +81,16 @@ internal sealed class FactorEvaluator(SafetyContext context)
                 {
                     if (bare.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                     {
-                        Add(matched, i, code);
+                        Add(ref matched, i, code);
                         break;
                     }
                 }
             }
+        }
+
+        if (matched is null)
+        {
+            return null;
         }
 
         var facts = ImmutableArray.CreateBuilder<FactReference>();
@@ -103,8 +108,9 @@ internal sealed class FactorEvaluator(SafetyContext context)
         return facts.Count == 0 ? null : new FactorResult(FactorState.Holds, "condition", facts.ToImmutable(), [], codes.ToImmutable(), [], false);
     }
 
-    private static void Add(Dictionary<int, List<Code>> matched, int index, Code code)
+    private static void Add(ref Dictionary<int, List<Code>>? matched, int index, Code code)
     {
+        matched ??= [];
         if (!matched.TryGetValue(index, out var codes))
         {
             matched[index] = codes = [];

@@ -51,17 +51,12 @@ internal static class LiveVaccineChecker
             // Exposures are built on first need: a patient on none of these drugs costs nothing here.
             exposures ??= Exposures(context);
 
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var taker in takers.OrderBy(t => t.Fact.Reference, StringComparer.Ordinal))
+            foreach (var taker in takers)
             {
                 foreach (var exposure in exposures)
                 {
-                    if (exposure.Live == VaccineLiveness.NotLive || exposure.Fact.Reference == taker.Fact.Reference || !During(exposure, taker, context.AsOf))
-                    {
-                        continue;
-                    }
-
-                    if (!seen.Add($"{taker.Fact.Reference}|{exposure.Fact.Reference}"))
+                    var same = exposure.Fact.ResourceId == taker.Fact.ResourceId && exposure.Fact.ResourceType == taker.Fact.ResourceType;
+                    if (exposure.Live == VaccineLiveness.NotLive || same || !During(exposure, taker, context.AsOf))
                     {
                         continue;
                     }
