@@ -11,7 +11,10 @@ public sealed class PatientBuilder
     private readonly List<ConditionFact> _conditions = [];
     private readonly List<MedicationFact> _medications = [];
     private readonly List<ProcedureFact> _procedures = [];
+    private readonly List<ObservationFact> _observations = [];
+    private readonly List<ImmunizationFact> _immunizations = [];
     private LocalDate? _birthDate = new LocalDate(1970, 1, 1);
+    private AdministrativeSex _sex = AdministrativeSex.Female;
 
     public static readonly LocalDate AsOf = new(2026, 11, 21);
 
@@ -21,13 +24,33 @@ public sealed class PatientBuilder
         return this;
     }
 
+    /// <summary>A patient aged exactly <paramref name="years"/> on <see cref="AsOf"/> (the birthday was the day before).</summary>
+    public PatientBuilder Aged(int years)
+    {
+        _birthDate = AsOf.PlusYears(-years).PlusDays(-1);
+        return this;
+    }
+
+    public PatientBuilder WithoutBirthDate()
+    {
+        _birthDate = null;
+        return this;
+    }
+
+    public PatientBuilder WithSex(AdministrativeSex sex)
+    {
+        _sex = sex;
+        return this;
+    }
+
     public PatientBuilder WithCondition(
         string system,
         string code,
         string display = "condition",
         ConditionClinicalStatus status = ConditionClinicalStatus.Active,
         ConditionVerificationStatus verification = ConditionVerificationStatus.Confirmed,
-        LocalDate? recorded = null)
+        LocalDate? recorded = null,
+        LocalDate? onset = null)
     {
         var c = new Code(system, code);
         _conditions.Add(new ConditionFact(
@@ -35,25 +58,58 @@ public sealed class PatientBuilder
             new CodedText([c], display) { Displays = ImmutableDictionary<Code, string>.Empty.Add(c, display) },
             status,
             verification,
-            new LocalDate(2020, 1, 1),
+            onset ?? new LocalDate(2020, 1, 1),
             null,
             recorded));
         return this;
     }
 
     public PatientBuilder WithMedication(
-        string rxnorm, string display, MedicationUse use = MedicationUse.Current, LocalDate? start = null)
+        string rxnorm,
+        string display,
+        MedicationUse use = MedicationUse.Current,
+        LocalDate? start = null,
+        LocalDate? end = null,
+        DosageFact? dosage = null,
+        bool withoutStart = false)
     {
         var c = new Code(CodeSystems.RxNorm, rxnorm);
-        return WithMedication(new CodedText([c], null) { Displays = ImmutableDictionary<Code, string>.Empty.Add(c, display) }, use, start);
+        return WithMedication(new CodedText([c], null) { Displays = ImmutableDictionary<Code, string>.Empty.Add(c, display) }, use, start, end, dosage, withoutStart);
     }
 
-    public PatientBuilder WithMedication(CodedText medication, MedicationUse use = MedicationUse.Current, LocalDate? start = null)
+    public PatientBuilder WithMedication(
+        CodedText medication,
+        MedicationUse use = MedicationUse.Current,
+        LocalDate? start = null,
+        LocalDate? end = null,
+        DosageFact? dosage = null,
+        bool withoutStart = false)
     {
+        var status = use switch
+        {
+            MedicationUse.Proposed => "draft",
+            MedicationUse.Past => "completed",
+            _ => "active",
+        };
         _medications.Add(new MedicationFact(
             $"med-{_medications.Count + 1}", "MedicationRequest", medication, use,
-            use == MedicationUse.Proposed ? "draft" : "active", "order", start ?? new LocalDate(2024, 1, 1), null));
+            status, "order", withoutStart ? null : start ?? new LocalDate(2024, 1, 1), end)
+        {
+            Dosages = dosage is null ? [] : [dosage],
+        });
         return this;
+    }
+
+    /// <summary>A medication known only by its name (no code), e.g. "Methotrexate 2.5 MG Oral Tablet".</summary>
+    public PatientBuilder WithNamedMedication(
+        string name, MedicationUse use = MedicationUse.Current, LocalDate? start = null, LocalDate? end = null, DosageFact? dosage = null) =>
+        WithMedication(new CodedText([], name), use, start, end, dosage);
+
+    /// <summary>A vaccine ordered as a medication, coded by CVX.</summary>
+    public PatientBuilder WithVaccineOrder(string cvx, string display, MedicationUse use = MedicationUse.Proposed)
+    {
+        var c = new Code(CodeSystems.Cvx, cvx);
+        return WithMedication(new CodedText([c], display) { Displays = ImmutableDictionary<Code, string>.Empty.Add(c, display) }, use, AsOf);
     }
 
     public PatientBuilder WithProcedure(string system, string code)
@@ -62,13 +118,64 @@ public sealed class PatientBuilder
         return this;
     }
 
+    /// <summary>A numeric result; <paramref name="unit"/> is written as the UCUM code unless <paramref name="unitText"/> says otherwise.</summary>
+    public PatientBuilder WithResult(
+        string loinc, decimal value, string unit, LocalDate date, decimal? referenceHigh = null, string status = "final", string? unitText = null, string? display = null)
+    {
+        var c = new Code(CodeSystems.Loinc, loinc);
+        _observations.Add(new ObservationFact(
+            $"obs-{_observations.Count + 1}", new CodedText([c], display ?? loinc), status, date, value, unitText ?? unit, unitText is null ? unit : null, null, null)
+        {
+            ReferenceHigh = referenceHigh,
+        });
+        return this;
+    }
+
+    /// <summary>A qualitative result, as a string value.</summary>
+    public PatientBuilder WithTextResult(string loinc, string text, LocalDate date)
+    {
+        _observations.Add(new ObservationFact(
+            $"obs-{_observations.Count + 1}", new CodedText([new Code(CodeSystems.Loinc, loinc)], loinc), "final", date, null, null, null, null, text));
+        return this;
+    }
+
+    /// <summary>A qualitative result, as a coded value.</summary>
+    public PatientBuilder WithCodedResult(string loinc, string system, string code, string display, LocalDate date)
+    {
+        var value = new Code(system, code);
+        _observations.Add(new ObservationFact(
+            $"obs-{_observations.Count + 1}", new CodedText([new Code(CodeSystems.Loinc, loinc)], loinc), "final", date, null, null, null,
+            new CodedText([value], display) { Displays = ImmutableDictionary<Code, string>.Empty.Add(value, display) }, null));
+        return this;
+    }
+
+    public PatientBuilder WithImmunization(string cvx, LocalDate date, string status = "completed", string display = "vaccine")
+    {
+        _immunizations.Add(new ImmunizationFact($"imm-{_immunizations.Count + 1}", new CodedText([new Code(CodeSystems.Cvx, cvx)], display), status, date));
+        return this;
+    }
+
     public PatientRecord Build() => new()
     {
         Id = "test-patient",
         BirthDate = _birthDate,
-        Sex = AdministrativeSex.Female,
+        Sex = _sex,
         Conditions = [.. _conditions],
         Medications = [.. _medications],
         Procedures = [.. _procedures],
+        Observations = [.. _observations],
+        Immunizations = [.. _immunizations],
     };
+}
+
+/// <summary>FHIR dosages the way readers produce them.</summary>
+public static class Dose
+{
+    /// <summary><paramref name="amount"/> <paramref name="unit"/>, <paramref name="frequency"/> times per <paramref name="period"/> <paramref name="periodUnit"/>.</summary>
+    public static DosageFact Of(decimal amount, string? unit, int? frequency, decimal? period, string? periodUnit, bool asNeeded = false, string? text = null) =>
+        new(text, amount, unit, frequency, period, periodUnit, asNeeded, "oral");
+
+    public static DosageFact MgDaily(decimal mg, int timesPerDay = 1) => Of(mg, "mg", timesPerDay, 1, "d");
+
+    public static DosageFact TextOnly(string text, decimal amount = 1, string? unit = "tablet") => new(text, amount, unit, null, null, null, false, "oral");
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using NodaTime;
 using Relief.Core.Knowledge.Safety;
 using Relief.Core.Patients;
@@ -7,16 +6,21 @@ namespace Relief.Core.Safety;
 
 /// <summary>
 /// The record's usable results, dated on or before asOf, per lab test and per pain instrument, newest first.
-/// Built in one pass over the observations (a cheap code-value filter first), the first time a rule needs a
-/// result; a patient none of whose drugs has a lab rule never pays for it.
+/// Built in one pass over the observations (one ordinal string lookup per code, then an array slot), the
+/// first time a rule needs a result; each list is sorted only when a rule first reads it. A patient none of
+/// whose drugs has a lab rule never pays for any of it.
 /// </summary>
 internal sealed class ObservationIndex
 {
-    private readonly Dictionary<string, List<ObservationFact>> _byTest = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<ObservationFact>> _byInstrument = new(StringComparer.Ordinal);
+    private readonly SafetyKnowledge _rules;
+    private readonly List<ObservationFact>?[] _slots;
+    private readonly bool[] _sorted;
 
     public ObservationIndex(PatientRecord patient, LocalDate asOf, SafetyKnowledge rules)
     {
+        _rules = rules;
+        _slots = new List<ObservationFact>?[rules.ResultSlotCount];
+        _sorted = new bool[_slots.Length];
         foreach (var observation in patient.Observations)
         {
             // A result dated after asOf is ignored (spec 1.3); so is one without a date, which cannot be placed.
@@ -34,42 +38,25 @@ internal sealed class ObservationIndex
 
                 foreach (var candidate in candidates)
                 {
-                    if (!string.Equals(candidate.Code.System, code.System, StringComparison.Ordinal))
+                    if (string.Equals(candidate.Code.System, code.System, StringComparison.Ordinal))
                     {
-                        continue;
-                    }
-
-                    foreach (var test in candidate.TestIds)
-                    {
-                        Add(_byTest, test, observation);
-                    }
-
-                    if (candidate.Instrument is { } instrument)
-                    {
-                        Add(_byInstrument, instrument.Id, observation);
+                        foreach (var slot in candidate.Slots)
+                        {
+                            Add(slot, observation);
+                        }
                     }
                 }
             }
-        }
-
-        // Newest first; same-day results by resource id so the order never depends on the record's order.
-        foreach (var list in _byTest.Values.Concat(_byInstrument.Values))
-        {
-            list.Sort((x, y) =>
-            {
-                var byDate = y.Effective!.Value.CompareTo(x.Effective!.Value);
-                return byDate != 0 ? byDate : string.CompareOrdinal(y.ResourceId, x.ResourceId);
-            });
         }
     }
 
     /// <summary>Results of a test, newest first.</summary>
     public IReadOnlyList<ObservationFact> Results(string testId) =>
-        _byTest.TryGetValue(testId, out var list) ? list : [];
+        _rules.TestSlots.TryGetValue(testId, out var slot) ? Slot(slot) : [];
 
     /// <summary>Scores of a pain instrument, newest first.</summary>
     public IReadOnlyList<ObservationFact> Scores(string instrumentId) =>
-        _byInstrument.TryGetValue(instrumentId, out var list) ? list : [];
+        _rules.InstrumentSlots.TryGetValue(instrumentId, out var slot) ? Slot(slot) : [];
 
     /// <summary>The latest result of a test dated within <paramref name="withinDays"/> before asOf (any date when null).</summary>
     public ObservationFact? Latest(string testId, LocalDate asOf, int? withinDays)
@@ -101,17 +88,42 @@ internal sealed class ObservationIndex
         return null;
     }
 
-    private static void Add(Dictionary<string, List<ObservationFact>> index, string key, ObservationFact observation)
+    private IReadOnlyList<ObservationFact> Slot(int slot)
     {
-        if (!index.TryGetValue(key, out var list))
+        if (_slots[slot] is not { } list)
         {
-            index[key] = list = [];
+            return [];
         }
+
+        // Newest first; same-day results by resource id so the order never depends on the record's order.
+        if (!_sorted[slot])
+        {
+            list.Sort(NewestFirst.Instance);
+            _sorted[slot] = true;
+        }
+
+        return list;
+    }
+
+    private void Add(int slot, ObservationFact observation)
+    {
+        var list = _slots[slot] ??= [];
 
         // One observation coded twice for the same test (two LOINC codings) is one result.
         if (list.Count == 0 || !ReferenceEquals(list[^1], observation))
         {
             list.Add(observation);
+        }
+    }
+
+    private sealed class NewestFirst : IComparer<ObservationFact>
+    {
+        public static readonly NewestFirst Instance = new();
+
+        public int Compare(ObservationFact? x, ObservationFact? y)
+        {
+            var byDate = y!.Effective!.Value.CompareTo(x!.Effective!.Value);
+            return byDate != 0 ? byDate : string.CompareOrdinal(y.ResourceId, x.ResourceId);
         }
     }
 }

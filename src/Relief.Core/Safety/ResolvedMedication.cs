@@ -20,5 +20,6 @@ internal sealed record ResolvedMedication(MedicationFact Fact, ImmutableArray<In
         return false;
     }
 
-    public string Reference => $"{Fact.ResourceType}/{Fact.ResourceId}";
+    /// <summary><c>Type/id</c>, built once: checks use it as a key many times per assessment.</summary>
+    public string Reference { get; } = $"{Fact.ResourceType}/{Fact.ResourceId}";
 }

@@ -6,6 +6,7 @@ using Relief.Core.Codes;
 using Relief.Core.Knowledge;
 using Relief.Core.Knowledge.Safety;
 using Relief.Core.Patients;
+using Relief.Core.Safety.Courses;
 using Relief.Core.Safety.Doses;
 using Relief.Core.Safety.Factors;
 using Relief.Core.Safety.Kidney;
@@ -43,9 +44,11 @@ internal sealed class SafetyContext
         Age = patient.AgeOn(asOf);
         Knowledge = knowledge;
         Rules = knowledge.Safety;
-        Active = active;
+        // Ordered by resource, not as the record lists them, so no finding depends on the record's order.
+        Active = [.. active.OrderBy(m => m.Reference, StringComparer.Ordinal)];
         _resolve = resolve;
-        PastFacts = [.. patient.Medications.Where(m => m.Use == MedicationUse.Past)];
+        PastFacts = [.. patient.Medications.Where(m => m.Use == MedicationUse.Past).OrderBy(m => $"{m.ResourceType}/{m.ResourceId}", StringComparer.Ordinal)];
+        Immunizations = [.. patient.Immunizations.OrderBy(i => i.ResourceId, StringComparer.Ordinal)];
     }
 
     public PatientRecord Patient { get; }
@@ -58,10 +61,13 @@ internal sealed class SafetyContext
 
     public SafetyKnowledge Rules { get; }
 
-    /// <summary>Current and proposed medications, in record order.</summary>
+    /// <summary>Current and proposed medications, ordered by resource reference.</summary>
     public ImmutableArray<ResolvedMedication> Active { get; }
 
-    /// <summary>Past medications as recorded; resolved one by one, only when a check needs that order (see <see cref="Past"/>).</summary>
+    /// <summary>The record's immunizations, ordered by resource id.</summary>
+    public ImmutableArray<ImmunizationFact> Immunizations { get; }
+
+    /// <summary>Past medications as recorded (ordered by resource); resolved one by one, only when a check needs that order (see <see cref="Past"/>).</summary>
     public ImmutableArray<MedicationFact> PastFacts { get; }
 
     /// <summary>Conditions by code, built the first time a factor looks at conditions.</summary>
@@ -135,13 +141,13 @@ internal sealed class SafetyContext
         }
     }
 
-    /// <summary>The course an order belongs to (see TreatmentCourses), cached per order and ingredient.</summary>
-    public List<ResolvedMedication> Course(ResolvedMedication medication, string ingredientId, Func<List<ResolvedMedication>> build)
+    /// <summary>The course an order belongs to (see <see cref="TreatmentCourses"/>), built once per order and ingredient.</summary>
+    public List<ResolvedMedication> Course(ResolvedMedication medication, string ingredientId)
     {
         var key = (medication.Reference, ingredientId);
         if (!_courses.TryGetValue(key, out var course))
         {
-            _courses[key] = course = build();
+            _courses[key] = course = TreatmentCourses.Build(this, medication, ingredientId);
         }
 
         return course;

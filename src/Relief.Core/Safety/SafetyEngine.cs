@@ -26,7 +26,7 @@ internal static class SafetyEngine
     public static SafetyResults Assess(SafetyContext context)
     {
         // Every rule starts from a current or proposed medication, except immune globulin given as an immunization.
-        if (context.Active.IsEmpty && context.Patient.Immunizations.IsEmpty)
+        if (context.Active.IsEmpty && context.Immunizations.IsEmpty)
         {
             return new SafetyResults(SafetyReport.Empty, [], [], [], []);
         }
@@ -37,7 +37,7 @@ internal static class SafetyEngine
             .Concat(LiveVaccineChecker.Check(context))
             .OrderBy(f => f.Severity)
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)
-            .ThenBy(f => f.Facts[0].ResourceId, StringComparer.Ordinal)
+            .ThenBy(f => string.Join('|', f.Facts.Select(x => x.Reference)), StringComparer.Ordinal)
             .ToImmutableArray();
         var doses = DoseChecker.Check(context);
         var monitoring = MonitoringChecker.Check(context);

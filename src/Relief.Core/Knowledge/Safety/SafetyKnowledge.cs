@@ -51,12 +51,19 @@ public sealed class SafetyKnowledge
             .SelectMany(i => i.Codes.Select(c => (Code: c, Instrument: i)))
             .GroupBy(x => x.Code)
             .ToFrozenDictionary(g => g.Key, g => g.First().Instrument);
+        // Tests and instruments numbered once, so a record's results are filed by array index, not by name.
+        TestSlots = Tests.Keys.Order(StringComparer.Ordinal).Select((id, i) => (id, i)).ToFrozenDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
+        InstrumentSlots = Instruments.Select((instrument, i) => (instrument.Id, Slot: TestSlots.Count + i)).ToFrozenDictionary(x => x.Id, x => x.Slot, StringComparer.Ordinal);
         ResultCodes = TestIdsByCode.Keys.Concat(InstrumentsByCode.Keys)
             .Distinct()
             .GroupBy(c => c.Value, StringComparer.Ordinal)
             .ToFrozenDictionary(
                 g => g.Key,
-                g => g.Select(c => new ResultCode(c, TestIdsByCode.GetValueOrDefault(c, []), InstrumentsByCode.GetValueOrDefault(c))).ToImmutableArray(),
+                g => g.Select(c => new ResultCode(
+                        c,
+                        [.. TestIdsByCode.GetValueOrDefault(c, []).Select(t => TestSlots[t])
+                            .Concat(InstrumentsByCode.TryGetValue(c, out var instrument) ? [InstrumentSlots[instrument.Id]] : [])]))
+                    .ToImmutableArray(),
                 StringComparer.Ordinal);
     }
 
@@ -129,6 +136,14 @@ public sealed class SafetyKnowledge
     /// </summary>
     public FrozenDictionary<string, ImmutableArray<ResultCode>> ResultCodes { get; }
 
+    /// <summary>A number for each test: where a record's results of it are filed.</summary>
+    public FrozenDictionary<string, int> TestSlots { get; }
+
+    /// <summary>A number for each pain instrument, after the tests' numbers.</summary>
+    public FrozenDictionary<string, int> InstrumentSlots { get; }
+
+    public int ResultSlotCount => TestSlots.Count + InstrumentSlots.Count;
+
     public FrozenSet<string> Resolve(string reference) => Refs.TryGetValue(reference, out var ingredients) ? ingredients : FrozenSet<string>.Empty;
 
     private static FrozenDictionary<string, ImmutableArray<T>> ByIngredient<T>(IEnumerable<T> rules, Func<T, IEnumerable<string>> ingredients) =>
@@ -138,8 +153,8 @@ public sealed class SafetyKnowledge
             .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Rule).ToImmutableArray(), StringComparer.Ordinal);
 }
 
-/// <summary>A code that a lab test or a pain instrument reads: the tests it means and the instrument, if any.</summary>
-public sealed record ResultCode(Code Code, ImmutableArray<string> TestIds, PainInstrument? Instrument);
+/// <summary>A code that lab tests or a pain instrument read, with the result slots (see <see cref="SafetyKnowledge.TestSlots"/>) it files into.</summary>
+public sealed record ResultCode(Code Code, ImmutableArray<int> Slots);
 
 /// <summary>The built pieces the validator hands to <see cref="SafetyKnowledge"/>.</summary>
 internal sealed record SafetyKnowledgeParts(

@@ -49,7 +49,7 @@ internal static class CautionChecker
         return [.. findings
             .OrderBy(f => f.Severity)
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)
-            .ThenBy(f => f.Facts[0].ResourceId, StringComparer.Ordinal)];
+            .ThenBy(f => string.Join('|', f.Facts.Select(x => x.Reference)), StringComparer.Ordinal)];
     }
 
     private static bool AppliesTo(Caution caution, MedicationFact medication) => caution.AppliesTo switch

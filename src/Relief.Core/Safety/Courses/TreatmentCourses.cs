@@ -24,7 +24,7 @@ internal static class TreatmentCourses
     /// without an end date cannot be placed and joins no course. Empty when the order has no start.
     /// </summary>
     public static List<ResolvedMedication> CourseOrders(SafetyContext context, ResolvedMedication medication, string ingredientId) =>
-        context.Course(medication, ingredientId, () => Build(context, medication, ingredientId));
+        context.Course(medication, ingredientId);
 
     /// <summary>
     /// The monitoring clock for "since start or dose change" (spec 8.2): the start of the latest order in the
@@ -55,7 +55,8 @@ internal static class TreatmentCourses
         return clock;
     }
 
-    private static List<ResolvedMedication> Build(SafetyContext context, ResolvedMedication medication, string ingredientId)
+    /// <summary>Builds the course; callers go through <see cref="SafetyContext.Course"/>, which caches it.</summary>
+    internal static List<ResolvedMedication> Build(SafetyContext context, ResolvedMedication medication, string ingredientId)
     {
         if (medication.Fact.Start is not { } start)
         {
@@ -63,32 +64,55 @@ internal static class TreatmentCourses
         }
 
         var course = new List<ResolvedMedication> { medication };
-        var members = new HashSet<string>(StringComparer.Ordinal) { medication.Reference };
         var next = start;
         while (true)
         {
             var from = next.PlusDays(-GapDays);
             var cutoff = next;
+            ResolvedMedication? previous = null;
 
             // Dates first: only orders running into this one are resolved to ingredients.
             bool Adjacent(MedicationFact f) =>
                 f.Start is { } s && s <= cutoff && (f.Use != MedicationUse.Past || f.End is { } e && e >= from);
-            var previous = context.Past(Adjacent)
-                .Concat(context.Active.Where(m => Adjacent(m.Fact)))
-                .Where(m => !members.Contains(m.Reference) && m.Contains(ingredientId))
-                .OrderByDescending(m => m.Fact.Start!.Value)
-                .ThenBy(m => m.Reference, StringComparer.Ordinal)
-                .FirstOrDefault();
+            foreach (var candidate in context.Past(Adjacent))
+            {
+                previous = Later(previous, candidate, course, ingredientId);
+            }
+
+            foreach (var candidate in context.Active)
+            {
+                if (Adjacent(candidate.Fact))
+                {
+                    previous = Later(previous, candidate, course, ingredientId);
+                }
+            }
+
             if (previous is null)
             {
                 break;
             }
 
             course.Insert(0, previous);
-            members.Add(previous.Reference);
             next = previous.Fact.Start!.Value;
         }
 
         return course;
+    }
+
+    // The candidate that started latest (ties by reference), if it has the ingredient and is not in the course yet.
+    private static ResolvedMedication? Later(ResolvedMedication? best, ResolvedMedication candidate, List<ResolvedMedication> course, string ingredientId)
+    {
+        if (!candidate.Contains(ingredientId) || course.Contains(candidate))
+        {
+            return best;
+        }
+
+        if (best is null)
+        {
+            return candidate;
+        }
+
+        var byStart = candidate.Fact.Start!.Value.CompareTo(best.Fact.Start!.Value);
+        return byStart > 0 || (byStart == 0 && string.CompareOrdinal(candidate.Reference, best.Reference) < 0) ? candidate : best;
     }
 }

@@ -59,7 +59,7 @@ internal static class DoseChecker
         return [.. findings
             .OrderBy(f => f.Severity)
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)
-            .ThenBy(f => f.Facts.IsEmpty ? "" : f.Facts[0].ResourceId, StringComparer.Ordinal)];
+            .ThenBy(f => string.Join('|', f.Facts.Select(x => x.Reference)), StringComparer.Ordinal)];
     }
 
     private static IEnumerable<DoseFinding> MaxDaily(SafetyContext context, DoseRule rule)

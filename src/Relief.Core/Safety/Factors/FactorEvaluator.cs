@@ -61,14 +61,14 @@ internal sealed class FactorEvaluator(SafetyContext context)
             return null;
         }
 
-        // Matches keyed by the condition's position in the record, so facts come out in record order.
+        // Matches keyed by the condition's position in the record, then ordered by resource id.
         var index = context.Conditions;
-        var matched = new SortedDictionary<int, List<Code>>();
+        Dictionary<int, List<Code>>? matched = null;
         foreach (var code in factor.Conditions)
         {
             foreach (var i in index.With(code))
             {
-                Add(matched, i, code);
+                Add(ref matched, i, code);
             }
         }
 
@@ -81,16 +81,21 @@ internal sealed class FactorEvaluator(SafetyContext context)
                 {
                     if (bare.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                     {
-                        Add(matched, i, code);
+                        Add(ref matched, i, code);
                         break;
                     }
                 }
             }
         }
 
+        if (matched is null)
+        {
+            return null;
+        }
+
         var facts = ImmutableArray.CreateBuilder<FactReference>();
         var codes = ImmutableArray.CreateBuilder<Code>();
-        foreach (var (i, matchedCodes) in matched)
+        foreach (var (i, matchedCodes) in matched.OrderBy(m => context.Patient.Conditions[m.Key].ResourceId, StringComparer.Ordinal))
         {
             var condition = context.Patient.Conditions[i];
             if (Counts(condition, factor))
@@ -103,8 +108,9 @@ internal sealed class FactorEvaluator(SafetyContext context)
         return facts.Count == 0 ? null : new FactorResult(FactorState.Holds, "condition", facts.ToImmutable(), [], codes.ToImmutable(), [], false);
     }
 
-    private static void Add(SortedDictionary<int, List<Code>> matched, int index, Code code)
+    private static void Add(ref Dictionary<int, List<Code>>? matched, int index, Code code)
     {
+        matched ??= [];
         if (!matched.TryGetValue(index, out var codes))
         {
             matched[index] = codes = [];

@@ -29,7 +29,7 @@ internal static class LiveVaccineChecker
         List<Exposure>? exposures = null;
         foreach (var rule in context.Rules.LiveVaccineInteractions)
         {
-            var immuneGlobulin = rule.A.Contains(ImmuneGlobulin) && !context.Patient.Immunizations.IsEmpty;
+            var immuneGlobulin = rule.A.Contains(ImmuneGlobulin) && !context.Immunizations.IsEmpty;
             if (!immuneGlobulin && !context.HasActiveAny(rule.A))
             {
                 continue;
@@ -51,17 +51,12 @@ internal static class LiveVaccineChecker
             // Exposures are built on first need: a patient on none of these drugs costs nothing here.
             exposures ??= Exposures(context);
 
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var taker in takers.OrderBy(t => t.Fact.Reference, StringComparer.Ordinal))
+            foreach (var taker in takers)
             {
                 foreach (var exposure in exposures)
                 {
-                    if (exposure.Live == VaccineLiveness.NotLive || exposure.Fact.Reference == taker.Fact.Reference || !During(exposure, taker, context.AsOf))
-                    {
-                        continue;
-                    }
-
-                    if (!seen.Add($"{taker.Fact.Reference}|{exposure.Fact.Reference}"))
+                    var same = exposure.Fact.ResourceId == taker.Fact.ResourceId && exposure.Fact.ResourceType == taker.Fact.ResourceType;
+                    if (exposure.Live == VaccineLiveness.NotLive || same || !During(exposure, taker, context.AsOf))
                     {
                         continue;
                     }
@@ -121,7 +116,7 @@ internal static class LiveVaccineChecker
     private static List<Exposure> Exposures(SafetyContext context)
     {
         var exposures = new List<Exposure>();
-        foreach (var immunization in context.Patient.Immunizations)
+        foreach (var immunization in context.Immunizations)
         {
             if (immunization.Status != "completed" || Classify(context, immunization.Vaccine, "Immunization", immunization.ResourceId, listUnrecognised: true) is not { } found)
             {
@@ -183,7 +178,7 @@ internal static class LiveVaccineChecker
     // passive antibodies blunt a live vaccine given after it.
     private static IEnumerable<Taker> ImmuneGlobulinImmunizations(SafetyContext context)
     {
-        foreach (var immunization in context.Patient.Immunizations)
+        foreach (var immunization in context.Immunizations)
         {
             if (immunization.Status != "completed" || immunization.Occurrence is not { } given || given > context.AsOf)
             {

@@ -1,7 +1,5 @@
-using System.Collections.Immutable;
 using Relief.Core.Assessment.Safety;
 using Relief.Core.Knowledge.Safety;
-using Relief.Core.Patients;
 
 namespace Relief.Core.Safety.Interactions;
 
@@ -16,10 +14,12 @@ internal static class PairInteractionChecker
     public static IEnumerable<InteractionFinding> Check(SafetyContext context)
     {
         var rules = new SortedDictionary<string, Interaction>(StringComparer.Ordinal);
+        var active = new List<CountedMedication>();
         foreach (var medication in context.Active)
         {
             foreach (var ingredient in medication.Ingredients)
             {
+                active.Add(new CountedMedication(medication, ingredient.DrugId, false, 0, null));
                 if (context.Rules.PairInteractionsByIngredient.TryGetValue(ingredient.DrugId, out var candidates))
                 {
                     foreach (var rule in candidates)
@@ -30,21 +30,31 @@ internal static class PairInteractionChecker
             }
         }
 
+        var findings = new List<InteractionFinding>();
         foreach (var rule in rules.Values)
         {
-            var counted = Counted(context, rule);
-            var pairs = new SortedDictionary<string, (List<CountedMedication> Members, SortedSet<string> Ingredients)>(StringComparer.Ordinal);
-            foreach (var a in counted.Where(c => rule.A.Contains(c.Ingredient)))
+            var counted = rule.WashoutDaysByIngredient.Count == 0 ? active : WithWashout(context, rule, active);
+            var sideA = counted.FindAll(c => rule.A.Contains(c.Ingredient));
+            var sideB = counted.FindAll(c => rule.B.Contains(c.Ingredient));
+            if (sideA.Count == 0 || sideB.Count == 0)
             {
-                foreach (var b in counted.Where(c => rule.B.Contains(c.Ingredient)))
+                continue;
+            }
+
+            var pairs = new SortedDictionary<string, (CountedMedication[] Members, SortedSet<string> Ingredients)>(StringComparer.Ordinal);
+            foreach (var a in sideA)
+            {
+                foreach (var b in sideB)
                 {
                     if (a.Ingredient == b.Ingredient || (a.IsPast && b.IsPast))
                     {
                         continue;
                     }
 
-                    var members = new[] { a, b }.DistinctBy(m => m.Medication.Reference).OrderBy(m => m.Medication.Reference, StringComparer.Ordinal).ToList();
-                    var key = string.Join('|', members.Select(m => m.Medication.Reference));
+                    // The same two resources are one pair whichever side each matched; one product is a pair with itself.
+                    var order = string.CompareOrdinal(a.Medication.Reference, b.Medication.Reference);
+                    CountedMedication[] members = order == 0 ? [a] : order < 0 ? [a, b] : [b, a];
+                    var key = members.Length == 1 ? a.Medication.Reference : $"{members[0].Medication.Reference}|{members[1].Medication.Reference}";
                     if (!pairs.TryGetValue(key, out var pair))
                     {
                         pairs[key] = pair = (members, new SortedSet<string>(StringComparer.Ordinal));
@@ -57,7 +67,7 @@ internal static class PairInteractionChecker
 
             foreach (var (members, ingredients) in pairs.Values)
             {
-                yield return new InteractionFinding(
+                findings.Add(new InteractionFinding(
                     rule.Id,
                     InteractionKind.Pair,
                     rule.Severity,
@@ -68,35 +78,23 @@ internal static class PairInteractionChecker
                     rule.Mechanism,
                     rule.Management,
                     context.Cite(rule.SourceIds),
-                    [.. members.Where(m => m.IsPast).Select(m => $"{m.Medication.Fact.Medication} stopped on {FactReferences.Date(m.Medication.Fact.End)}, inside the {m.WashoutDays}-day washout for {m.Ingredient}")]);
+                    [.. members.Where(m => m.IsPast).Select(m => $"{m.Medication.Fact.Medication} stopped on {FactReferences.Date(m.Medication.Fact.End)}, inside the {m.WashoutDays}-day washout for {m.Ingredient}")]));
             }
         }
+
+        return findings;
     }
 
     private sealed record CountedMedication(ResolvedMedication Medication, string Ingredient, bool IsPast, int WashoutDays, string? Role);
 
-    private static List<CountedMedication> Counted(SafetyContext context, Interaction rule)
+    // A past medication counts only while its washout lasts: End on or after asOf - N. Without an End it does not.
+    private static List<CountedMedication> WithWashout(SafetyContext context, Interaction rule, List<CountedMedication> active)
     {
-        var counted = new List<CountedMedication>();
-        foreach (var medication in context.Active)
-        {
-            foreach (var ingredient in medication.Ingredients)
-            {
-                counted.Add(new CountedMedication(medication, ingredient.DrugId, false, 0, null));
-            }
-        }
-
-        if (rule.WashoutDaysByIngredient.Count == 0)
-        {
-            return counted;
-        }
-
-        // A past medication counts only while its washout lasts: End on or after asOf - N. Without an End it does not.
+        var counted = new List<CountedMedication>(active);
         var earliest = context.AsOf.PlusDays(-rule.WashoutDaysByIngredient.Values.Max());
         foreach (var medication in context.Past(f => f.End is { } e && e >= earliest))
         {
             var end = medication.Fact.End!.Value;
-
             foreach (var ingredient in medication.Ingredients)
             {
                 if (rule.WashoutDaysByIngredient.TryGetValue(ingredient.DrugId, out var days) && end >= context.AsOf.PlusDays(-days))

@@ -51,7 +51,7 @@ internal static class MonitoringChecker
             .OrderBy(f => f.Kind)
             .ThenBy(f => f.Action ?? MonitoringAction.Review)
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)
-            .ThenBy(f => f.Medications.IsEmpty ? "" : f.Medications[0].ResourceId, StringComparer.Ordinal)];
+            .ThenBy(f => string.Join('|', f.Medications.Concat(f.Results).Select(x => x.Reference)), StringComparer.Ordinal)];
     }
 
     private static bool Applies(SafetyContext context, MonitoringProtocol protocol, HashSet<string> active)
