@@ -48,8 +48,9 @@ public sealed class Assessor
             }
         }
 
+        var patientTherapies = conditions.IsEmpty ? null : PatientTherapies.Collect(patient, medications, _knowledge);
         var conditionAssessments = conditions
-            .Select(c => new ConditionAssessment(c.Condition.Id, c.Condition.Name, c.RecordedAs, _optionRanker.Rank(c, patient, medications)))
+            .Select(c => new ConditionAssessment(c.Condition.Id, c.Condition.Name, c.RecordedAs, _optionRanker.Rank(c, patientTherapies!)))
             .ToImmutableArray();
 
         var reviews = medications

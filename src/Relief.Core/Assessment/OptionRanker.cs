@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using Relief.Core.Codes;
 using Relief.Core.Knowledge;
 using Relief.Core.Knowledge.Model;
-using Relief.Core.Patients;
 
 namespace Relief.Core.Assessment;
 
@@ -28,20 +27,16 @@ internal sealed class OptionRanker
             StringComparer.Ordinal);
     }
 
-    public ImmutableArray<TherapyOption> Rank(
-        MatchedCondition condition,
-        PatientRecord patient,
-        ImmutableArray<(MedicationFact Fact, ImmutableArray<IngredientMatch> Ingredients)> medications)
+    public ImmutableArray<TherapyOption> Rank(MatchedCondition condition, PatientTherapies patientTherapies)
     {
         var options = _ranked[condition.Condition.Id];
         ImmutableArray<TherapyOption>.Builder? marked = null;
         for (var i = 0; i < options.Length; i++)
         {
-            var resources = PatientResources(options[i].TherapyId, patient, medications);
-            if (!resources.IsEmpty)
+            if (patientTherapies.ResourcesByTherapy.TryGetValue(options[i].TherapyId, out var resources))
             {
                 marked ??= options.ToBuilder();
-                marked[i] = options[i] with { PatientResources = resources };
+                marked[i] = options[i] with { PatientResources = [.. resources] };
             }
         }
 
@@ -99,38 +94,5 @@ internal sealed class OptionRanker
             kv => kv.Key,
             kv => kv.Value.Distinct().OrderBy(c => c.System, StringComparer.Ordinal).ThenBy(c => c.Value, StringComparer.Ordinal).ToImmutableArray(),
             StringComparer.Ordinal);
-    }
-
-    // Resources showing the patient already takes, is offered, or has had this therapy.
-    private ImmutableArray<string> PatientResources(
-        string therapyId,
-        PatientRecord patient,
-        ImmutableArray<(MedicationFact Fact, ImmutableArray<IngredientMatch> Ingredients)> medications)
-    {
-        ImmutableArray<string>.Builder? resources = null;
-        foreach (var (fact, ingredients) in medications)
-        {
-            foreach (var ingredient in ingredients)
-            {
-                if (_knowledge.TherapyIdsByDrug[ingredient.DrugId].Contains(therapyId, StringComparer.Ordinal))
-                {
-                    (resources ??= ImmutableArray.CreateBuilder<string>()).Add($"{fact.ResourceType}/{fact.ResourceId}");
-                    break;
-                }
-            }
-        }
-
-        if (_knowledge.Therapies.TryGetValue(therapyId, out var therapy) && !therapy.Codes.IsEmpty)
-        {
-            foreach (var procedure in patient.Procedures)
-            {
-                if (procedure.Concept.Codes.Any(therapy.Codes.Contains))
-                {
-                    (resources ??= ImmutableArray.CreateBuilder<string>()).Add($"Procedure/{procedure.ResourceId}");
-                }
-            }
-        }
-
-        return resources?.ToImmutable() ?? [];
     }
 }

@@ -28,6 +28,7 @@ internal sealed class SafetyContext
     private readonly Dictionary<(string Resource, string Ingredient), MedicationDose> _doses = [];
     private readonly Dictionary<string, IngredientDose> _ingredientDoses = new(StringComparer.Ordinal);
     private ObservationIndex? _observations;
+    private ImmutableArray<MedicationFact>? _pastFacts;
     private KidneyFunction? _kidney;
     private FactorEvaluator? _factorEvaluator;
     private DailyDoseCalculator? _doseCalculator;
@@ -47,7 +48,6 @@ internal sealed class SafetyContext
         // Ordered by resource, not as the record lists them, so no finding depends on the record's order.
         Active = [.. active.OrderBy(m => m.Reference, StringComparer.Ordinal)];
         _resolve = resolve;
-        PastFacts = [.. patient.Medications.Where(m => m.Use == MedicationUse.Past).OrderBy(m => $"{m.ResourceType}/{m.ResourceId}", StringComparer.Ordinal)];
         Immunizations = [.. patient.Immunizations.OrderBy(i => i.ResourceId, StringComparer.Ordinal)];
     }
 
@@ -67,8 +67,14 @@ internal sealed class SafetyContext
     /// <summary>The record's immunizations, ordered by resource id.</summary>
     public ImmutableArray<ImmunizationFact> Immunizations { get; }
 
-    /// <summary>Past medications as recorded (ordered by resource); resolved one by one, only when a check needs that order (see <see cref="Past"/>).</summary>
-    public ImmutableArray<MedicationFact> PastFacts { get; }
+    /// <summary>
+    /// Past medications as recorded (ordered by resource); resolved one by one, only when a check needs that order
+    /// (see <see cref="Past"/>). Sorted on first use: records carry long medication histories most checks never read.
+    /// </summary>
+    public ImmutableArray<MedicationFact> PastFacts => _pastFacts ??= [.. Patient.Medications
+        .Where(m => m.Use == MedicationUse.Past)
+        .OrderBy(m => m.ResourceType, StringComparer.Ordinal)
+        .ThenBy(m => m.ResourceId, StringComparer.Ordinal)];
 
     /// <summary>Conditions by code, built the first time a factor looks at conditions.</summary>
     public ConditionIndex Conditions => _conditions ??= new ConditionIndex(Patient);

@@ -341,8 +341,17 @@ public class MonitoringTests
     [Fact]
     public void A_baseline_within_90_days_before_the_start_is_on_time_and_one_from_100_days_before_is_not()
     {
-        Assert.Null(Finding(OnMethotrexate(Date(2026, 8, 1), Date(2026, 6, 1), Date(2026, 10, 30)), "methotrexate/baseline-1"));
-        Assert.NotNull(Finding(OnMethotrexate(Date(2026, 8, 1), Date(2026, 4, 20), Date(2026, 10, 30)), "methotrexate/baseline-1"));
+        Assert.Null(Finding(OnMethotrexate(Date(2026, 9, 1), Date(2026, 7, 1), Date(2026, 10, 30)), "methotrexate/baseline-1"));
+        Assert.NotNull(Finding(OnMethotrexate(Date(2026, 9, 1), Date(2026, 5, 20), Date(2026, 10, 30)), "methotrexate/baseline-1"));
+    }
+
+    [Fact]
+    public void A_missing_baseline_is_not_reported_for_a_course_that_started_more_than_90_days_ago()
+    {
+        // knowledge/monitoring.yaml baseline-report-days: 90 (a local convention): the follow-up schedule applies instead.
+        Assert.NotNull(Finding(OnMethotrexate(Date(2026, 8, 24)), "methotrexate/baseline-1"));
+        Assert.Null(Finding(OnMethotrexate(Date(2026, 8, 22)), "methotrexate/baseline-1"));
+        Assert.NotNull(Finding(new PatientBuilder().WithMedication(Rx.Methotrexate, "methotrexate 2.5 MG", use: MedicationUse.Proposed), "methotrexate/baseline-1"));
     }
 
     [Fact]

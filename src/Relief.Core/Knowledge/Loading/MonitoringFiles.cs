@@ -5,6 +5,10 @@ namespace Relief.Core.Knowledge.Loading;
 
 internal sealed class MonitoringFile
 {
+    public int? BaselineReportDays { get; set; }
+
+    public bool? BaselineReportDaysConvention { get; set; }
+
     public List<LabTestEntry>? Tests { get; set; }
 
     public List<ThresholdSetEntry>? ThresholdSets { get; set; }

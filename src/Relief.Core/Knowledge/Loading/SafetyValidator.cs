@@ -64,7 +64,20 @@ internal sealed partial class SafetyValidator
         return new SafetyKnowledge(new SafetyKnowledgeParts(
             _refs.ToFrozenDictionary(StringComparer.Ordinal), interpretation, factors.Values.ToList(), groups, cautions, interactions, vaccines,
             doses, mme, tests.Values.ToList(), sets, protocols, units, response.Instruments, response.Bands,
-            response.MaxDaysBeforeStart, response.Trials, response.Decisions, response.Tapering));
+            response.MaxDaysBeforeStart, response.Trials, response.Decisions, response.Tapering)
+        {
+            BaselineReportDays = BaselineReportDays(files.Monitoring),
+        });
+    }
+
+    private int? BaselineReportDays(MonitoringFile file)
+    {
+        if (file.BaselineReportDays is < 1)
+        {
+            Error(KnowledgeLoader.MonitoringFile, "baseline-report-days", "must be a positive number of days");
+        }
+
+        return file.BaselineReportDays;
     }
 
     // ---------------------------------------------------------------- refs (spec 1.1)

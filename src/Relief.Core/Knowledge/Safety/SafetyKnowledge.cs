@@ -25,6 +25,7 @@ public sealed class SafetyKnowledge
         Tests = parts.Tests.ToFrozenDictionary(t => t.Id, StringComparer.Ordinal);
         ThresholdSets = parts.ThresholdSets.ToFrozenDictionary(s => s.Id, StringComparer.Ordinal);
         Protocols = [.. parts.Protocols];
+        BaselineReportDays = parts.BaselineReportDays;
         Units = parts.Units;
         Instruments = [.. parts.Instruments];
         Bands = [.. parts.Bands];
@@ -92,6 +93,12 @@ public sealed class SafetyKnowledge
 
     /// <summary>Protocols in file order; their thresholds include those of the threshold sets they name.</summary>
     public ImmutableArray<MonitoringProtocol> Protocols { get; }
+
+    /// <summary>
+    /// How long after a current course's start a missing baseline is still reported (monitoring.yaml
+    /// <c>baseline-report-days</c>, a local convention); null reports it for any start. Proposed orders are always checked.
+    /// </summary>
+    public int? BaselineReportDays { get; }
 
     public UnitConverter Units { get; }
 
@@ -176,4 +183,7 @@ internal sealed record SafetyKnowledgeParts(
     int ResponseBaselineMaxDaysBeforeStart,
     IReadOnlyList<AdequateTrial> AdequateTrials,
     IReadOnlyList<ResponseDecision> Decisions,
-    IReadOnlyList<TaperRule> Tapering);
+    IReadOnlyList<TaperRule> Tapering)
+{
+    public int? BaselineReportDays { get; init; }
+}

@@ -23,6 +23,15 @@ internal static class BaselineCheck
                 continue;
             }
 
+            // A course begun long ago is past the point where a baseline can be drawn; its follow-up schedule
+            // applies instead. The order's own start bounds the course start from above, so this skips the
+            // course lookup (which reads the medication history) for old orders.
+            if (medication.Fact.Use == MedicationUse.Current && context.Rules.BaselineReportDays is { } reportDays
+                && (medication.Fact.Start is not { } orderStart || orderStart < context.AsOf.PlusDays(-reportDays)))
+            {
+                continue;
+            }
+
             var ingredient = MonitoringChecker.IngredientOf(protocol, medication);
             foreach (var item in protocol.Baseline)
             {
@@ -30,6 +39,11 @@ internal static class BaselineCheck
                     ? context.AsOf
                     : item.BeforeEachCourse ? medication.Fact.Start : TreatmentCourses.CourseStart(context, medication, ingredient);
                 if (reference is not { } day || !seen.Add((item.Index, day)))
+                {
+                    continue;
+                }
+
+                if (medication.Fact.Use == MedicationUse.Current && context.Rules.BaselineReportDays is { } days && day < context.AsOf.PlusDays(-days))
                 {
                     continue;
                 }
