@@ -18,12 +18,10 @@ internal sealed partial class KnowledgeValidator
     private static readonly string[] Qualities = ["high", "moderate", "low", "very-low"];
 
     private readonly List<KnowledgeError> _errors = [];
-    private readonly Dictionary<string, string> _sourceIds = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _sourceIds = new(StringComparer.Ordinal);
 
     public static KnowledgeLoadResult Build(KnowledgeFileSet files) => new KnowledgeValidator().Run(files);
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex KebabId();
 
     private KnowledgeLoadResult Run(KnowledgeFileSet files)
     {
@@ -36,7 +34,7 @@ internal sealed partial class KnowledgeValidator
         var products = BuildProducts(files.Products!, drugs);
         var therapyIds = classes.Select(c => c.Id).Concat(drugs.Select(d => d.Id)).Concat(therapies.Select(t => t.Id)).ToHashSet(StringComparer.Ordinal);
         var statements = BuildStatements(files.Evidence, conditions, therapyIds);
-        var safety = new SafetyValidator(_errors, _sourceIds.Keys.ToHashSet(StringComparer.Ordinal), classes, drugs).Build(files.Safety!);
+        var safety = new SafetyValidator(_errors, _sourceIds, classes, drugs).Build(files.Safety!);
 
         return _errors.Count > 0
             ? new KnowledgeLoadResult(null, [.. _errors])
@@ -93,7 +91,7 @@ internal sealed partial class KnowledgeValidator
     private List<ConditionDefinition> BuildConditions(ConditionsFile file)
     {
         const string f = KnowledgeLoader.ConditionsFile;
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<ConditionDefinition>();
         foreach (var (entry, index) in (file.Conditions ?? []).Select((e, i) => (e, i)))
         {
@@ -116,7 +114,7 @@ internal sealed partial class KnowledgeValidator
 
         foreach (var condition in result)
         {
-            foreach (var parent in condition.Inherits.Where(p => !ids.ContainsKey(p)))
+            foreach (var parent in condition.Inherits.Where(p => !ids.Contains(p)))
             {
                 Error(f, condition.Id, $"inherits unknown condition '{parent}'");
             }
@@ -205,7 +203,7 @@ internal sealed partial class KnowledgeValidator
     private (List<DrugClass> Classes, List<Drug> Drugs) BuildDrugs(DrugsFile file, DrugsFile otherIngredients)
     {
         const string classFile = KnowledgeLoader.DrugsFile;
-        var classIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        var classIds = new HashSet<string>(StringComparer.Ordinal);
         var classes = new List<DrugClass>();
         foreach (var (entry, index) in (file.Classes ?? []).Select((e, i) => (e, i)))
         {
@@ -215,7 +213,7 @@ internal sealed partial class KnowledgeValidator
             classes.Add(new DrugClass(id, entry.Name ?? id, entry.Parent, entry.Mechanism));
         }
 
-        foreach (var c in classes.Where(c => c.ParentId is not null && !classIds.ContainsKey(c.ParentId)))
+        foreach (var c in classes.Where(c => c.ParentId is not null && !classIds.Contains(c.ParentId)))
         {
             Error(classFile, c.Id, $"parent '{c.ParentId}' is not a class");
         }
@@ -227,7 +225,7 @@ internal sealed partial class KnowledgeValidator
             Error(KnowledgeLoader.OtherIngredientsFile, "(file)", "classes belong in drugs.yaml");
         }
 
-        var drugIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        var drugIds = new HashSet<string>(StringComparer.Ordinal);
         var rxcuis = new Dictionary<string, string>(StringComparer.Ordinal);
         var drugs = new List<Drug>();
         var entries = (file.Drugs ?? []).Select(e => (File: classFile, Entry: e))
@@ -238,7 +236,7 @@ internal sealed partial class KnowledgeValidator
             var id = CheckId(f, entry.Id, index, "drug", drugIds);
             Require(f, id, entry.Name, "name");
             CheckOptionalSource(f, id, entry.Source);
-            if (entry.Class is not null && !classIds.ContainsKey(entry.Class))
+            if (entry.Class is not null && !classIds.Contains(entry.Class))
             {
                 Error(f, id, $"class '{entry.Class}' is not a class");
             }
@@ -299,7 +297,7 @@ internal sealed partial class KnowledgeValidator
     private List<Therapy> BuildTherapies(TherapiesFile file)
     {
         const string f = KnowledgeLoader.TherapiesFile;
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<Therapy>();
         foreach (var (entry, index) in (file.Therapies ?? []).Select((e, i) => (e, i)))
         {
@@ -337,7 +335,7 @@ internal sealed partial class KnowledgeValidator
     {
         const string f = KnowledgeLoader.ProductsFile;
         var drugIds = drugs.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var codes = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<Product>();
         foreach (var entry in file.Products ?? [])
         {
@@ -348,7 +346,7 @@ internal sealed partial class KnowledgeValidator
                 continue;
             }
 
-            if (!codes.TryAdd(entry.Rxnorm, entry.Rxnorm))
+            if (!codes.Add(entry.Rxnorm))
             {
                 Error(f, code, "product listed twice");
             }
@@ -376,7 +374,7 @@ internal sealed partial class KnowledgeValidator
         ImmutableArray<(string File, EvidenceFile Content)> files, List<ConditionDefinition> conditions, HashSet<string> therapyIds)
     {
         var conditionIds = conditions.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        var statementIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        var statementIds = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<EvidenceStatement>();
         foreach (var (f, content) in files)
         {
@@ -419,7 +417,7 @@ internal sealed partial class KnowledgeValidator
                 {
                     Error(f, id, "every statement must cite a source");
                 }
-                else if (!_sourceIds.ContainsKey(entry.Source))
+                else if (!_sourceIds.Contains(entry.Source))
                 {
                     Error(f, id, $"source '{entry.Source}' is not in {KnowledgeLoader.SourcesFile}");
                 }
@@ -460,31 +458,12 @@ internal sealed partial class KnowledgeValidator
         return new NumberNeeded(value, entry.Low, entry.High, entry.Outcome);
     }
 
-    private string CheckId(string file, string? id, int index, string kind, Dictionary<string, string> seen)
-    {
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            var placeholder = $"{kind} #{index + 1}";
-            Error(file, placeholder, "id is missing");
-            return placeholder;
-        }
-
-        if (!KebabId().IsMatch(id))
-        {
-            Error(file, id, "id must be lower-case kebab-case");
-        }
-
-        if (!seen.TryAdd(id, file))
-        {
-            Error(file, id, $"duplicate {kind} id");
-        }
-
-        return id;
-    }
+    private string CheckId(string file, string? id, int index, string kind, HashSet<string> seen) =>
+        KnowledgeIds.Check(_errors, file, id, index, kind, seen);
 
     private void CheckOptionalSource(string file, string id, string? source)
     {
-        if (source is not null && !_sourceIds.ContainsKey(source))
+        if (source is not null && !_sourceIds.Contains(source))
         {
             Error(file, id, $"source '{source}' is not in {KnowledgeLoader.SourcesFile}");
         }

@@ -42,9 +42,6 @@ internal sealed partial class SafetyValidator
         _drugIds = drugs.Select(d => d.Id).ToFrozenSet(StringComparer.Ordinal);
     }
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex KebabId();
-
     [GeneratedRegex(@"^[A-Z]([0-9]{1,2}(\.[0-9A-Z]{1,3})?)?$")]
     private static partial Regex Icd10CmPrefix();
 
@@ -235,27 +232,8 @@ internal sealed partial class SafetyValidator
 
     // ---------------------------------------------------------------- shared checks
 
-    private string CheckId(string file, string? id, int index, string kind, HashSet<string> seen)
-    {
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            var placeholder = $"{kind} #{index + 1}";
-            Error(file, placeholder, "id is missing");
-            return placeholder;
-        }
-
-        if (!KebabId().IsMatch(id))
-        {
-            Error(file, id, "id must be lower-case kebab-case");
-        }
-
-        if (!seen.Add(id))
-        {
-            Error(file, id, $"duplicate {kind} id");
-        }
-
-        return id;
-    }
+    private string CheckId(string file, string? id, int index, string kind, HashSet<string> seen) =>
+        KnowledgeIds.Check(_errors, file, id, index, kind, seen);
 
     private void CheckCommon(string file, string entry, SafetyEntry item)
     {
