@@ -291,6 +291,19 @@ public class InteractionTests
         Assert.Empty(Interactions(new PatientBuilder().WithMedication(Rx.Adalimumab, "adalimumab", start: Date(2025, 1, 1)).WithImmunization("121", Date(2026, 10, 10), status: "not-done")));
     }
 
+    [Theory]
+    [InlineData("207")]
+    [InlineData("208")]
+    [InlineData("212")]
+    [InlineData("213")]
+    public void Covid_19_vaccines_are_not_live_and_raise_nothing_on_a_biologic(string cvx)
+    {
+        var assessment = Assess(new PatientBuilder().WithMedication(Rx.Adalimumab, "adalimumab", start: Date(2025, 1, 1)).WithImmunization(cvx, Date(2026, 10, 10)));
+
+        Assert.Empty(assessment.Safety.Interactions);
+        Assert.DoesNotContain(assessment.Unrecognised, u => u.Code.EndsWith("|" + cvx, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Cvx_codes_compare_without_leading_zeros()
     {
