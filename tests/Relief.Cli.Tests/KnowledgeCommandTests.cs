@@ -12,6 +12,7 @@ public class KnowledgeCommandTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains(": valid", result.Output, StringComparison.Ordinal);
+        Assert.Matches(@"safety: \d+ patient factors, \d+ cautions, \d+ interactions", result.Output);
     }
 
     [Fact]
@@ -45,6 +46,11 @@ public class KnowledgeCommandTests
     [InlineData("72625", "drug duloxetine")]
     [InlineData("1049221", "ingredients: acetaminophen, oxycodone")]
     [InlineData("neupsig-2015", "source neupsig-2015")]
+    [InlineData("opioid-benzodiazepine", "interaction opioid-benzodiazepine: opioid-analgesics + benzodiazepines → major")]
+    [InlineData("gabapentin-renal", "creatinine clearance 30 to below 60 mL/min: at most 1400 mg per day")]
+    [InlineData("methotrexate", "monitoring protocol methotrexate")]
+    [InlineData("crcl-below-30", "patient factor crcl-below-30")]
+    [InlineData("tramadol", "interaction tramadol-serotonergic-antidepressant: major")]
     public void Show_finds_an_entry_by_id_or_code(string query, string expected)
     {
         var result = ReliefProcess.Run("kb", "show", query);

@@ -33,10 +33,14 @@ public static class KnowledgeCommand
                 $"  {k.Sources.Count} sources, {k.Conditions.Length} conditions ({k.ConditionsByCode.Count} codes), " +
                 $"{k.Classes.Count} drug classes, {k.Drugs.Count} drugs, {k.Products.Count} products, {k.Therapies.Count} therapies, " +
                 $"{k.Statements.Length} evidence statements");
+            output.WriteLine(
+                $"  safety: {k.Safety.Factors.Count} patient factors, {k.Safety.Cautions.Length} cautions, {k.Safety.Interactions.Length} interactions, " +
+                $"{k.Safety.DoseRules.Length} dose rules, {k.Safety.Vaccines.Length} vaccine entries, {k.Safety.Tests.Count} lab tests, " +
+                $"{k.Safety.Protocols.Length} monitoring protocols, {k.Safety.AdequateTrials.Length} adequate trials, {k.Safety.Tapering.Length} taper rules");
             return ExitCodes.Ok;
         });
 
-        var query = new Argument<string>("id-or-code") { Description = "An id (fibromyalgia, duloxetine, neupsig-2015...) or a code (203082005, snomed|203082005, M79.7, 1049221)" };
+        var query = new Argument<string>("id-or-code") { Description = "An id (fibromyalgia, duloxetine, neupsig-2015, opioid-benzodiazepine, methotrexate...) or a code (203082005, snomed|203082005, M79.7, 1049221)" };
         var show = new Command("show", "Show a knowledge entry by id or code, with what cites it");
         show.Arguments.Add(query);
         show.SetAction(parse =>

@@ -46,6 +46,7 @@ public sealed class KnowledgeEntryRenderer(KnowledgeBase knowledge, TextWriter o
             WriteStatements([statement], "statement");
         }
 
+        found |= new SafetyEntryRenderer(knowledge, output).ShowById(id);
         return found;
     }
 
@@ -152,6 +153,12 @@ public sealed class KnowledgeEntryRenderer(KnowledgeBase knowledge, TextWriter o
         }
 
         WriteIf("  mechanism: ", description.Mechanism);
+        if (knowledge.Drugs.ContainsKey(id))
+        {
+            output.WriteLine("  safety rules:");
+            new SafetyEntryRenderer(knowledge, output).ShowForIngredient(id);
+        }
+
         var names = knowledge.TherapyIdsByDrug.TryGetValue(id, out var chain) ? chain : [id];
         WriteStatements(knowledge.Statements.Where(s => names.Contains(s.TherapyId, StringComparer.Ordinal)), "evidence");
     }
