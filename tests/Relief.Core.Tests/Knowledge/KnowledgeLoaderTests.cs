@@ -46,6 +46,8 @@ public sealed class KnowledgeLoaderTests : IDisposable
     [InlineData("products.yaml", "ingredients: [acetaminophen, oxycodone]", "ingredients: [acetaminophen, oxycontin]", "1049221", "ingredient 'oxycontin' is not a drug")]
     [InlineData("sources.yaml", "year: 2019", "year: 19", "trial-c", "year is missing or not a year")]
     [InlineData("manifest.yaml", "version: 2026.1.0", "version: one", "(manifest)", "version must be a calendar version")]
+    [InlineData("conventions.yaml", "course-gap-days: 30", "course-gap-days: 0", "course-gap-days", "must be a whole number of days")]
+    [InlineData("conventions.yaml", "kidney-weight-within-days: 365\n", "", "kidney-weight-within-days", "must be a whole number of days")]
     public void A_broken_entry_fails_with_file_entry_and_reason(string file, string find, string replace, string entry, string reason)
     {
         var path = Path.Combine(_directory, file);

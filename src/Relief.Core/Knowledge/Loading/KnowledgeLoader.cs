@@ -34,6 +34,9 @@ public static class KnowledgeLoader
     public const string UnitsFile = "units.yaml";
     public const string ResponseFile = "response.yaml";
 
+    /// <summary>Numbers Relief chose where no source gives one (look-back windows, grace periods).</summary>
+    public const string ConventionsFile = "conventions.yaml";
+
     // Unknown fields are errors: a misspelt field must not silently drop a fact.
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(HyphenatedNamingConvention.Instance)
@@ -77,10 +80,11 @@ public static class KnowledgeLoader
         var monitoring = Read<MonitoringFile>(directory, MonitoringFile, errors);
         var units = Read<UnitsFile>(directory, UnitsFile, errors);
         var response = Read<ResponseFile>(directory, ResponseFile, errors);
+        var conventions = Read<ConventionsFile>(directory, ConventionsFile, errors);
         return factors is null || groups is null || cautions is null || interactions is null || vaccines is null || doses is null
-               || monitoring is null || units is null || response is null
+               || monitoring is null || units is null || response is null || conventions is null
             ? null
-            : new SafetyFileSet(factors, groups, cautions, interactions, vaccines, doses, monitoring, units, response);
+            : new SafetyFileSet(factors, groups, cautions, interactions, vaccines, doses, monitoring, units, response, conventions);
     }
 
     private static ImmutableArray<(string File, EvidenceFile Content)> ReadEvidence(string directory, List<KnowledgeError> errors)

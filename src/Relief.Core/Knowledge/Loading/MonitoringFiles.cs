@@ -5,9 +5,6 @@ namespace Relief.Core.Knowledge.Loading;
 
 internal sealed class MonitoringFile
 {
-    public int? BaselineReportDays { get; set; }
-
-    public bool? BaselineReportDaysConvention { get; set; }
 
     public List<LabTestEntry>? Tests { get; set; }
 

@@ -17,7 +17,8 @@ internal sealed record SafetyFileSet(
     DosesFile Doses,
     MonitoringFile Monitoring,
     UnitsFile Units,
-    ResponseFile Response);
+    ResponseFile Response,
+    ConventionsFile Conventions);
 
 /// <summary>
 /// Checks the safety files (spec 11) and builds <see cref="SafetyKnowledge"/>: ids, refs that resolve to
@@ -61,20 +62,31 @@ internal sealed partial class SafetyValidator
         return new SafetyKnowledge(new SafetyKnowledgeParts(
             _refs.ToFrozenDictionary(StringComparer.Ordinal), interpretation, factors.Values.ToList(), groups, cautions, interactions, vaccines,
             doses, mme, tests.Values.ToList(), sets, protocols, units, response.Instruments, response.Bands,
-            response.MaxDaysBeforeStart, response.Trials, response.Decisions, response.Tapering)
-        {
-            BaselineReportDays = BaselineReportDays(files.Monitoring),
-        });
+            response.MaxDaysBeforeStart, response.Trials, response.Decisions, response.Tapering, BuildConventions(files.Conventions)));
     }
 
-    private int? BaselineReportDays(MonitoringFile file)
+    private SafetyConventions BuildConventions(ConventionsFile file)
     {
-        if (file.BaselineReportDays is < 1)
+        int Days(int? value, string field)
         {
-            Error(KnowledgeLoader.MonitoringFile, "baseline-report-days", "must be a positive number of days");
+            if (value is not (>= 1 and <= 3650))
+            {
+                Error(KnowledgeLoader.ConventionsFile, field, "must be a whole number of days from 1 to 3650");
+                return 1;
+            }
+
+            return value.Value;
         }
 
-        return file.BaselineReportDays;
+        return new SafetyConventions(
+            Days(file.BaselineReportDays, "baseline-report-days"),
+            Days(file.KidneyCreatinineWithinDays, "kidney-creatinine-within-days"),
+            Days(file.KidneyWeightWithinDays, "kidney-weight-within-days"),
+            Days(file.KidneyEgfrWithinDays, "kidney-egfr-within-days"),
+            Days(file.CourseGapDays, "course-gap-days"),
+            Days(file.ThresholdConfirmationDays, "threshold-confirmation-days"),
+            Days(file.ThresholdUnknownStartLookbackDays, "threshold-unknown-start-lookback-days"),
+            Days(file.ImmuneGlobulinLiveVaccineDays, "immune-globulin-live-vaccine-days"));
     }
 
     // ---------------------------------------------------------------- refs (spec 1.1)

@@ -25,7 +25,7 @@ public sealed class SafetyKnowledge
         Tests = parts.Tests.ToFrozenDictionary(t => t.Id, StringComparer.Ordinal);
         ThresholdSets = parts.ThresholdSets.ToFrozenDictionary(s => s.Id, StringComparer.Ordinal);
         Protocols = [.. parts.Protocols];
-        BaselineReportDays = parts.BaselineReportDays;
+        Conventions = parts.Conventions;
         Units = parts.Units;
         Instruments = [.. parts.Instruments];
         Bands = [.. parts.Bands];
@@ -94,11 +94,8 @@ public sealed class SafetyKnowledge
     /// <summary>Protocols in file order; their thresholds include those of the threshold sets they name.</summary>
     public ImmutableArray<MonitoringProtocol> Protocols { get; }
 
-    /// <summary>
-    /// How long after a current course's start a missing baseline is still reported (monitoring.yaml
-    /// <c>baseline-report-days</c>, a local convention); null reports it for any start. Proposed orders are always checked.
-    /// </summary>
-    public int? BaselineReportDays { get; }
+    /// <summary>Numbers Relief chose where no source gives one (knowledge/conventions.yaml).</summary>
+    public SafetyConventions Conventions { get; }
 
     public UnitConverter Units { get; }
 
@@ -183,7 +180,5 @@ internal sealed record SafetyKnowledgeParts(
     int ResponseBaselineMaxDaysBeforeStart,
     IReadOnlyList<AdequateTrial> AdequateTrials,
     IReadOnlyList<ResponseDecision> Decisions,
-    IReadOnlyList<TaperRule> Tapering)
-{
-    public int? BaselineReportDays { get; init; }
-}
+    IReadOnlyList<TaperRule> Tapering,
+    SafetyConventions Conventions);

@@ -5,13 +5,12 @@ namespace Relief.Core.Safety.Courses;
 
 /// <summary>
 /// When a treatment started, read from the orders of one ingredient. Records renew prescriptions: an order
-/// that ended no more than <see cref="GapDays"/> before the next one started continues the same course, so
+/// that ended no more than <c>course-gap-days</c> (knowledge/conventions.yaml) before the next one started continues the same course, so
 /// "the start of the drug" is the first order's start, not the latest renewal's.
 /// </summary>
 internal static class TreatmentCourses
 {
     /// <summary>A local convention: a renewal up to 30 days after the previous order ended continues the course.</summary>
-    public const int GapDays = 30;
 
     /// <summary>The start of the course <paramref name="medication"/> belongs to (its own Start when nothing continues into it).</summary>
     public static LocalDate? CourseStart(SafetyContext context, ResolvedMedication medication, string ingredientId) =>
@@ -20,7 +19,7 @@ internal static class TreatmentCourses
     /// <summary>
     /// The orders of the course <paramref name="medication"/> belongs to, oldest first, ending with it. Walking
     /// back from its start, the earlier order of the ingredient (past, current or proposed) that started
-    /// latest among those still running within <see cref="GapDays"/> of that start joins the course. A past order
+    /// latest among those still running within <c>course-gap-days</c> (knowledge/conventions.yaml) of that start joins the course. A past order
     /// without an end date cannot be placed and joins no course. Empty when the order has no start.
     /// </summary>
     public static List<ResolvedMedication> CourseOrders(SafetyContext context, ResolvedMedication medication, string ingredientId) =>
@@ -67,7 +66,7 @@ internal static class TreatmentCourses
         var next = start;
         while (true)
         {
-            var from = next.PlusDays(-GapDays);
+            var from = next.PlusDays(-context.Rules.Conventions.CourseGapDays);
             var cutoff = next;
             ResolvedMedication? previous = null;
 

@@ -16,12 +16,9 @@ namespace Relief.Core.Safety.Interactions;
 /// </summary>
 internal static class LiveVaccineChecker
 {
-    /// <summary>
-    /// How long after an immune globulin immunization a live vaccine is still flagged: a local convention wider
-    /// than the "several months" of the label text (the ACIP interval depends on the dose and is not encoded).
-    /// </summary>
-    public const int ImmuneGlobulinWindowDays = 365;
-
+    // How long after an immune globulin immunization a live vaccine is still flagged is a local convention
+    // (conventions.yaml immune-globulin-live-vaccine-days), wider than the "several months" of the label text:
+    // the ACIP interval depends on the dose and is not encoded.
     private const string ImmuneGlobulin = "immune-globulin";
 
     public static IEnumerable<InteractionFinding> Check(SafetyContext context)
@@ -56,7 +53,7 @@ internal static class LiveVaccineChecker
                 foreach (var exposure in exposures)
                 {
                     var same = exposure.Fact.ResourceId == taker.Fact.ResourceId && exposure.Fact.ResourceType == taker.Fact.ResourceType;
-                    if (exposure.Live == VaccineLiveness.NotLive || same || !During(exposure, taker, context.AsOf))
+                    if (exposure.Live == VaccineLiveness.NotLive || same || !During(exposure, taker, context.AsOf, context.Rules.Conventions.ImmuneGlobulinLiveVaccineDays))
                     {
                         continue;
                     }
@@ -91,12 +88,12 @@ internal static class LiveVaccineChecker
     /// <summary>A vaccine given (immunization) or ordered (a CVX-coded medication).</summary>
     private sealed record Exposure(FactReference Fact, Code Code, VaccineLiveness Live, LocalDate? Date, bool IsOrder, string Description);
 
-    private static bool During(Exposure exposure, Taker taker, LocalDate asOf)
+    private static bool During(Exposure exposure, Taker taker, LocalDate asOf, int immuneGlobulinDays)
     {
         // A live vaccine ordered now while the drug is taken or proposed: no dates to compare.
         if (exposure.IsOrder)
         {
-            return !taker.IsImmunization || (taker.Start is { } given && given >= asOf.PlusDays(-ImmuneGlobulinWindowDays));
+            return !taker.IsImmunization || (taker.Start is { } given && given >= asOf.PlusDays(-immuneGlobulinDays));
         }
 
         if (exposure.Date is not { } date || date > asOf)
@@ -190,7 +187,7 @@ internal static class LiveVaccineChecker
                 if (code.System == CodeSystems.Cvx && context.Rules.VaccinesByCvx.TryGetValue(Vaccine.NormaliseCvx(code.Value), out var vaccine) && vaccine.AntibodyProduct)
                 {
                     yield return new Taker(
-                        FactReferences.Of(immunization, "immune globulin given"), given, given.PlusDays(ImmuneGlobulinWindowDays), false, [code], [ImmuneGlobulin], true);
+                        FactReferences.Of(immunization, "immune globulin given"), given, given.PlusDays(context.Rules.Conventions.ImmuneGlobulinLiveVaccineDays), false, [code], [ImmuneGlobulin], true);
                     break;
                 }
             }

@@ -20,9 +20,6 @@ internal static class KidneyFunctionEstimator
     public const string EgfrSurrogate = "egfr-surrogate";
 
     // Windows for the inputs: local conventions (spec 2.2, review doc section 4), not guideline numbers.
-    private const int CreatinineWithinDays = 90;
-    private const int WeightWithinDays = 365;
-    private const int EgfrWithinDays = 365;
 
     private const string EgfrUnit = "mL/min/{1.73_m2}";
 
@@ -31,15 +28,15 @@ internal static class KidneyFunctionEstimator
         var observations = context.Observations;
         ComputedValue? egfr = null;
         decimal? rawEgfr = null;
-        if (observations.Latest("egfr", context.AsOf, EgfrWithinDays) is { } egfrResult
+        if (observations.Latest("egfr", context.AsOf, context.Rules.Conventions.KidneyEgfrWithinDays) is { } egfrResult
             && context.TryValue(egfrResult, "egfr", EgfrUnit, null, out var egfrValue))
         {
             rawEgfr = egfrValue;
             egfr = new ComputedValue("egfr", Math.Round(egfrValue, 1), EgfrUnit, "latest result", [Input("egfr", egfrResult, egfrValue, EgfrUnit)]);
         }
 
-        var creatinine = observations.Latest("creatinine", context.AsOf, CreatinineWithinDays);
-        var weight = observations.Latest("body-weight", context.AsOf, WeightWithinDays);
+        var creatinine = observations.Latest("creatinine", context.AsOf, context.Rules.Conventions.KidneyCreatinineWithinDays);
+        var weight = observations.Latest("body-weight", context.AsOf, context.Rules.Conventions.KidneyWeightWithinDays);
         if (creatinine is not null && weight is not null && context.Age is { } age
             && context.TryValue(creatinine, "creatinine", "mg/dL", null, out var scr) && scr > 0
             && context.TryValue(weight, "body-weight", "kg", null, out var kg) && kg > 0)

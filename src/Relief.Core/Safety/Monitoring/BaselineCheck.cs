@@ -26,7 +26,8 @@ internal static class BaselineCheck
             // A course begun long ago is past the point where a baseline can be drawn; its follow-up schedule
             // applies instead. The order's own start bounds the course start from above, so this skips the
             // course lookup (which reads the medication history) for old orders.
-            if (medication.Fact.Use == MedicationUse.Current && context.Rules.BaselineReportDays is { } reportDays
+            var reportDays = context.Rules.Conventions.BaselineReportDays;
+            if (medication.Fact.Use == MedicationUse.Current
                 && (medication.Fact.Start is not { } orderStart || orderStart < context.AsOf.PlusDays(-reportDays)))
             {
                 continue;
@@ -43,7 +44,7 @@ internal static class BaselineCheck
                     continue;
                 }
 
-                if (medication.Fact.Use == MedicationUse.Current && context.Rules.BaselineReportDays is { } days && day < context.AsOf.PlusDays(-days))
+                if (medication.Fact.Use == MedicationUse.Current && day < context.AsOf.PlusDays(-reportDays))
                 {
                     continue;
                 }

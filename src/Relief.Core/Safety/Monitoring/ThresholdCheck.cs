@@ -16,9 +16,7 @@ namespace Relief.Core.Safety.Monitoring;
 internal sealed class ThresholdCheck(SafetyContext context)
 {
     /// <summary>A local convention: the confirming result is at most 30 days older than the latest.</summary>
-    public const int ConfirmationWindowDays = 30;
 
-    private const int UnknownStartLookbackDays = 365;
 
     private readonly Dictionary<(string Key, string Result), MonitoringFinding> _findings = [];
 
@@ -33,7 +31,7 @@ internal sealed class ThresholdCheck(SafetyContext context)
         }
 
         var starts = current.Select(m => TreatmentCourses.CourseStart(context, m, MonitoringChecker.IngredientOf(protocol, m))).ToList();
-        LocalDate since = starts.All(s => s is not null) ? starts.Min()!.Value : context.AsOf.PlusDays(-UnknownStartLookbackDays);
+        LocalDate since = starts.All(s => s is not null) ? starts.Min()!.Value : context.AsOf.PlusDays(-context.Rules.Conventions.ThresholdUnknownStartLookbackDays);
         foreach (var threshold in protocol.Thresholds)
         {
             if (context.Observations.LatestBetween(threshold.TestId, since, context.AsOf) is not { } latest
@@ -204,7 +202,7 @@ internal sealed class ThresholdCheck(SafetyContext context)
         }
 
         var earlier = results[index + 1];
-        if (earlier.Effective!.Value < latest.Effective!.Value.PlusDays(-ConfirmationWindowDays))
+        if (earlier.Effective!.Value < latest.Effective!.Value.PlusDays(-context.Rules.Conventions.ThresholdConfirmationDays))
         {
             return null;
         }

@@ -1,0 +1,15 @@
+namespace Relief.Core.Knowledge.Safety;
+
+/// <summary>
+/// Numbers Relief chose where no source gives one, from knowledge/conventions.yaml. They live in knowledge so a
+/// reviewer sees every chosen number in one place, and findings that rest on them say so.
+/// </summary>
+public sealed record SafetyConventions(
+    int BaselineReportDays,
+    int KidneyCreatinineWithinDays,
+    int KidneyWeightWithinDays,
+    int KidneyEgfrWithinDays,
+    int CourseGapDays,
+    int ThresholdConfirmationDays,
+    int ThresholdUnknownStartLookbackDays,
+    int ImmuneGlobulinLiveVaccineDays);
