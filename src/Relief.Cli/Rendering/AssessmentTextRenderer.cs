@@ -135,7 +135,12 @@ public sealed class AssessmentTextRenderer(IAnsiConsole console)
         foreach (var m in a.Medications)
         {
             var ingredients = m.Ingredients.IsEmpty ? "[red]ingredient not recognised[/]" : Markup.Escape(string.Join(" + ", m.Ingredients.Select(i => i.Name)));
-            var duration = m.DaysOnTherapy is { } days ? $"\n{days} days" : "";
+            var duration = m.DaysOnTherapy switch
+            {
+                null => "",
+                >= 365 and var days => $"\n{days} days ({(days / 365.25).ToString("0.#", CultureInfo.InvariantCulture)} y)",
+                var days => $"\n{days} days",
+            };
             var because = string.Join("\n", m.Findings.Take(4).Select(f =>
                 $"[{GradeStyle.Of(f.Evidence.Grade)}]{f.Evidence.Grade.ToWireName()}[/] for {Markup.Escape(f.ConditionName)}: {Markup.Escape(f.Evidence.Summary)} [grey]({Markup.Escape(f.Evidence.SourceLabel)})[/]"));
             if (m.Findings.Length > 4)

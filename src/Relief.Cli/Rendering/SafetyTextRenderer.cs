@@ -150,8 +150,11 @@ public sealed class SafetyTextRenderer(IAnsiConsole console)
         table.AddColumn("Pain score");
         table.AddColumn("Change");
         table.AddColumn("Decision");
-        foreach (var r in findings)
+        // A combination product gets one finding per ingredient; when they say the same, show one row.
+        var rows = findings.GroupBy(r => (r.Medication.Reference, r.Baseline.Reference, r.FollowUp.Reference, r.Decision, r.BandId, r.AfterAdequateTrial));
+        foreach (var group in rows)
         {
+            var r = group.First();
             var change = r.NotAssessable
                 ? "not assessable (baseline 0)"
                 : r.ReductionPercent is < 0
@@ -164,14 +167,15 @@ public sealed class SafetyTextRenderer(IAnsiConsole console)
                 null => "no adequate-trial length in the knowledge base",
             };
             var decision = r.Decision is { } d ? $"[bold]{Markup.Escape(Words(d.ToString()))}[/]: {Markup.Escape(r.DecisionText ?? "")}" : "[grey]no decision rule[/]";
-            foreach (var taper in r.Taper)
+            foreach (var taper in group.SelectMany(g => g.Taper).DistinctBy(t => t.Text))
             {
                 decision += $"\n[yellow]taper:[/] {Markup.Escape(taper.Text)}";
             }
 
+            var ingredients = group.Count() > 1 ? $"\n[grey]{Markup.Escape(string.Join(" + ", group.Select(g => g.IngredientId)))}[/]" : "";
             table.AddRow(
-                Markup.Escape(r.Medication.Display),
-                Markup.Escape($"{r.InstrumentName}: {r.Baseline.Value} ({r.Baseline.Date:yyyy-MM-dd}) → {r.FollowUp.Value} ({r.FollowUp.Date:yyyy-MM-dd})"),
+                Markup.Escape(r.Medication.Display) + ingredients,
+                Markup.Escape($"{r.InstrumentName}: {Score(r.Baseline)} ({r.Baseline.Date:yyyy-MM-dd}) → {Score(r.FollowUp)} ({r.FollowUp.Date:yyyy-MM-dd})"),
                 Markup.Escape($"{change}; {trial}"),
                 decision);
         }
@@ -188,6 +192,8 @@ public sealed class SafetyTextRenderer(IAnsiConsole console)
             .Append(Markup.Escape(rationale));
         return string.Join("\n", lines);
     }
+
+    private static string Score(FactReference score) => score.Value?.ToString("0.#", CultureInfo.InvariantCulture) ?? "?";
 
     private static string Do(string action, IEnumerable<SourceCitation> sources) =>
         $"{Markup.Escape(action)}\n[grey]{Markup.Escape(Labels(sources))}[/]";
