@@ -5,24 +5,16 @@ namespace Relief.Core.Tests.Knowledge;
 /// <summary>Each validation rule, shown by breaking a copy of the miniature knowledge base.</summary>
 public sealed class KnowledgeLoaderTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"relief-kb-{Guid.NewGuid():N}");
+    private readonly KnowledgeCopy _copy = new(TestKnowledge.MiniDirectory);
 
-    public KnowledgeLoaderTests()
-    {
-        foreach (var file in Directory.EnumerateFiles(TestKnowledge.MiniDirectory, "*.yaml", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(_directory, Path.GetRelativePath(TestKnowledge.MiniDirectory, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
+    private string Root => _copy.Directory;
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _copy.Dispose();
 
     [Fact]
     public void The_miniature_knowledge_base_is_valid()
     {
-        var result = KnowledgeLoader.Load(_directory);
+        var result = KnowledgeLoader.Load(Root);
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
     }
 
@@ -50,12 +42,12 @@ public sealed class KnowledgeLoaderTests : IDisposable
     [InlineData("conventions.yaml", "kidney-weight-within-days: 365\n", "", "kidney-weight-within-days", "must be a whole number of days")]
     public void A_broken_entry_fails_with_file_entry_and_reason(string file, string find, string replace, string entry, string reason)
     {
-        var path = Path.Combine(_directory, file);
+        var path = Path.Combine(Root, file);
         var text = File.ReadAllText(path);
         Assert.Contains(find, text, StringComparison.Ordinal);
         File.WriteAllText(path, text.Replace(find, replace, StringComparison.Ordinal));
 
-        var result = KnowledgeLoader.Load(_directory);
+        var result = KnowledgeLoader.Load(Root);
 
         Assert.False(result.Succeeded);
         Assert.Contains(result.Errors, e => e.File == file && e.Entry == entry && e.Reason.Contains(reason, StringComparison.Ordinal));
@@ -64,10 +56,10 @@ public sealed class KnowledgeLoaderTests : IDisposable
     [Fact]
     public void A_misspelt_field_is_an_error_not_a_silently_dropped_fact()
     {
-        var path = Path.Combine(_directory, "evidence", "general-pain.yaml");
+        var path = Path.Combine(Root, "evidence", "general-pain.yaml");
         File.WriteAllText(path, File.ReadAllText(path).Replace("grade: strong-for", "grde: strong-for", StringComparison.Ordinal));
 
-        var result = KnowledgeLoader.Load(_directory);
+        var result = KnowledgeLoader.Load(Root);
 
         var error = Assert.Single(result.Errors);
         Assert.Equal("evidence/general-pain.yaml", error.File);
@@ -78,9 +70,9 @@ public sealed class KnowledgeLoaderTests : IDisposable
     [Fact]
     public void An_evidence_file_must_be_named_after_its_condition()
     {
-        File.Move(Path.Combine(_directory, "evidence", "central-pain.yaml"), Path.Combine(_directory, "evidence", "central.yaml"));
+        File.Move(Path.Combine(Root, "evidence", "central-pain.yaml"), Path.Combine(Root, "evidence", "central.yaml"));
 
-        var result = KnowledgeLoader.Load(_directory);
+        var result = KnowledgeLoader.Load(Root);
 
         Assert.Contains(result.Errors, e => e.File == "evidence/central.yaml" && e.Reason.Contains("central-pain.yaml", StringComparison.Ordinal));
     }
@@ -88,9 +80,9 @@ public sealed class KnowledgeLoaderTests : IDisposable
     [Fact]
     public void A_missing_file_is_named()
     {
-        File.Delete(Path.Combine(_directory, "therapies.yaml"));
+        File.Delete(Path.Combine(Root, "therapies.yaml"));
 
-        var result = KnowledgeLoader.Load(_directory);
+        var result = KnowledgeLoader.Load(Root);
 
         Assert.Contains(result.Errors, e => e.File == "therapies.yaml" && e.Reason == "file not found");
     }
@@ -98,12 +90,12 @@ public sealed class KnowledgeLoaderTests : IDisposable
     [Fact]
     public void All_problems_are_reported_at_once()
     {
-        var path = Path.Combine(_directory, "evidence", "general-pain.yaml");
+        var path = Path.Combine(Root, "evidence", "general-pain.yaml");
         File.WriteAllText(path, File.ReadAllText(path)
             .Replace("grade: insufficient", "grade: maybe", StringComparison.Ordinal)
             .Replace("line: 3", "line: 9", StringComparison.Ordinal));
 
-        var result = KnowledgeLoader.Load(_directory);
+        var result = KnowledgeLoader.Load(Root);
 
         Assert.Equal(2, result.Errors.Length);
     }

@@ -5,22 +5,18 @@ namespace Relief.Core.Tests.Knowledge;
 /// <summary>Each safety validation rule (spec 11), shown by breaking a copy of a knowledge base.</summary>
 public sealed class SafetyKnowledgeLoaderTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"relief-safety-kb-{Guid.NewGuid():N}");
+    private KnowledgeCopy? _copy;
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    private string Root => _copy!.Directory;
+
+    public void Dispose() => _copy?.Dispose();
 
     [Fact]
     public void The_miniature_safety_knowledge_is_valid()
     {
         Copy(TestKnowledge.MiniDirectory);
 
-        var result = KnowledgeLoader.Load(_directory);
+        var result = KnowledgeLoader.Load(Root);
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         Assert.Single(result.Knowledge!.Safety.Cautions);
@@ -90,7 +86,7 @@ public sealed class SafetyKnowledgeLoaderTests : IDisposable
         Copy(TestKnowledge.MiniDirectory);
         Replace(file, find, replace);
 
-        var result = KnowledgeLoader.Load(_directory);
+        var result = KnowledgeLoader.Load(Root);
 
         Assert.False(result.Succeeded);
         Assert.Contains(result.Errors, e => e.File == file && e.Entry == entry && e.Reason.Contains(reason, StringComparison.Ordinal));
@@ -104,7 +100,7 @@ public sealed class SafetyKnowledgeLoaderTests : IDisposable
         // oxycodone is the only opioid; moved out of the class, "opioid" names nothing.
         Replace("drugs.yaml", "class: opioid, rxnorm", "class: steroid, rxnorm");
 
-        var result = KnowledgeLoader.Load(_directory);
+        var result = KnowledgeLoader.Load(Root);
 
         Assert.Contains(result.Errors, e => e.File == "safety/cautions.yaml" && e.Entry == "opioid-older-adults" && e.Reason == "drugs 'opioid' resolves to no ingredient");
         Assert.Contains(result.Errors, e => e.File == "safety/groups.yaml" && e.Entry == "pain-relievers" && e.Reason == "member 'opioid' resolves to no ingredient");
@@ -116,7 +112,7 @@ public sealed class SafetyKnowledgeLoaderTests : IDisposable
         Copy(TestKnowledge.MiniDirectory);
         Replace("safety/cautions.yaml", "    severity: avoid", "    sevrity: avoid");
 
-        var result = KnowledgeLoader.Load(_directory);
+        var result = KnowledgeLoader.Load(Root);
 
         var error = Assert.Single(result.Errors);
         Assert.Equal("safety/cautions.yaml", error.File);
@@ -131,7 +127,7 @@ public sealed class SafetyKnowledgeLoaderTests : IDisposable
         Replace("safety/vaccines.yaml", "live: true, cvx", "live: true, verified: K, note: \"why\", convention: \"none\", cvx");
         Replace("monitoring.yaml", "{ from-week: 6, every-weeks: 12 }", "{ from-week: 6, every-weeks: 12, convention: true }");
 
-        var result = KnowledgeLoader.Load(_directory);
+        var result = KnowledgeLoader.Load(Root);
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
     }
@@ -140,9 +136,9 @@ public sealed class SafetyKnowledgeLoaderTests : IDisposable
     public void A_missing_safety_file_is_named()
     {
         Copy(TestKnowledge.MiniDirectory);
-        File.Delete(Path.Combine(_directory, "safety", "interactions.yaml"));
+        File.Delete(Path.Combine(Root, "safety", "interactions.yaml"));
 
-        var result = KnowledgeLoader.Load(_directory);
+        var result = KnowledgeLoader.Load(Root);
 
         Assert.Contains(result.Errors, e => e.File == "safety/interactions.yaml" && e.Reason == "file not found");
     }
@@ -155,7 +151,7 @@ public sealed class SafetyKnowledgeLoaderTests : IDisposable
         Replace("safety/vaccines.yaml", "live: true", "live: yes");
         Replace("monitoring.yaml", "clock: since-start", "clock: never");
 
-        var result = KnowledgeLoader.Load(_directory);
+        var result = KnowledgeLoader.Load(Root);
 
         Assert.Equal(3, result.Errors.Length);
     }
@@ -167,35 +163,21 @@ public sealed class SafetyKnowledgeLoaderTests : IDisposable
     public void The_ids_added_to_drugs_yaml_are_needed_by_the_shipped_safety_files(string find, string replace, string file, string entry, string reason)
     {
         Copy(TestKnowledge.RealDirectory);
-        var drugs = File.ReadAllText(Path.Combine(_directory, "drugs.yaml"));
+        var drugs = File.ReadAllText(Path.Combine(Root, "drugs.yaml"));
 
         // Renaming the id (and the classes that point at it) leaves the safety file's ref dangling.
         Assert.Contains(find, drugs, StringComparison.Ordinal);
-        File.WriteAllText(Path.Combine(_directory, "drugs.yaml"), drugs
+        File.WriteAllText(Path.Combine(Root, "drugs.yaml"), drugs
             .Replace(find, replace, StringComparison.Ordinal)
             .Replace("class: hormonal-contraceptive\n", "class: hormonal-contraceptives\n", StringComparison.Ordinal)
             .Replace("class: hiv-protease-inhibitor\n", "class: hiv-protease-inhibitor-class\n", StringComparison.Ordinal));
 
-        var result = KnowledgeLoader.Load(_directory);
+        var result = KnowledgeLoader.Load(Root);
 
         Assert.Contains(result.Errors, e => e.File == file && e.Entry == entry && e.Reason.Contains(reason, StringComparison.Ordinal));
     }
 
-    private void Copy(string source)
-    {
-        foreach (var file in Directory.EnumerateFiles(source, "*.yaml", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(_directory, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
+    private void Copy(string source) => _copy = new KnowledgeCopy(source);
 
-    private void Replace(string file, string find, string replace)
-    {
-        var path = Path.Combine(_directory, file);
-        var text = File.ReadAllText(path);
-        Assert.Contains(find, text, StringComparison.Ordinal);
-        File.WriteAllText(path, text.Replace(find, replace, StringComparison.Ordinal));
-    }
+    private void Replace(string file, string find, string replace) => _copy!.Replace(file, find, replace);
 }
