@@ -74,7 +74,12 @@ public sealed class Assessor
             Safety = safety.Report,
             Monitoring = safety.Monitoring,
             Response = safety.Response,
-            DataQuality = safety.DataQuality,
+            DataQuality = patient.BirthDate is { } born && born > asOf
+                ? safety.DataQuality.Insert(0, new DataQualityNote(
+                    DataQualityKind.ImplausibleValue,
+                    $"birth date {born:yyyy-MM-dd} is after the assessment date {asOf:yyyy-MM-dd}: age unknown, age-based rules not applied",
+                    $"Patient/{patient.Id}"))
+                : safety.DataQuality,
         };
     }
 

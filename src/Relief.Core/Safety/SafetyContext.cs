@@ -201,6 +201,14 @@ internal sealed class SafetyContext
             return false;
         }
 
+        // Every test Relief reads is a count, a concentration, an activity, a rate, a mass or an interval: a
+        // negative number is a data error, not a measurement, and must not pass a "below" threshold as real.
+        if (raw < 0)
+        {
+            Quality.Add(DataQualityKind.ImplausibleValue, $"{testId} {FactReferences.Format(raw)} {result.UnitCode ?? result.Unit}: a negative result is not a measurement; ignored", FactReferences.Of(result).Reference, ruleId);
+            return false;
+        }
+
         var analyte = Rules.Tests.TryGetValue(testId, out var test) ? test.Analyte : testId;
         if (Rules.Units.TryConvert(raw, result.UnitCode, result.Unit, unit, analyte, out value, out var problem))
         {

@@ -217,4 +217,23 @@ public class CautionTests
     {
         Assert.Empty(Assess(new PatientBuilder().Aged(72).WithMedication(Rx.Amitriptyline, "amitriptyline", MedicationUse.Past, Date(2024, 1, 1), Date(2024, 6, 1))).Safety.Cautions);
     }
+
+    [Fact]
+    public void A_negative_egfr_is_a_data_error_not_severe_renal_impairment()
+    {
+        var assessment = Assess(new PatientBuilder().WithMedication(Rx.Naproxen, "naproxen").WithResult(Loinc.Egfr, -25, "mL/min/{1.73_m2}", Date(2026, 11, 1)));
+
+        Assert.DoesNotContain(assessment.Safety.Cautions, c => c.RuleId == "nsaid-severe-renal" && !c.FactorUnknown);
+        Assert.Contains(assessment.DataQuality, q => q.Kind == DataQualityKind.ImplausibleValue);
+    }
+
+    [Fact]
+    public void A_birth_date_after_the_assessment_date_leaves_age_unknown_and_says_so()
+    {
+        var assessment = Assess(new PatientBuilder().Born(2090, 1, 1).WithMedication(Rx.Amitriptyline, "amitriptyline"));
+
+        Assert.Null(assessment.Age);
+        Assert.DoesNotContain(assessment.Safety.Cautions, c => c.FactorId.StartsWith("age-", StringComparison.Ordinal));
+        Assert.Contains(assessment.DataQuality, q => q.Kind == DataQualityKind.ImplausibleValue && q.Message.Contains("2090-01-01", StringComparison.Ordinal));
+    }
 }

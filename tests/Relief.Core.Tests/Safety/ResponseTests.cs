@@ -222,4 +222,17 @@ public class ResponseTests
         Assert.Empty(Assessor.TaperGuidance(record, "med-1", AsOf));
         Assert.Empty(Assessor.TaperGuidance(record, "no-such-resource", AsOf));
     }
+
+    [Fact]
+    public void A_pain_score_outside_the_0_to_10_range_is_ignored_and_reported()
+    {
+        var patient = OnDrug(Rx.Duloxetine, "duloxetine", Date(2026, 9, 1), (Date(2026, 8, 25), 8), (Date(2026, 11, 1), 4), (Date(2026, 11, 15), 40));
+
+        var assessment = Assess(patient);
+
+        var finding = assessment.Response.Single(r => r.IngredientId == "duloxetine");
+        Assert.Equal(Date(2026, 11, 1), finding.FollowUp.Date);
+        Assert.Equal(50, finding.ReductionPercent);
+        Assert.Contains(assessment.DataQuality, q => q.Kind == DataQualityKind.ImplausibleValue && q.Message.Contains("40", StringComparison.Ordinal));
+    }
 }

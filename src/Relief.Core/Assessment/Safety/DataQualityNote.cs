@@ -20,6 +20,9 @@ public enum DataQualityKind
     /// <summary>An opioid without an MME factor (or a computable dose), so the MME total is a lower bound.</summary>
     MmeIncomplete,
 
+    /// <summary>A result outside what the test or instrument can give (a negative count, a pain score of 15 on 0-10): ignored.</summary>
+    ImplausibleValue,
+
     /// <summary>A CVX code not in vaccines.yaml: whether the vaccine is live is unknown.</summary>
     UnknownVaccineCode,
 }

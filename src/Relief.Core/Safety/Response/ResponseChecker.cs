@@ -61,7 +61,7 @@ internal static class ResponseChecker
         var rules = context.Rules;
         foreach (var instrument in rules.Instruments)
         {
-            var scores = context.Observations.Scores(instrument.Id);
+            var scores = PlausibleScores(context, instrument);
             var baseline = scores.FirstOrDefault(s => s.Value is not null && s.Effective!.Value <= start && s.Effective.Value >= start.PlusDays(-rules.ResponseBaselineMaxDaysBeforeStart));
             var followUp = scores.FirstOrDefault(s => s.Value is not null && s.Effective!.Value > start);
             if (baseline is null || followUp is null)
@@ -135,5 +135,26 @@ internal static class ResponseChecker
         }
 
         return null;
+    }
+
+    // A score outside the instrument's range (15 on a 0-10 scale) is a data error: ignored, and said so.
+    private static List<ObservationFact> PlausibleScores(SafetyContext context, PainInstrument instrument)
+    {
+        var plausible = new List<ObservationFact>();
+        foreach (var score in context.Observations.Scores(instrument.Id))
+        {
+            if (score.Value is { } value && (value < instrument.Min || value > instrument.Max))
+            {
+                context.Quality.Add(
+                    DataQualityKind.ImplausibleValue,
+                    $"{instrument.Name} {FactReferences.Format(value)} is outside the instrument's range {FactReferences.Format(instrument.Min)}-{FactReferences.Format(instrument.Max)}; ignored",
+                    FactReferences.Of(score).Reference);
+                continue;
+            }
+
+            plausible.Add(score);
+        }
+
+        return plausible;
     }
 }
