@@ -3,6 +3,7 @@ using NodaTime;
 using NodaTime.Text;
 using Relief.Cli.Rendering;
 using Relief.Core.Assessment;
+using Relief.Core.Knowledge;
 using Relief.Fhir.Contract;
 using Relief.Fhir.Reading;
 using Spectre.Console;
@@ -113,7 +114,7 @@ public static class AssessCommand
         var read = FhirBundleReader.ReadFile(file);
         if (read.Error is { } error)
         {
-            return new AssessmentDocument { File = file, Error = new InputError(JsonNamingKind(error.Kind), error.Message) };
+            return new AssessmentDocument { File = file, Error = new InputError(WireName.Of(error.Kind), error.Message) };
         }
 
         return new AssessmentDocument
@@ -124,6 +125,4 @@ public static class AssessCommand
             IgnoredResources = read.IgnoredResources,
         };
     }
-
-    private static string JsonNamingKind(FhirReadErrorKind kind) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString());
 }

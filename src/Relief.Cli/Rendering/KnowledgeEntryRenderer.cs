@@ -141,7 +141,7 @@ public sealed class KnowledgeEntryRenderer(KnowledgeBase knowledge, TextWriter o
             WriteIf("  class: ", drug.ClassId is null ? null : string.Join(" < ", knowledge.ClassChain(drug.ClassId)));
             WriteIf("  ATC: ", drug.Atc.IsEmpty ? null : string.Join(", ", drug.Atc));
             WriteIf("  brands: ", drug.Brands.IsEmpty ? null : string.Join(", ", drug.Brands));
-            output.WriteLine($"  scope: {System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(drug.Scope.ToString())}");
+            output.WriteLine($"  scope: {WireName.Of(drug.Scope)}");
         }
 
         if (knowledge.Therapies.TryGetValue(id, out var therapy))

@@ -27,7 +27,7 @@ public sealed class SafetyEntryRenderer(KnowledgeBase knowledge, TextWriter outp
         foreach (var rule in Rules.DoseRules.Where(r => r.Id == id))
         {
             found = true;
-            output.WriteLine($"dose rule {rule.Id}: {Words(rule.Kind)} for {rule.Drug}, {Words(rule.Severity)}");
+            output.WriteLine($"dose rule {rule.Id}: {Words.Of(rule.Kind)} for {rule.Drug}, {Words.Of(rule.Severity)}");
             WriteIf("  maximum per day: ", rule.MaxDaily?.ToString());
             WriteIf("  when: ", rule.FactorId);
             foreach (var band in rule.Bands)
@@ -58,7 +58,7 @@ public sealed class SafetyEntryRenderer(KnowledgeBase knowledge, TextWriter outp
 
             foreach (var threshold in protocol.Thresholds)
             {
-                output.WriteLine($"  threshold {threshold.Key}: {threshold.TestId} {Words(threshold.Comparator)} {threshold.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} {threshold.Unit}");
+                output.WriteLine($"  threshold {threshold.Key}: {threshold.TestId} {Words.Of(threshold.Comparator)} {threshold.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} {threshold.Unit}");
             }
         }
 
@@ -76,7 +76,7 @@ public sealed class SafetyEntryRenderer(KnowledgeBase knowledge, TextWriter outp
             WriteIf("  ICD-10-CM codes starting ", factor.Icd10CmPrefixes.IsEmpty ? null : string.Join(", ", factor.Icd10CmPrefixes));
             foreach (var caution in Rules.Cautions.Where(c => c.FactorId == id))
             {
-                output.WriteLine($"  used by caution {caution.Id} ({Words(caution.Severity)}: {string.Join(", ", caution.Drugs)})");
+                output.WriteLine($"  used by caution {caution.Id} ({Words.Of(caution.Severity)}: {string.Join(", ", caution.Drugs)})");
             }
         }
 
@@ -88,25 +88,25 @@ public sealed class SafetyEntryRenderer(KnowledgeBase knowledge, TextWriter outp
     {
         foreach (var caution in Rules.Cautions.Where(c => c.Ingredients.Contains(ingredientId)))
         {
-            output.WriteLine($"    caution {caution.Id}: {Words(caution.Severity)} with {caution.FactorId}");
+            output.WriteLine($"    caution {caution.Id}: {Words.Of(caution.Severity)} with {caution.FactorId}");
         }
 
         foreach (var interaction in Rules.Interactions.Where(i => i.A.Contains(ingredientId) || i.B.Contains(ingredientId)))
         {
-            output.WriteLine($"    interaction {interaction.Id}: {Words(interaction.Severity)}{(interaction.OncHighPriority ? " (ONC high-priority)" : "")}");
+            output.WriteLine($"    interaction {interaction.Id}: {Words.Of(interaction.Severity)}{(interaction.OncHighPriority ? " (ONC high-priority)" : "")}");
         }
 
         foreach (var rule in Rules.DoseRules.Where(r => r.Ingredients.Contains(ingredientId)))
         {
-            output.WriteLine($"    dose rule {rule.Id}: {Words(rule.Kind)}, {Words(rule.Severity)}");
+            output.WriteLine($"    dose rule {rule.Id}: {Words.Of(rule.Kind)}, {Words.Of(rule.Severity)}");
         }
     }
 
     private void WriteCaution(Caution caution)
     {
-        output.WriteLine($"caution {caution.Id}: {string.Join(", ", caution.Drugs)} with {caution.FactorId} → {Words(caution.Severity)}{(caution.BoxedWarning ? " (boxed warning)" : "")}");
+        output.WriteLine($"caution {caution.Id}: {string.Join(", ", caution.Drugs)} with {caution.FactorId} → {Words.Of(caution.Severity)}{(caution.BoxedWarning ? " (boxed warning)" : "")}");
         WriteIf("  from age ", caution.AgeMin?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        output.WriteLine($"  applies to: {Words(caution.AppliesTo)} medications; ingredients: {string.Join(", ", caution.Ingredients.Order(StringComparer.Ordinal))}");
+        output.WriteLine($"  applies to: {Words.Of(caution.AppliesTo)} medications; ingredients: {string.Join(", ", caution.Ingredients.Order(StringComparer.Ordinal))}");
         output.WriteLine($"  why: {caution.Rationale}");
         output.WriteLine($"  do: {caution.Action}");
         WriteSources(caution.SourceIds);
@@ -120,7 +120,7 @@ public sealed class SafetyEntryRenderer(KnowledgeBase knowledge, TextWriter outp
             Relief.Core.Knowledge.Safety.InteractionKind.LiveVaccine => $"{string.Join(", ", interaction.ARefs)} + a live vaccine",
             _ => $"{string.Join(", ", interaction.ARefs)} + {string.Join(", ", interaction.BRefs)}",
         };
-        output.WriteLine($"interaction {interaction.Id}: {sides} → {Words(interaction.Severity)}{(interaction.OncHighPriority ? " (ONC high-priority)" : "")}");
+        output.WriteLine($"interaction {interaction.Id}: {sides} → {Words.Of(interaction.Severity)}{(interaction.OncHighPriority ? " (ONC high-priority)" : "")}");
         output.WriteLine($"  mechanism: {interaction.Mechanism}");
         output.WriteLine($"  management: {interaction.Management}");
         WriteSources(interaction.SourceIds);
@@ -136,7 +136,4 @@ public sealed class SafetyEntryRenderer(KnowledgeBase knowledge, TextWriter outp
             output.WriteLine(label + value);
         }
     }
-
-    private static string Words<T>(T value)
-        where T : struct, Enum => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString()).Replace('-', ' ');
 }

@@ -44,7 +44,7 @@ public sealed class SafetyTextRenderer(IAnsiConsole console)
         var rows = new List<(int Rank, string Severity, string What, string Because, string Do)>();
         foreach (var c in safety.Cautions.Where(c => !c.FactorUnknown))
         {
-            rows.Add((Rank(c.Severity), Severity(c.Severity.ToString(), Rank(c.Severity)),
+            rows.Add((Rank(c.Severity), Severity(Words.Of(c.Severity), Rank(c.Severity)),
                 $"{Markup.Escape(Ingredients(c.IngredientIds))} with {Markup.Escape(c.FactorName)}{(c.BoxedWarning ? " [red](boxed warning)[/]" : "")}",
                 Because(c.Facts, c.Computed, c.Rationale),
                 Do(c.Action, c.Sources)));
@@ -55,7 +55,7 @@ public sealed class SafetyTextRenderer(IAnsiConsole console)
             var what = i.Kind == InteractionKind.Count
                 ? $"{i.IngredientIds.Length} CNS-active drugs: {Ingredients(i.IngredientIds)}"
                 : Ingredients(i.IngredientIds, " + ");
-            rows.Add((Rank(i.Severity), Severity(i.Severity.ToString(), Rank(i.Severity)),
+            rows.Add((Rank(i.Severity), Severity(Words.Of(i.Severity), Rank(i.Severity)),
                 $"{Markup.Escape(what)}{(i.OncHighPriority ? " [red](ONC high-priority)[/]" : "")}",
                 Because(i.Facts, [], i.Mechanism),
                 Do(i.Management, i.Sources)));
@@ -64,7 +64,7 @@ public sealed class SafetyTextRenderer(IAnsiConsole console)
         foreach (var d in safety.Doses)
         {
             var limit = d.Limit is { } l ? $", limit {l}" : "";
-            rows.Add((Rank(d.Severity), Severity(d.Severity.ToString(), Rank(d.Severity)),
+            rows.Add((Rank(d.Severity), Severity(Words.Of(d.Severity), Rank(d.Severity)),
                 Markup.Escape($"{Ingredients(d.IngredientIds)}: {Value(d.Computed)}{limit}"),
                 Because(d.Facts, d.Context, d.Rationale),
                 Do(d.Action, d.Sources)));
@@ -109,7 +109,7 @@ public sealed class SafetyTextRenderer(IAnsiConsole console)
         {
             var status = m.Kind switch
             {
-                MonitoringFindingKind.ThresholdBreached => $"[red]{Markup.Escape(Words(m.Action?.ToString() ?? "threshold"))}[/]",
+                MonitoringFindingKind.ThresholdBreached => $"[red]{Markup.Escape(m.Action is { } action ? Words.Of(action) : "threshold")}[/]",
                 MonitoringFindingKind.BaselineMissing => "[darkorange]baseline missing[/]",
                 MonitoringFindingKind.Overdue => "[yellow]overdue[/]",
                 _ => "[grey]consider[/]",
@@ -166,7 +166,7 @@ public sealed class SafetyTextRenderer(IAnsiConsole console)
                 false => $"before the adequate trial ({r.WeeksOnDrug.ToString("0.#", CultureInfo.InvariantCulture)} of {r.AdequateTrialMinWeeks} weeks)",
                 null => "no adequate-trial length in the knowledge base",
             };
-            var decision = r.Decision is { } d ? $"[bold]{Markup.Escape(Words(d.ToString()))}[/]: {Markup.Escape(r.DecisionText ?? "")}" : "[grey]no decision rule[/]";
+            var decision = r.Decision is { } d ? $"[bold]{Markup.Escape(Words.Of(d))}[/]: {Markup.Escape(r.DecisionText ?? "")}" : "[grey]no decision rule[/]";
             foreach (var taper in group.SelectMany(g => g.Taper).DistinctBy(t => t.Text))
             {
                 decision += $"\n[yellow]taper:[/] {Markup.Escape(taper.Text)}";
@@ -201,11 +201,10 @@ public sealed class SafetyTextRenderer(IAnsiConsole console)
     private static string Labels(IEnumerable<SourceCitation> sources) => string.Join("; ", sources.Select(s => s.Label).Distinct(StringComparer.Ordinal));
 
     private static string Value(ComputedValue c) =>
-        $"{Words(c.Name)} {c.Value.ToString("0.##", CultureInfo.InvariantCulture)} {c.Unit}{(c.Method.Length > 0 ? $" ({c.Method})" : "")}";
+        $"{Words.Of(c.Name)} {c.Value.ToString("0.##", CultureInfo.InvariantCulture)} {c.Unit}{(c.Method.Length > 0 ? $" ({c.Method})" : "")}";
 
     private static string Ingredients(IEnumerable<string> ids, string separator = ", ") => string.Join(separator, ids);
 
-    private static string Words(string name) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(name).Replace('-', ' ');
 
     private static int Rank(CautionSeverity s) => s switch { CautionSeverity.Contraindicated => 0, CautionSeverity.Avoid => 1, _ => 2 };
 
@@ -213,5 +212,5 @@ public sealed class SafetyTextRenderer(IAnsiConsole console)
 
     private static int Rank(DoseSeverity s) => s == DoseSeverity.Major ? 1 : 2;
 
-    private static string Severity(string name, int rank) => $"[{(rank switch { 0 => "red bold", 1 => "red", _ => "yellow" })}]{Words(name)}[/]";
+    private static string Severity(string words, int rank) => $"[{(rank switch { 0 => "red bold", 1 => "red", _ => "yellow" })}]{words}[/]";
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using NodaTime;
 using Relief.Core.Knowledge;
@@ -12,6 +13,12 @@ namespace Relief.Core.Assessment;
 /// </summary>
 internal sealed class MedicationReviewer(KnowledgeBase knowledge)
 {
+    // A statement's output form depends only on the knowledge: built once, shared by every assessment.
+    private readonly FrozenDictionary<ApplicableStatement, EvidenceFinding> _findings = knowledge.EffectiveStatements.Values
+        .SelectMany(statements => statements)
+        .Distinct()
+        .ToFrozenDictionary(a => a, a => EvidenceFindings.From(a, knowledge));
+
     public MedicationReview Review(
         MedicationFact fact, ImmutableArray<IngredientMatch> ingredients, ImmutableArray<MatchedCondition> conditions, LocalDate asOf)
     {
@@ -27,7 +34,7 @@ internal sealed class MedicationReviewer(KnowledgeBase knowledge)
                     if (names.Contains(applicable.Statement.TherapyId, StringComparer.Ordinal))
                     {
                         var codes = fact.Medication.Codes.AddRange(condition.RecordedAs.Select(r => r.Code).Distinct());
-                        findings.Add(new ReviewFinding(condition.Condition.Id, condition.Condition.Name, ingredient.DrugId, codes, EvidenceFindings.From(applicable, knowledge)));
+                        findings.Add(new ReviewFinding(condition.Condition.Id, condition.Condition.Name, ingredient.DrugId, codes, _findings[applicable]));
                     }
                 }
             }

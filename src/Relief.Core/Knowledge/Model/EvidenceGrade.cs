@@ -24,29 +24,7 @@ public static class EvidenceGradeExtensions
 
     public static bool IsAgainst(this EvidenceGrade grade) => grade is EvidenceGrade.WeakAgainst or EvidenceGrade.StrongAgainst;
 
-    public static string ToWireName(this EvidenceGrade grade) => grade switch
-    {
-        EvidenceGrade.StrongFor => "strong-for",
-        EvidenceGrade.WeakFor => "weak-for",
-        EvidenceGrade.Insufficient => "insufficient",
-        EvidenceGrade.Experimental => "experimental",
-        EvidenceGrade.WeakAgainst => "weak-against",
-        EvidenceGrade.StrongAgainst => "strong-against",
-        _ => throw new ArgumentOutOfRangeException(nameof(grade), grade, "Not an evidence grade."),
-    };
+    public static string ToWireName(this EvidenceGrade grade) => WireName.Of(grade);
 
-    public static bool TryParse(string? text, out EvidenceGrade grade)
-    {
-        foreach (var candidate in Enum.GetValues<EvidenceGrade>())
-        {
-            if (string.Equals(candidate.ToWireName(), text, StringComparison.Ordinal))
-            {
-                grade = candidate;
-                return true;
-            }
-        }
-
-        grade = default;
-        return false;
-    }
+    public static bool TryParse(string? text, out EvidenceGrade grade) => WireName.TryParse(text, out grade);
 }
