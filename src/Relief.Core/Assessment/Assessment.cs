@@ -19,6 +19,11 @@ public sealed record PatientAssessment
 
     public required string PatientId { get; init; }
 
+    /// <summary>The patient's name as the record gives it, for the header a clinician reads; null when absent.</summary>
+    public string? PatientName { get; init; }
+
+    public LocalDate? BirthDate { get; init; }
+
     public required LocalDate AsOf { get; init; }
 
     public int? Age { get; init; }

@@ -70,9 +70,12 @@ public sealed class Assessor
                 $"Patient/{patient.Id}"))
             : safety.DataQuality;
 
+        var projected = _findings.Project(safety.Report, safety.Monitoring, safety.Response, dataQuality);
         return new PatientAssessment
         {
             PatientId = patient.Id,
+            PatientName = patient.Name,
+            BirthDate = patient.BirthDate,
             AsOf = asOf,
             Age = patient.AgeOn(asOf),
             Sex = patient.Sex,
@@ -81,11 +84,11 @@ public sealed class Assessor
             Medications = reviews,
             Unrecognised = unrecognised.ToImmutable(),
             InactiveConditionsNotAssessed = patient.Conditions.Count(c => !c.IsCurrent),
-            Safety = safety.Report,
-            Monitoring = safety.Monitoring,
-            Response = safety.Response,
-            DataQuality = dataQuality,
-            Findings = _findings.Project(safety.Report, safety.Monitoring, safety.Response, dataQuality),
+            Safety = projected.Safety,
+            Monitoring = projected.Monitoring,
+            Response = projected.Response,
+            DataQuality = projected.DataQuality,
+            Findings = projected.Findings,
         };
     }
 
@@ -156,7 +159,7 @@ public sealed class Assessor
             var reason = code.System switch
             {
                 CodeSystems.RxNorm => "RxNorm code not in the product table and its name gives no known ingredient",
-                CodeSystems.Cvx => "CVX code not in vaccines.yaml: whether the vaccine is live is unknown",
+                CodeSystems.Cvx => "CVX code not in Relief's vaccine list: whether the vaccine is live is unknown",
                 _ => $"medication code system {CodeSystems.ShortName(code.System)} is not read by Relief",
             };
             unrecognised.Add(new UnrecognisedCode(code.ToString(), fact.Medication.DisplayFor(code), fact.ResourceType, fact.ResourceId, reason));

@@ -21,7 +21,16 @@ public sealed record TherapyOption(
     string? Mechanism,
     ImmutableArray<Code> Codes,
     ImmutableArray<EvidenceFinding> Evidence,
-    ImmutableArray<string> PatientResources);
+    ImmutableArray<string> PatientResources)
+{
+    /// <summary>
+    /// When the sources disagree, which said what ("sources disagree: weak-for Younger 2013; weak-against FINAL 2024"),
+    /// so the CLI, the web and cards word the disagreement the same way. Null when they agree.
+    /// </summary>
+    public string? ContestedNote => Contested
+        ? "sources disagree: " + string.Join("; ", Evidence.Select(e => $"{e.Grade.ToWireName()} {e.SourceLabel}").Distinct(StringComparer.Ordinal))
+        : null;
+}
 
 /// <summary>One cited statement, as it applies to this patient's condition.</summary>
 public sealed record EvidenceFinding(

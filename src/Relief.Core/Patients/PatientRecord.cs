@@ -12,6 +12,9 @@ public sealed record PatientRecord
 {
     public required string Id { get; init; }
 
+    /// <summary>The patient's name as the record gives it (for the header a clinician reads); null when absent.</summary>
+    public string? Name { get; init; }
+
     public LocalDate? BirthDate { get; init; }
 
     public AdministrativeSex Sex { get; init; } = AdministrativeSex.Unknown;

@@ -19,7 +19,8 @@ internal sealed record SafetyResults(
 
 /// <summary>
 /// Runs the safety checks (cautions, interactions, doses, monitoring, response) over one patient's context.
-/// Pure: the context holds the record, the knowledge and asOf; every list comes back in a stable order.
+/// Pure: the context holds the record, the knowledge and asOf. Lists come back unordered: the assessment
+/// sorts every finding once (FindingOrder) when it projects them.
 /// </summary>
 internal static class SafetyEngine
 {
@@ -35,9 +36,6 @@ internal static class SafetyEngine
         var interactions = PairInteractionChecker.Check(context)
             .Concat(CountInteractionChecker.Check(context))
             .Concat(LiveVaccineChecker.Check(context))
-            .OrderBy(f => f.Severity)
-            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
-            .ThenBy(f => string.Join('|', f.Facts.Select(x => x.Reference)), StringComparer.Ordinal)
             .ToImmutableArray();
         var doses = DoseChecker.Check(context);
         var monitoring = MonitoringChecker.Check(context);

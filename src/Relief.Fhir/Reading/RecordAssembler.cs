@@ -125,6 +125,7 @@ internal static class RecordAssembler
         context.Patient = identity;
         context.Location = identity.Label;
         var (birthDate, sex) = patient is { } resource ? PatientReader.Read(resource, context) : (null, AdministrativeSex.Unknown);
+        var name = patient is { } named ? HumanNameReader.Read(named, context) : null;
 
         var conditions = ImmutableArray.CreateBuilder<ConditionFact>();
         var medications = ImmutableArray.CreateBuilder<MedicationFact>();
@@ -169,6 +170,7 @@ internal static class RecordAssembler
         var record = new PatientRecord
         {
             Id = identity.Id,
+            Name = name,
             BirthDate = birthDate,
             Sex = sex,
             Conditions = conditions.DrainToImmutable(),

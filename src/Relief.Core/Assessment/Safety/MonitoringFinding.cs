@@ -60,6 +60,9 @@ public sealed record MonitoringFinding(
 
     public string? Note { get; init; }
 
+    /// <summary>Knowledge ids of the patient's ingredients the protocol monitors here, so a worklist can filter by drug.</summary>
+    public ImmutableArray<string> IngredientIds { get; init; } = [];
+
     public bool LocalConvention { get; init; }
 
     public FindingFamily Family => FindingFamily.Monitoring;

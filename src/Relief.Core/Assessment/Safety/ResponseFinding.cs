@@ -34,4 +34,7 @@ public sealed record ResponseFinding(
     ImmutableArray<string> Notes)
 {
     public FindingFamily Family => FindingFamily.Response;
+
+    /// <summary>The rule that judged the response: the drug class's adequate-trial entry, else <c>response:&lt;ingredient&gt;</c>.</summary>
+    public string RuleId => AdequateTrialId ?? $"response:{IngredientId}";
 }

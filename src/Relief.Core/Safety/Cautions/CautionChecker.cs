@@ -46,10 +46,7 @@ internal static class CautionChecker
             }
         }
 
-        return [.. findings
-            .OrderBy(f => f.Severity)
-            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
-            .ThenBy(f => string.Join('|', f.Facts.Select(x => x.Reference)), StringComparer.Ordinal)];
+        return [.. findings];
     }
 
     private static bool AppliesTo(Caution caution, MedicationFact medication) => caution.AppliesTo switch

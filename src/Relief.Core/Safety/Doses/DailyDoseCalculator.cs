@@ -127,7 +127,7 @@ internal sealed class DailyDoseCalculator(SafetyContext context)
             return (amount, null, $"{FactReferences.Format(dose)} x {FactReferences.Format(strength.Mg)} mg ({strength.Name})");
         }
 
-        return (null, $"dose unit '{dosage.DoseUnit}' is neither a mass in units.yaml nor a count of tablets or capsules", "");
+        return (null, $"dose unit '{dosage.DoseUnit}' is neither a mass unit Relief converts nor a count of tablets or capsules", "");
     }
 
     private static MedicationDose Fail(ResolvedMedication medication, string ingredientId, string problem) =>

@@ -56,10 +56,7 @@ internal static class DoseChecker
             findings.Add(mme);
         }
 
-        return [.. findings
-            .OrderBy(f => f.Severity)
-            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
-            .ThenBy(f => string.Join('|', f.Facts.Select(x => x.Reference)), StringComparer.Ordinal)];
+        return [.. findings];
     }
 
     private static IEnumerable<DoseFinding> MaxDaily(SafetyContext context, DoseRule rule)

@@ -36,7 +36,7 @@ internal static class MmeCheck
             if (!context.Rules.MmeFactors.TryGetValue(opioid, out var factor))
             {
                 missing.Add($"{opioid} has no MME factor");
-                context.Quality.Add(DataQualityKind.MmeIncomplete, $"{opioid} has no MME factor in doses.yaml: the MME total leaves it out", null, "mme");
+                context.Quality.Add(DataQualityKind.MmeIncomplete, $"{opioid}: no morphine-equivalent factor in Relief's knowledge, so the MME total leaves it out (a lower bound)", null, "mme");
                 continue;
             }
 

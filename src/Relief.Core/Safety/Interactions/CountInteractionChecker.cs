@@ -36,7 +36,7 @@ internal static class CountInteractionChecker
                 rule.Mechanism,
                 rule.Management,
                 context.Cite(rule.SourceIds),
-                [$"{ingredients.Count} distinct drugs of group {rule.GroupId} (threshold {rule.MinCount})"]);
+                [$"{ingredients.Count} distinct drugs of the group; the rule fires at {rule.MinCount}"]);
         }
     }
 }

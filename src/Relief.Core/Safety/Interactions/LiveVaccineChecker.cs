@@ -159,13 +159,13 @@ internal static class LiveVaccineChecker
 
         if (unlisted is { } u)
         {
-            var reason = "CVX code not in vaccines.yaml: whether the vaccine is live is unknown";
+            var reason = "CVX code not in Relief's vaccine list: whether the vaccine is live is unknown";
             if (listUnrecognised)
             {
                 context.Unrecognised.Add(new UnrecognisedCode(u.Code.ToString(), u.Name, resourceType, resourceId, reason));
             }
 
-            context.Quality.Add(DataQualityKind.UnknownVaccineCode, $"CVX {u.Code.Value} ({u.Name}) is not in vaccines.yaml", $"{resourceType}/{resourceId}");
+            context.Quality.Add(DataQualityKind.UnknownVaccineCode, $"CVX {u.Code.Value} ({u.Name}) is not in Relief's vaccine list: whether it is live is unknown", $"{resourceType}/{resourceId}");
         }
 
         return unlisted;

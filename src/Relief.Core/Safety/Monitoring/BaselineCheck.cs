@@ -78,6 +78,7 @@ internal static class BaselineCheck
                     [.. SafetyContext.CodesOf(medication), .. missing.SelectMany(t => context.Rules.Tests.TryGetValue(t, out var test) ? test.Codes.Take(1) : [])])
                 {
                     ReferenceDate = day,
+                    IngredientIds = [ingredient],
                     Note = item.Note,
                     LocalConvention = protocol.BaselineConvention,
                 };

@@ -62,11 +62,12 @@ internal static class ScheduleCheck
                 [test],
                 [.. current.Select(m => FactReferences.Of(m.Fact))],
                 last is null ? [] : [FactReferences.Of(last, "last result")],
-                $"{name} overdue since {Date(due)} ({lastText}); every {phase.EveryWeeks} weeks in week {week} since {Date(since)}{(schedule.Clock == ScheduleClock.SinceStartOrDoseChange ? " (start or last dose change)" : "")}, grace {schedule.GraceDays} days",
+                $"{name} due {Date(due)}, {lastText}; every {phase.EveryWeeks} weeks (week {week} since the {(schedule.Clock == ScheduleClock.SinceStartOrDoseChange ? "start or last dose change" : "start")}, {Date(since)})",
                 context.Cite(schedule.SourceIds),
                 [.. current.SelectMany(SafetyContext.CodesOf), .. context.Rules.Tests.TryGetValue(test, out var t) ? t.Codes.Take(1) : []])
             {
                 LastResult = last?.Effective,
+                IngredientIds = MonitoringChecker.IngredientsOf(protocol, current),
                 DueDate = due,
                 ReferenceDate = since,
                 Note = schedule.GraceDays > 0 ? $"the {schedule.GraceDays}-day grace period is a local convention" : null,
