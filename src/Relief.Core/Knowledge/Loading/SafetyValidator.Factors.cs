@@ -115,7 +115,7 @@ internal sealed partial class SafetyValidator
     }
 
     private (ResultInterpretation Interpretation, Dictionary<string, Factor> Factors) BuildFactors(
-        FactorsFile file, Dictionary<string, LabTest> tests, UnitConverter units)
+        FactorsFile file, Dictionary<string, LabTest> tests, UnitConverter units, SafetyConventions conventions)
     {
         const string f = KnowledgeLoader.SafetyFactorsFile;
         var interpretation = new ResultInterpretation([], [], [], [], []);
@@ -147,18 +147,7 @@ internal sealed partial class SafetyValidator
             }
 
             var conditions = Codes(f, id, entry.Conditions);
-            var prefixes = ImmutableArray.CreateBuilder<string>();
-            foreach (var prefix in entry.Icd10CmPrefixes ?? [])
-            {
-                CheckCommon(f, id, prefix);
-                if (prefix.Prefix is null || !Icd10CmPrefix().IsMatch(prefix.Prefix))
-                {
-                    Error(f, id, $"ICD-10-CM prefix '{prefix.Prefix}' is not well-formed");
-                    continue;
-                }
-
-                prefixes.Add(prefix.Prefix.Replace(".", "", StringComparison.Ordinal));
-            }
+            var prefixes = Prefixes(f, id, entry.Icd10CmPrefixes);
 
             var status = Parse<ConditionStatusRule>(f, id, entry.ConditionStatus, "condition-status", ConditionStatusRule.Current);
             if (entry.OnsetWithinDays is < 0)
@@ -180,9 +169,37 @@ internal sealed partial class SafetyValidator
                 }
             }
 
+            int? evidenceDays = null;
+            if (entry.EvidenceWithin is { } key)
+            {
+                evidenceDays = conventions.Days(key);
+                if (evidenceDays is null)
+                {
+                    Error(f, id, $"evidence-within '{key}' is not a day-count convention in {KnowledgeLoader.ConventionsFile}");
+                }
+            }
+
+            if (entry.EndedBy is { } end)
+            {
+                CheckCommon(f, id, end);
+            }
+
             var factor = new Factor(
-                id, entry.Name ?? id, entry.AgeMin, entry.AgeMax, conditions, prefixes.ToImmutable(), status, entry.OnsetWithinDays,
-                observations, kidney, sources);
+                id, entry.Name ?? id, entry.AgeMin, entry.AgeMax, conditions, prefixes, status, entry.OnsetWithinDays,
+                observations, kidney, sources)
+            {
+                ExcludeConditions = Codes(f, id, entry.ExcludeConditions),
+                ExcludeIcd10CmPrefixes = Prefixes(f, id, entry.ExcludeIcd10CmPrefixes),
+                EndConditions = Codes(f, id, entry.EndedBy?.Conditions),
+                EndIcd10CmPrefixes = Prefixes(f, id, entry.EndedBy?.Icd10CmPrefixes),
+                EvidenceWithinDays = evidenceDays,
+                EvidenceConvention = evidenceDays is null ? null : entry.EvidenceWithin,
+            };
+            if (entry.EndedBy is not null && !factor.HasEnd)
+            {
+                Error(f, id, "ended-by needs conditions or icd10cm-prefixes");
+            }
+
             if (!factor.HasAgeCriterion && conditions.IsEmpty && factor.Icd10CmPrefixes.IsEmpty && (entry.Observations ?? []).Count == 0 && kidney is null)
             {
                 Error(f, id, "a factor needs at least one criterion (age, conditions, icd10cm-prefixes, observations, kidney-function)");
@@ -192,6 +209,24 @@ internal sealed partial class SafetyValidator
         }
 
         return (interpretation, factors);
+    }
+
+    private ImmutableArray<string> Prefixes(string f, string id, List<PrefixEntry>? entries)
+    {
+        var prefixes = ImmutableArray.CreateBuilder<string>();
+        foreach (var prefix in entries ?? [])
+        {
+            CheckCommon(f, id, prefix);
+            if (prefix.Prefix is null || !Icd10CmPrefix().IsMatch(prefix.Prefix))
+            {
+                Error(f, id, $"ICD-10-CM prefix '{prefix.Prefix}' is not well-formed");
+                continue;
+            }
+
+            prefixes.Add(prefix.Prefix.Replace(".", "", StringComparison.Ordinal));
+        }
+
+        return prefixes.ToImmutable();
     }
 
     private ObservationCriterion? BuildCriterion(string f, string id, ObservationCriterionEntry entry, Dictionary<string, LabTest> tests, UnitConverter units)
