@@ -128,6 +128,8 @@ internal sealed class ObservationCriterionEntry : SafetyEntry
 
     public List<string>? ValueTextContains { get; set; }
 
+    public List<string>? PhenotypeIn { get; set; }
+
     public int? WithinDays { get; set; }
 }
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Relief.Core.Codes;
 using Relief.Core.Knowledge.Safety;
@@ -101,7 +102,10 @@ internal sealed partial class SafetyValidator
                 Error(f, id, $"test codes are LOINC (got {CodeSystems.ShortName(code.System)} '{code.Value}')");
             }
 
-            tests.TryAdd(id, new LabTest(id, entry.Name ?? id, entry.Unit, qualitative, entry.Analyte ?? id, codes));
+            tests.TryAdd(id, new LabTest(id, entry.Name ?? id, entry.Unit, qualitative, entry.Analyte ?? id, codes)
+            {
+                Phenotype = entry.Phenotype is { } phenotype ? BuildPhenotype(f, id, phenotype) : null,
+            });
         }
 
         // An analyte conversion nobody can use is a typo in units.yaml.
@@ -211,6 +215,58 @@ internal sealed partial class SafetyValidator
         return (interpretation, factors);
     }
 
+    private PhenotypeReading BuildPhenotype(string f, string id, PhenotypeEntry entry)
+    {
+        CheckCommon(f, id, entry);
+        var sources = Sources(f, id, entry);
+        var text = ImmutableArray.CreateBuilder<PhenotypeText>();
+        foreach (var rule in entry.Text ?? [])
+        {
+            CheckCommon(f, id, rule);
+            if (rule.Contains is not { Count: > 0 } || string.IsNullOrWhiteSpace(rule.Phenotype))
+            {
+                Error(f, id, "a phenotype text rule needs contains and phenotype");
+                continue;
+            }
+
+            text.Add(new PhenotypeText([.. rule.Contains.Select(c => c.ToLowerInvariant())], rule.Phenotype));
+        }
+
+        var interpretation = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var rule in entry.Interpretation ?? [])
+        {
+            CheckCommon(f, id, rule);
+            if (string.IsNullOrWhiteSpace(rule.Code) || string.IsNullOrWhiteSpace(rule.Phenotype) || !interpretation.TryAdd(rule.Code, rule.Phenotype))
+            {
+                Error(f, id, $"phenotype interpretation '{rule.Code}' needs a code (once) and a phenotype");
+            }
+        }
+
+        PhenotypeDiplotype? diplotype = null;
+        if (entry.Diplotype is { } d)
+        {
+            CheckCommon(f, id, d);
+            if (d.NormalFunction is not { Count: > 0 } || d.NoFunction is not { Count: > 0 } || d.Zero is null || d.One is null || d.Two is null)
+            {
+                Error(f, id, "a diplotype reading needs normal-function, no-function, zero, one and two");
+            }
+            else
+            {
+                diplotype = new PhenotypeDiplotype(
+                    d.NormalFunction.ToFrozenSet(StringComparer.OrdinalIgnoreCase), d.NoFunction.ToFrozenSet(StringComparer.OrdinalIgnoreCase), d.Zero, d.One, d.Two);
+            }
+        }
+
+        if (entry.ReferenceRange is { } range)
+        {
+            CheckCommon(f, id, range);
+        }
+
+        return new PhenotypeReading(
+            text.ToImmutable(), interpretation.ToFrozenDictionary(StringComparer.Ordinal),
+            entry.ReferenceRange?.Below, entry.ReferenceRange?.Within, entry.ReferenceRange?.Above, diplotype, sources);
+    }
+
     private ImmutableArray<string> Prefixes(string f, string id, List<PrefixEntry>? entries)
     {
         var prefixes = ImmutableArray.CreateBuilder<string>();
@@ -269,9 +325,18 @@ internal sealed partial class SafetyValidator
             keys.Add(ObservationComparison.ValueTextContains);
         }
 
+        if (entry.PhenotypeIn is { Count: > 0 })
+        {
+            keys.Add(ObservationComparison.PhenotypeIn);
+            if (test.Phenotype is null)
+            {
+                Error(f, id, $"observation on '{test.Id}' uses phenotype-in but the test has no phenotype reading in {KnowledgeLoader.MonitoringFile}");
+            }
+        }
+
         if (keys.Count != 1)
         {
-            Error(f, id, $"observation on '{test.Id}' needs exactly one of below, above, positive, value-codes, value-text-contains");
+            Error(f, id, $"observation on '{test.Id}' needs exactly one of below, above, positive, value-codes, value-text-contains, phenotype-in");
             return null;
         }
 
@@ -294,6 +359,9 @@ internal sealed partial class SafetyValidator
 
         return new ObservationCriterion(
             test.Id, comparison, entry.Below ?? entry.Above, entry.Unit, Codes(f, id, entry.ValueCodes),
-            [.. (entry.ValueTextContains ?? []).Select(t => t.ToLowerInvariant())], entry.WithinDays ?? 0);
+            [.. (entry.ValueTextContains ?? []).Select(t => t.ToLowerInvariant())], entry.WithinDays ?? 0)
+        {
+            Phenotypes = [.. entry.PhenotypeIn ?? []],
+        };
     }
 }

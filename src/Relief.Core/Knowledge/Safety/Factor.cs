@@ -63,7 +63,11 @@ public sealed record ObservationCriterion(
     string? Unit,
     ImmutableArray<Code> ValueCodes,
     ImmutableArray<string> ValueTexts,
-    int WithinDays);
+    int WithinDays)
+{
+    /// <summary>For <see cref="ObservationComparison.PhenotypeIn"/>: the phenotypes that make the criterion hold.</summary>
+    public ImmutableArray<string> Phenotypes { get; init; } = [];
+}
 
 /// <summary>Creatinine clearance or eGFR below a value (spec 2.2).</summary>
 public sealed record KidneyFunctionCriterion(KidneyMeasure Measure, decimal Below);

@@ -272,6 +272,20 @@ internal sealed class FactorEvaluator(SafetyContext context)
             case ObservationComparison.Positive:
                 holds = ResultReader.IsPositive(latest, context.Rules.ResultInterpretation);
                 break;
+            case ObservationComparison.PhenotypeIn:
+                var reading = context.Rules.Tests[criterion.TestId].Phenotype!;
+                if (PhenotypeReader.Read(latest, reading) is not { } phenotype)
+                {
+                    context.Quality.Add(
+                        DataQualityKind.PhenotypeUnreadable,
+                        $"{criterion.TestId} result could not be read as a phenotype (no recognised words, diplotype, interpretation code or reference range): '{factor.Name}' cannot be judged",
+                        FactReferences.Of(latest).Reference,
+                        factor.Id);
+                    return (FactorState.Unknown, latest);
+                }
+
+                holds = criterion.Phenotypes.Contains(phenotype);
+                break;
             case ObservationComparison.ValueCodes:
                 holds = latest.ValueConcept is { } concept && concept.Codes.Any(criterion.ValueCodes.Contains);
                 break;
@@ -301,6 +315,7 @@ internal sealed class FactorEvaluator(SafetyContext context)
         ObservationComparison.Below => $"{criterion.TestId} below {FactReferences.Format(criterion.Value!.Value)} {criterion.Unit} (latest result within {criterion.WithinDays} days)",
         ObservationComparison.Above => $"{criterion.TestId} above {FactReferences.Format(criterion.Value!.Value)} {criterion.Unit} (latest result within {criterion.WithinDays} days)",
         ObservationComparison.Positive => $"{criterion.TestId} positive (latest result within {criterion.WithinDays} days)",
+        ObservationComparison.PhenotypeIn => $"{criterion.TestId} read as {string.Join(" or ", criterion.Phenotypes)} (latest result)",
         _ => $"{criterion.TestId} result matches (latest result within {criterion.WithinDays} days)",
     };
 }
