@@ -167,7 +167,7 @@ public class CautionTests
     [Fact]
     public void Methotrexate_in_pregnancy_is_contraindicated_with_its_boxed_warning()
     {
-        var finding = Caution(new PatientBuilder().WithMedication(Rx.Methotrexate, "methotrexate").WithCondition(CodeSystems.Snomed, "77386006", "Pregnancy"), "methotrexate-pregnancy");
+        var finding = Caution(new PatientBuilder().WithMedication(Rx.Methotrexate, "methotrexate").WithCondition(CodeSystems.Snomed, "77386006", "Pregnancy", onset: Date(2026, 9, 1)), "methotrexate-pregnancy");
 
         Assert.Equal(CautionSeverity.Contraindicated, finding!.Severity);
         Assert.True(finding.BoxedWarning);

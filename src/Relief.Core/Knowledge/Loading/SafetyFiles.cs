@@ -85,6 +85,24 @@ internal sealed class FactorEntry : SourcedEntry
     public List<ObservationCriterionEntry>? Observations { get; set; }
 
     public KidneyFunctionEntry? KidneyFunction { get; set; }
+
+    public List<SafetyCodeEntry>? ExcludeConditions { get; set; }
+
+    [YamlMember(Alias = "exclude-icd10cm-prefixes")]
+    public List<PrefixEntry>? ExcludeIcd10CmPrefixes { get; set; }
+
+    public FactorEndEntry? EndedBy { get; set; }
+
+    public string? EvidenceWithin { get; set; }
+}
+
+/// <summary>What ends a factor's state (spec 2.4): conditions by code or ICD-10-CM prefix.</summary>
+internal sealed class FactorEndEntry : SafetyEntry
+{
+    public List<SafetyCodeEntry>? Conditions { get; set; }
+
+    [YamlMember(Alias = "icd10cm-prefixes")]
+    public List<PrefixEntry>? Icd10CmPrefixes { get; set; }
 }
 
 internal sealed class PrefixEntry : SafetyEntry
@@ -109,6 +127,8 @@ internal sealed class ObservationCriterionEntry : SafetyEntry
     public List<SafetyCodeEntry>? ValueCodes { get; set; }
 
     public List<string>? ValueTextContains { get; set; }
+
+    public List<string>? PhenotypeIn { get; set; }
 
     public int? WithinDays { get; set; }
 }

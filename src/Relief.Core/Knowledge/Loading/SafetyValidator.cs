@@ -43,7 +43,8 @@ internal sealed partial class SafetyValidator
         _drugIds = drugs.Select(d => d.Id).ToFrozenSet(StringComparer.Ordinal);
     }
 
-    [GeneratedRegex(@"^[A-Z]([0-9]{1,2}(\.[0-9A-Z]{1,3})?)?$")]
+    // Letter, digit, then a digit or letter (Z3A, O9A), then up to four characters after the dot.
+    [GeneratedRegex(@"^[A-Z]([0-9][0-9A-Z]?(\.[0-9A-Z]{1,4})?)?$")]
     private static partial Regex Icd10CmPrefix();
 
     public SafetyKnowledge Build(SafetyFileSet files)
@@ -51,7 +52,8 @@ internal sealed partial class SafetyValidator
         var units = BuildUnits(files.Units);
         var groups = BuildGroups(files.Groups);
         var tests = BuildTests(files.Monitoring, units);
-        var (interpretation, factors) = BuildFactors(files.Factors, tests, units);
+        var conventions = BuildConventions(files.Conventions);
+        var (interpretation, factors) = BuildFactors(files.Factors, tests, units, conventions);
         var cautions = BuildCautions(files.Cautions, factors);
         var vaccines = BuildVaccines(files.Vaccines);
         var interactions = BuildInteractions(files.Interactions, groups);
@@ -62,7 +64,7 @@ internal sealed partial class SafetyValidator
         return new SafetyKnowledge(new SafetyKnowledgeParts(
             _refs.ToFrozenDictionary(StringComparer.Ordinal), interpretation, factors.Values.ToList(), groups, cautions, interactions, vaccines,
             doses, mme, tests.Values.ToList(), sets, protocols, units, response.Instruments, response.Bands,
-            response.MaxDaysBeforeStart, response.Trials, response.Decisions, response.Tapering, BuildConventions(files.Conventions)));
+            response.MaxDaysBeforeStart, response.Trials, response.Decisions, response.Tapering, conventions));
     }
 
     private SafetyConventions BuildConventions(ConventionsFile file)
@@ -86,7 +88,8 @@ internal sealed partial class SafetyValidator
             Days(file.CourseGapDays, "course-gap-days"),
             Days(file.ThresholdConfirmationDays, "threshold-confirmation-days"),
             Days(file.ThresholdUnknownStartLookbackDays, "threshold-unknown-start-lookback-days"),
-            Days(file.ImmuneGlobulinLiveVaccineDays, "immune-globulin-live-vaccine-days"));
+            Days(file.ImmuneGlobulinLiveVaccineDays, "immune-globulin-live-vaccine-days"),
+            Days(file.PregnancyEvidenceDays, "pregnancy-evidence-days"));
     }
 
     // ---------------------------------------------------------------- refs (spec 1.1)

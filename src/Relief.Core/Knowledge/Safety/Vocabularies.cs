@@ -119,6 +119,7 @@ public enum ObservationComparison
     Positive,
     ValueCodes,
     ValueTextContains,
+    PhenotypeIn,
 }
 
 public static class ComparatorNames

@@ -46,7 +46,7 @@ internal static class ResultReader
     public static bool TextContains(ObservationFact result, IEnumerable<string> words) =>
         Texts(result).Any(text => words.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase)));
 
-    private static IEnumerable<string> Texts(ObservationFact result)
+    public static IEnumerable<string> Texts(ObservationFact result)
     {
         if (result.ValueText is { } text)
         {
