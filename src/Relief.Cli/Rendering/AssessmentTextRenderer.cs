@@ -39,6 +39,13 @@ public sealed class AssessmentTextRenderer(IAnsiConsole console)
             RenderCondition(condition);
         }
 
+        foreach (var aside in a.ConditionsSetAside)
+        {
+            console.MarkupLine(
+                $"[grey]{Markup.Escape(aside.Name)} not assessed: recorded only as {Markup.Escape(string.Join(", ", aside.RecordedAs.Select(r => r.Display)))} beside {Markup.Escape(string.Join(", ", aside.Because))}. {Markup.Escape(aside.Reason)}[/]");
+            console.WriteLine();
+        }
+
         RenderMedications(a);
         safety.RenderCouldNotCheck(a);
         RenderUnrecognised(a);
@@ -99,11 +106,22 @@ public sealed class AssessmentTextRenderer(IAnsiConsole console)
                 name += " [yellow](sources disagree)[/]";
             }
 
+            if (option.OtherMembersListed)
+            {
+                name += $" [grey](other members: {Markup.Escape(string.Join(", ", option.ForMembers.Select(m => m.Name)))})[/]";
+            }
+
             var numbers = option.Evidence.FirstOrDefault(e => e.Nnt is not null) is { } withNnt
                 ? $"{withNnt.Nnt} / {withNnt.Nnh?.ToString() ?? "–"}"
                 : "";
+            // Each statement says where it came from: the member itself, or one of its classes ("as Gabapentinoids").
             var sources = string.Join("\n", option.Evidence.Select(e =>
-                $"[{GradeStyle.Of(e.Grade)}]{e.Grade.ToWireName()}[/] {Markup.Escape(e.SourceLabel)}{(e.InheritedFrom is { } from ? $" [grey](via {Markup.Escape(from)})[/]" : "")}"));
+                $"[{GradeStyle.Of(e.Grade)}]{e.Grade.ToWireName()}[/] {Markup.Escape(e.SourceLabel)}"
+                + (e.StatedFor.Id != option.TherapyId ? $" [grey](as {Markup.Escape(e.StatedFor.Name)})[/]" : "")
+                + (e.Qualifier is { } q ? $" [grey]({Markup.Escape(q)})[/]" : "")
+                + (e.InheritedFrom is { } from ? $" [grey](via {Markup.Escape(from)})[/]" : ""))
+                .Concat(option.ConflictsWithOtherConditions.Select(c =>
+                    $"[{GradeStyle.Of(c.Evidence.Grade)}]{c.Evidence.Grade.ToWireName()}[/] {Markup.Escape(c.Evidence.SourceLabel)} [yellow](for {Markup.Escape(c.ConditionName)})[/]")));
             table.AddRow(
                 option.Rank.ToString(CultureInfo.InvariantCulture),
                 name,
@@ -142,7 +160,9 @@ public sealed class AssessmentTextRenderer(IAnsiConsole console)
                 var days => $"\n{days} days",
             };
             var because = string.Join("\n", m.Findings.Take(4).Select(f =>
-                $"[{GradeStyle.Of(f.Evidence.Grade)}]{f.Evidence.Grade.ToWireName()}[/] for {Markup.Escape(f.ConditionName)}: {Markup.Escape(f.Evidence.Summary)} [grey]({Markup.Escape(f.Evidence.SourceLabel)})[/]"));
+                $"[{GradeStyle.Of(f.Evidence.Grade)}]{f.Evidence.Grade.ToWireName()}[/] for {Markup.Escape(f.ConditionName)}"
+                + (f.Evidence.StatedFor.Id != f.IngredientId ? $" [grey](as {Markup.Escape(f.Evidence.StatedFor.Name)})[/]" : "")
+                + $": {Markup.Escape(f.Evidence.Summary)} [grey]({Markup.Escape(f.Evidence.SourceLabel)}{(f.Evidence.Qualifier is { } q ? "; " + Markup.Escape(q) : "")})[/]"));
             if (m.Findings.Length > 4)
             {
                 because += $"\n[grey]+{m.Findings.Length - 4} more (see --format json)[/]";
