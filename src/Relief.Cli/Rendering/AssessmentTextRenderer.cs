@@ -42,6 +42,13 @@ public sealed class AssessmentTextRenderer(IAnsiConsole console, KnowledgeBase k
             RenderCondition(condition);
         }
 
+        foreach (var aside in a.ConditionsSetAside)
+        {
+            console.MarkupLine(
+                $"[grey]{Markup.Escape(aside.Name)} not assessed: recorded only as {Markup.Escape(string.Join(", ", aside.RecordedAs.Select(r => r.Display)))} beside {Markup.Escape(string.Join(", ", aside.Because))}. {Markup.Escape(aside.Reason)}[/]");
+            console.WriteLine();
+        }
+
         RenderMedications(a);
         RenderUnrecognised(a);
         if (!document.IgnoredResources.IsEmpty)
@@ -146,6 +153,11 @@ public sealed class AssessmentTextRenderer(IAnsiConsole console, KnowledgeBase k
                 name += $"\n[yellow]{Markup.Escape(contested)}[/]";
             }
 
+            foreach (var conflict in option.ConflictsWithOtherConditions)
+            {
+                name += $"\n[yellow]{conflict.Evidence.Grade.ToWireName()} {Markup.Escape(conflict.Evidence.SourceLabel)} for {Markup.Escape(conflict.ConditionName)}[/]";
+            }
+
             grid.AddRow(
                 option.Rank.ToString(CultureInfo.InvariantCulture),
                 name,
@@ -189,8 +201,19 @@ public sealed class AssessmentTextRenderer(IAnsiConsole console, KnowledgeBase k
                 name += $"\n[yellow]{Markup.Escape(contested)}[/]";
             }
 
+            if (option.OtherMembersListed)
+            {
+                name += $" [grey](other members: {Markup.Escape(string.Join(", ", option.ForMembers.Select(m => m.Name)))})[/]";
+            }
+
+            // Each statement says where it came from: the member itself, or one of its classes ("as Gabapentinoids").
             var sources = string.Join("\n", option.Evidence.Select(e =>
-                $"[{GradeStyle.Of(e.Grade)}]{e.Grade.ToWireName()}[/] {Markup.Escape(e.SourceLabel)}{(e.InheritedFrom is { } from ? $" [grey](via {Markup.Escape(from)})[/]" : "")}"));
+                $"[{GradeStyle.Of(e.Grade)}]{e.Grade.ToWireName()}[/] {Markup.Escape(e.SourceLabel)}"
+                + (e.StatedFor.Id != option.TherapyId ? $" [grey](as {Markup.Escape(e.StatedFor.Name)})[/]" : "")
+                + (e.Qualifier is { } q ? $" [grey]({Markup.Escape(q)})[/]" : "")
+                + (e.InheritedFrom is { } from ? $" [grey](via {Markup.Escape(from)})[/]" : ""))
+                .Concat(option.ConflictsWithOtherConditions.Select(c =>
+                    $"[{GradeStyle.Of(c.Evidence.Grade)}]{c.Evidence.Grade.ToWireName()}[/] {Markup.Escape(c.Evidence.SourceLabel)} [yellow](for {Markup.Escape(c.ConditionName)})[/]")));
             var cells = new List<string> { option.Rank.ToString(CultureInfo.InvariantCulture), name, $"[{GradeStyle.Of(option.Grade)}]{option.Grade.ToWireName()}[/]" };
             if (withLine)
             {
@@ -232,11 +255,16 @@ public sealed class AssessmentTextRenderer(IAnsiConsole console, KnowledgeBase k
             Indented($"[bold]{Markup.Escape(m.Display)}[/]: [{GradeStyle.Of(m.Verdict)}]{ReviewVerdictText.Of(m.Verdict)}[/] [grey]({Words.Of(m.Use)}{duration}; {ingredients})[/]");
 
             // One line per grade and condition, with every source that says it; the summaries with --all.
+            // A statement made for one of the drug's classes says so ("as Gabapentinoids").
             var lines = options.All
                 ? m.Findings.Select(f =>
-                    $"[{GradeStyle.Of(f.Evidence.Grade)}]{f.Evidence.Grade.ToWireName()}[/] for {Markup.Escape(f.ConditionName)}: {Markup.Escape(f.Evidence.Summary)} [grey]({Markup.Escape(f.Evidence.SourceLabel)})[/]")
-                : m.Findings.GroupBy(f => (f.Evidence.Grade, f.ConditionName)).Select(g =>
-                    $"[{GradeStyle.Of(g.Key.Grade)}]{g.Key.Grade.ToWireName()}[/] for {Markup.Escape(g.Key.ConditionName)} [grey]({Markup.Escape(string.Join(", ", g.Select(f => f.Evidence.SourceLabel).Distinct(StringComparer.Ordinal)))})[/]");
+                    $"[{GradeStyle.Of(f.Evidence.Grade)}]{f.Evidence.Grade.ToWireName()}[/] for {Markup.Escape(f.ConditionName)}"
+                    + (f.Evidence.StatedFor.Id != f.IngredientId ? $" [grey](as {Markup.Escape(f.Evidence.StatedFor.Name)})[/]" : "")
+                    + $": {Markup.Escape(f.Evidence.Summary)} [grey]({Markup.Escape(f.Evidence.SourceLabel)}{(f.Evidence.Qualifier is { } q ? "; " + Markup.Escape(q) : "")})[/]")
+                : m.Findings.GroupBy(f => (f.Evidence.Grade, f.ConditionName, StatedFor: f.Evidence.StatedFor.Id != f.IngredientId ? f.Evidence.StatedFor.Name : null)).Select(g =>
+                    $"[{GradeStyle.Of(g.Key.Grade)}]{g.Key.Grade.ToWireName()}[/] for {Markup.Escape(g.Key.ConditionName)}"
+                    + (g.Key.StatedFor is { } statedFor ? $" [grey](as {Markup.Escape(statedFor)})[/]" : "")
+                    + $" [grey]({Markup.Escape(string.Join(", ", g.Select(f => f.Evidence.SourceLabel).Distinct(StringComparer.Ordinal)))})[/]");
             foreach (var line in lines)
             {
                 Indented(line, 4);

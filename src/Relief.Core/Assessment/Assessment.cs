@@ -34,6 +34,9 @@ public sealed record PatientAssessment
 
     public ImmutableArray<ConditionAssessment> Conditions { get; init; } = [];
 
+    /// <summary>Conditions matched only by broad codes and set aside by their exclusions (chronic primary pain beside secondary pain).</summary>
+    public ImmutableArray<SetAsideCondition> ConditionsSetAside { get; init; } = [];
+
     public ImmutableArray<MedicationReview> Medications { get; init; } = [];
 
     public ImmutableArray<UnrecognisedCode> Unrecognised { get; init; } = [];

@@ -37,7 +37,8 @@ public sealed class Assessor
         ArgumentNullException.ThrowIfNull(patient);
         var unrecognised = ImmutableArray.CreateBuilder<UnrecognisedCode>();
 
-        var conditions = ConditionMatcher.Match(patient, asOf, _knowledge, unrecognised);
+        var setAside = ImmutableArray.CreateBuilder<SetAsideCondition>();
+        var conditions = ConditionMatcher.Match(patient, asOf, _knowledge, unrecognised, setAside);
 
         // Ingredients are resolved once here and shared by the evidence review and every safety check.
         var active = ResolveActive(patient);
@@ -52,9 +53,9 @@ public sealed class Assessor
         }
 
         var patientTherapies = conditions.IsEmpty ? null : PatientTherapies.Collect(patient, medications, _knowledge);
-        var conditionAssessments = conditions
+        var conditionAssessments = _optionRanker.MarkCrossConditionConflicts(conditions
             .Select(c => new ConditionAssessment(c.Condition.Id, c.Condition.Name, c.RecordedAs, _optionRanker.Rank(c, patientTherapies!)))
-            .ToImmutableArray();
+            .ToImmutableArray());
 
         var reviews = medications
             .Select(m => _reviewer.Review(m.Fact, m.Ingredients, conditions, asOf))
@@ -81,6 +82,7 @@ public sealed class Assessor
             Sex = patient.Sex,
             KnowledgeVersion = _knowledge.Manifest.Version,
             Conditions = conditionAssessments,
+            ConditionsSetAside = setAside.ToImmutable(),
             Medications = reviews,
             Unrecognised = unrecognised.ToImmutable(),
             InactiveConditionsNotAssessed = patient.Conditions.Count(c => !c.IsCurrent),

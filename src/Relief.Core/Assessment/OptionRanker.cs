@@ -7,64 +7,211 @@ using Relief.Core.Knowledge.Model;
 namespace Relief.Core.Assessment;
 
 /// <summary>
-/// Orders a condition's therapies: by the most favourable grade any source gives, then by line of
-/// therapy, then by name. Statements against a therapy are never dropped; they mark it contested.
-/// The ranking depends only on the knowledge, so it is computed once per condition when the engine is built;
-/// an assessment only marks the options the patient already has.
+/// Orders a condition's therapies: by the most favourable grade any source gives, then by line of therapy,
+/// then by name. Statements against a therapy are never dropped; they mark it contested.
+/// A member hears its class: a drug's row carries its own statements and every class statement that covers it
+/// (respecting a statement's members and excludes), so pregabalin in fibromyalgia shows EULAR's weak-for beside
+/// NICE's gabapentinoids strong-against. A drug with no statement of its own gets a row when the patient takes or
+/// is offered it; a class row stays only for the members not listed on their own.
+/// The candidate rows and their order depend only on the knowledge, so they are computed once per condition;
+/// an assessment only picks the rows and marks the options the patient already has.
 /// </summary>
 internal sealed class OptionRanker
 {
     private readonly KnowledgeBase _knowledge;
-    private readonly FrozenDictionary<string, ImmutableArray<TherapyOption>> _ranked;
+    private readonly FrozenDictionary<string, ConditionRows> _rows;
 
     public OptionRanker(KnowledgeBase knowledge)
     {
         _knowledge = knowledge;
         var codesByTherapy = CodesByTherapy(knowledge);
-        _ranked = knowledge.Conditions.ToFrozenDictionary(
+        _rows = knowledge.Conditions.ToFrozenDictionary(
             c => c.Id,
-            c => RankOnce(c.Id, codesByTherapy),
+            c => BuildRows(c.Id, codesByTherapy),
             StringComparer.Ordinal);
     }
 
     public ImmutableArray<TherapyOption> Rank(MatchedCondition condition, PatientTherapies patientTherapies)
     {
-        var options = _ranked[condition.Condition.Id];
+        var rows = _rows[condition.Condition.Id];
+        var has = patientTherapies.ResourcesByTherapy;
+        var shownLatent = rows.LatentDrugIds.Where(has.ContainsKey).ToHashSet(StringComparer.Ordinal);
+        var options = shownLatent.Count == 0 ? rows.Default : Select(rows, shownLatent);
+
         ImmutableArray<TherapyOption>.Builder? marked = null;
         for (var i = 0; i < options.Length; i++)
         {
-            if (patientTherapies.ResourcesByTherapy.TryGetValue(options[i].TherapyId, out var resources))
+            var resources = Resources(options[i], has);
+            if (!resources.IsEmpty)
             {
                 marked ??= options.ToBuilder();
-                marked[i] = options[i] with { PatientResources = [.. resources] };
+                marked[i] = options[i] with { PatientResources = resources };
             }
         }
 
         return marked?.MoveToImmutable() ?? options;
     }
 
-    private ImmutableArray<TherapyOption> RankOnce(string conditionId, FrozenDictionary<string, ImmutableArray<Code>> codesByTherapy)
+    /// <summary>
+    /// Marks each option that another of the patient's conditions argues the other way on: a therapy for one
+    /// condition and against another is shown with both, never unopposed.
+    /// </summary>
+    public ImmutableArray<ConditionAssessment> MarkCrossConditionConflicts(ImmutableArray<ConditionAssessment> conditions)
     {
-        var unranked = new List<TherapyOption>();
-        foreach (var group in _knowledge.EffectiveStatements[conditionId].GroupBy(s => s.Statement.TherapyId, StringComparer.Ordinal))
+        if (conditions.Length < 2)
         {
-            var findings = group
-                .Select(s => EvidenceFindings.From(s, _knowledge))
-                .OrderBy(f => f.Grade).ThenBy(f => f.Line ?? int.MaxValue).ThenByDescending(f => f.Year).ThenBy(f => f.StatementId, StringComparer.Ordinal)
-                .ToImmutableArray();
-            var description = _knowledge.Describe(group.Key);
-            var line = findings.Where(f => f.Grade.IsFor() && f.Line is not null).Select(f => f.Line).Min();
-            var contested = findings.Any(f => f.Grade.IsFor()) && findings.Any(f => f.Grade.IsAgainst());
-
-            unranked.Add(new TherapyOption(
-                0, group.Key, description.Name, description.Kind, findings[0].Grade, line, contested, description.Mechanism,
-                codesByTherapy.GetValueOrDefault(group.Key, []), findings, []));
+            return conditions;
         }
 
-        return unranked
-            .OrderBy(o => o.Grade).ThenBy(o => o.Line ?? int.MaxValue).ThenBy(o => o.Name, StringComparer.OrdinalIgnoreCase)
-            .Select((o, i) => o with { Rank = i + 1 })
+        var result = ImmutableArray.CreateBuilder<ConditionAssessment>(conditions.Length);
+        foreach (var condition in conditions)
+        {
+            var options = condition.Options.ToBuilder();
+            for (var i = 0; i < options.Count; i++)
+            {
+                var conflicts = Conflicts(options[i], condition.ConditionId, conditions);
+                if (!conflicts.IsEmpty)
+                {
+                    options[i] = options[i] with { ConflictsWithOtherConditions = conflicts };
+                }
+            }
+
+            result.Add(condition with { Options = options.MoveToImmutable() });
+        }
+
+        return result.MoveToImmutable();
+    }
+
+    private ImmutableArray<ConditionConflict> Conflicts(TherapyOption option, string conditionId, ImmutableArray<ConditionAssessment> conditions)
+    {
+        var isFor = option.Evidence.Any(e => e.Grade.IsFor());
+        var isAgainst = option.Evidence.Any(e => e.Grade.IsAgainst());
+        var conflicts = ImmutableArray.CreateBuilder<ConditionConflict>();
+        foreach (var other in conditions)
+        {
+            if (other.ConditionId == conditionId || !_rows[other.ConditionId].EvidenceByTherapy.TryGetValue(option.TherapyId, out var evidence))
+            {
+                continue;
+            }
+
+            foreach (var finding in evidence)
+            {
+                // Inherited statements are shared by both conditions' rows already; only the other condition's own
+                // judgement counts as a conflict.
+                if ((isFor && finding.Grade.IsAgainst()) || (isAgainst && finding.Grade.IsFor()))
+                {
+                    if (!option.Evidence.Any(e => e.StatementId == finding.StatementId))
+                    {
+                        conflicts.Add(new ConditionConflict(other.ConditionId, other.Name, finding));
+                    }
+                }
+            }
+        }
+
+        return conflicts.ToImmutable();
+    }
+
+    // A class row marks the patient's resources only through the members it speaks for; drug and non-drug rows
+    // through their own id.
+    private static ImmutableArray<string> Resources(TherapyOption option, IReadOnlyDictionary<string, List<string>> has)
+    {
+        if (option.Kind != TherapyKind.DrugClass)
+        {
+            return has.TryGetValue(option.TherapyId, out var own) ? [.. own] : [];
+        }
+
+        if (option.ForMembers.IsEmpty)
+        {
+            return has.TryGetValue(option.TherapyId, out var all) ? [.. all] : [];
+        }
+
+        return [.. option.ForMembers.SelectMany(m => has.TryGetValue(m.Id, out var r) ? r : []).Distinct(StringComparer.Ordinal)];
+    }
+
+    private static ImmutableArray<TherapyOption> Select(ConditionRows rows, IReadOnlySet<string> shownLatent)
+    {
+        var listed = new HashSet<string>(rows.ListedDrugIds, StringComparer.Ordinal);
+        listed.UnionWith(shownLatent);
+        var result = ImmutableArray.CreateBuilder<TherapyOption>();
+        foreach (var candidate in rows.Candidates)
+        {
+            var option = candidate.Role switch
+            {
+                RowRole.Latent => shownLatent.Contains(candidate.Option.TherapyId) ? candidate.Option : null,
+                RowRole.Class => ClassRow(candidate, listed),
+                _ => candidate.Option,
+            };
+
+            if (option is not null)
+            {
+                result.Add(option with { Rank = result.Count + 1 });
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    // A class row speaks for the members it covers that have no row of their own; with none left it is dropped.
+    private static TherapyOption? ClassRow(Candidate candidate, IReadOnlySet<string> listed)
+    {
+        if (candidate.Covered.IsEmpty)
+        {
+            return candidate.Option;
+        }
+
+        var rest = candidate.Covered.Where(m => !listed.Contains(m.Id)).ToImmutableArray();
+        return rest.IsEmpty
+            ? null
+            : candidate.Option with { ForMembers = rest, OtherMembersListed = rest.Length < candidate.Covered.Length };
+    }
+
+    private ConditionRows BuildRows(string conditionId, FrozenDictionary<string, ImmutableArray<Code>> codesByTherapy)
+    {
+        var statements = _knowledge.EffectiveStatements[conditionId];
+        var byDrug = _knowledge.StatementsByDrug[conditionId];
+        var candidates = new List<Candidate>();
+
+        // Non-drug therapies and classes: one row each, from the statements that name them.
+        foreach (var group in statements.Where(s => !_knowledge.Drugs.ContainsKey(s.Statement.TherapyId)).GroupBy(s => s.Statement.TherapyId, StringComparer.Ordinal))
+        {
+            var isClass = _knowledge.Classes.ContainsKey(group.Key);
+            var covered = isClass
+                ? group.SelectMany(s => _knowledge.DrugsReached(s.Statement)).DistinctBy(d => d.Id).Select(d => new ClassMember(d.Id, d.Name)).ToImmutableArray()
+                : [];
+            candidates.Add(new Candidate(BuildOption(group.Key, [.. group], codesByTherapy), isClass ? RowRole.Class : RowRole.Listed, covered));
+        }
+
+        // Drugs: every statement that reaches the drug, its own and its classes'. A drug with a statement of its
+        // own is always listed; one reached only through a class is listed when the patient has it.
+        foreach (var (drugId, reaching) in byDrug)
+        {
+            var own = reaching.Any(s => s.Statement.TherapyId == drugId);
+            candidates.Add(new Candidate(BuildOption(drugId, reaching, codesByTherapy), own ? RowRole.Listed : RowRole.Latent, []));
+        }
+
+        var ordered = candidates
+            .OrderBy(c => c.Option.Grade).ThenBy(c => c.Option.Line ?? int.MaxValue)
+            .ThenBy(c => c.Option.Name, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Option.TherapyId, StringComparer.Ordinal)
             .ToImmutableArray();
+        var listed = ordered.Where(c => c.Role == RowRole.Listed && c.Option.Kind == TherapyKind.Drug).Select(c => c.Option.TherapyId).ToImmutableHashSet(StringComparer.Ordinal);
+        var latent = ordered.Where(c => c.Role == RowRole.Latent).Select(c => c.Option.TherapyId).ToImmutableArray();
+        var evidenceByTherapy = ordered.ToFrozenDictionary(c => c.Option.TherapyId, c => c.Option.Evidence, StringComparer.Ordinal);
+        var rows = new ConditionRows(ordered, listed, latent, evidenceByTherapy, []);
+        return rows with { Default = Select(rows, FrozenSet<string>.Empty) };
+    }
+
+    private TherapyOption BuildOption(string therapyId, IReadOnlyCollection<ApplicableStatement> statements, FrozenDictionary<string, ImmutableArray<Code>> codesByTherapy)
+    {
+        var findings = statements
+            .Select(s => EvidenceFindings.From(s, _knowledge))
+            .OrderBy(f => f.Grade).ThenBy(f => f.Line ?? int.MaxValue).ThenByDescending(f => f.Year).ThenBy(f => f.StatementId, StringComparer.Ordinal)
+            .ToImmutableArray();
+        var description = _knowledge.Describe(therapyId);
+        var line = findings.Where(f => f.Grade.IsFor() && f.Line is not null).Select(f => f.Line).Min();
+        var contested = findings.Any(f => f.Grade.IsFor()) && findings.Any(f => f.Grade.IsAgainst());
+        return new TherapyOption(
+            0, therapyId, description.Name, description.Kind, findings[0].Grade, line, contested, description.Mechanism,
+            codesByTherapy.GetValueOrDefault(therapyId, []), findings, []);
     }
 
     // The codes an option concerns: the ingredient's RxNorm code, every member ingredient of a class, or a
@@ -95,4 +242,25 @@ internal sealed class OptionRanker
             kv => kv.Value.Distinct().OrderBy(c => c.System, StringComparer.Ordinal).ThenBy(c => c.Value, StringComparer.Ordinal).ToImmutableArray(),
             StringComparer.Ordinal);
     }
+
+    private enum RowRole
+    {
+        /// <summary>Always shown: a non-drug therapy, or a drug with a statement of its own.</summary>
+        Listed,
+
+        /// <summary>A drug reached only through a class statement: shown when the patient takes or is offered it.</summary>
+        Latent,
+
+        /// <summary>A class: shown for the members it covers that have no row of their own.</summary>
+        Class,
+    }
+
+    private sealed record Candidate(TherapyOption Option, RowRole Role, ImmutableArray<ClassMember> Covered);
+
+    private sealed record ConditionRows(
+        ImmutableArray<Candidate> Candidates,
+        ImmutableHashSet<string> ListedDrugIds,
+        ImmutableArray<string> LatentDrugIds,
+        FrozenDictionary<string, ImmutableArray<EvidenceFinding>> EvidenceByTherapy,
+        ImmutableArray<TherapyOption> Default);
 }

@@ -33,7 +33,7 @@ internal sealed partial class KnowledgeValidator
         CheckSharedNamespace(classes, drugs, therapies);
         var products = BuildProducts(files.Products!, drugs);
         var therapyIds = classes.Select(c => c.Id).Concat(drugs.Select(d => d.Id)).Concat(therapies.Select(t => t.Id)).ToHashSet(StringComparer.Ordinal);
-        var statements = BuildStatements(files.Evidence, conditions, therapyIds);
+        var statements = BuildStatements(files.Evidence, conditions, therapyIds, classes, drugs);
         var safety = new SafetyValidator(_errors, _sourceIds, classes, drugs).Build(files.Safety!);
 
         return _errors.Count > 0
@@ -109,7 +109,10 @@ internal sealed partial class KnowledgeValidator
                 Error(f, id, "a condition needs at least one code");
             }
 
-            result.Add(new ConditionDefinition(id, entry.Name ?? id, entry.Kind ?? "", [.. entry.Synonyms ?? []], [.. entry.Inherits ?? []], codes, entry.Source));
+            result.Add(new ConditionDefinition(id, entry.Name ?? id, entry.Kind ?? "", [.. entry.Synonyms ?? []], [.. entry.Inherits ?? []], codes, entry.Source)
+            {
+                ExcludedWhen = BuildExclusion(f, id, entry.ExcludedWhen, codes),
+            });
         }
 
         foreach (var condition in result)
@@ -118,10 +121,45 @@ internal sealed partial class KnowledgeValidator
             {
                 Error(f, condition.Id, $"inherits unknown condition '{parent}'");
             }
+
+            foreach (var other in condition.ExcludedWhen.Conditions.Where(c => !ids.Contains(c) || c == condition.Id))
+            {
+                Error(f, condition.Id, other == condition.Id ? "excluded-when cannot name the condition itself" : $"excluded-when names unknown condition '{other}'");
+            }
         }
 
         CheckNoInheritanceCycle(result);
         return result;
+    }
+
+    // An exclusion sets aside a match made only through broad codes, so a condition without broad codes has
+    // nothing to set aside, and an exclusion needs a reason the clinician can read.
+    private ConditionExclusion BuildExclusion(string file, string id, ExclusionEntry? entry, ImmutableArray<ConditionCode> ownCodes)
+    {
+        if (entry is null)
+        {
+            return ConditionExclusion.None;
+        }
+
+        var codes = (entry.Codes ?? []).Select(c => BuildCode(file, id, c)).OfType<Code>().ToImmutableArray();
+        var exclusion = new ConditionExclusion([.. entry.Conditions ?? []], codes, entry.Reason);
+        if (exclusion.IsEmpty)
+        {
+            Error(file, id, "excluded-when needs at least one condition or code");
+        }
+
+        Require(file, id, entry.Reason, "excluded-when reason");
+        if (!ownCodes.Any(c => c.Broad))
+        {
+            Error(file, id, "excluded-when applies to broad-code matches, but the condition has no broad code");
+        }
+
+        foreach (var own in codes.Where(c => ownCodes.Any(o => o.Code == c)))
+        {
+            Error(file, id, $"excluded-when code {own} is one of the condition's own codes");
+        }
+
+        return exclusion;
     }
 
     private void CheckNoInheritanceCycle(List<ConditionDefinition> conditions)
@@ -271,10 +309,33 @@ internal sealed partial class KnowledgeValidator
                 Error(f, id, $"{KnowledgeLoader.OtherIngredientsFile} holds scope: other only; clinical drugs belong in {KnowledgeLoader.DrugsFile}");
             }
 
-            drugs.Add(new Drug(id, entry.Name ?? id, entry.Class, entry.Rxnorm, [.. entry.Atc ?? []], [.. entry.Brands ?? []], [.. entry.Synonyms ?? []], entry.Mechanism, scope));
+            drugs.Add(new Drug(id, entry.Name ?? id, entry.Class, entry.Rxnorm, [.. entry.Atc ?? []], [.. entry.Brands ?? []], [.. entry.Synonyms ?? []], entry.Mechanism, scope)
+            {
+                Forms = BuildForms(f, id, entry.Forms),
+            });
         }
 
         return (classes, drugs);
+    }
+
+    private ImmutableArray<ProductForm> BuildForms(string file, string drugId, List<FormEntry>? entries)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var forms = ImmutableArray.CreateBuilder<ProductForm>();
+        foreach (var (entry, index) in (entries ?? []).Select((e, i) => (e, i)))
+        {
+            var id = CheckId(file, entry.Id, index, $"form of {drugId}", ids);
+            Require(file, drugId, entry.Name, $"form {id} name");
+            var match = (entry.Match ?? []).Where(m => !string.IsNullOrWhiteSpace(m)).ToImmutableArray();
+            if (match.IsEmpty)
+            {
+                Error(file, drugId, $"form {id} needs at least one match text (a dose-form word or brand in product names)");
+            }
+
+            forms.Add(new ProductForm(id, entry.Name ?? id, match));
+        }
+
+        return forms.ToImmutable();
     }
 
     private void CheckNoClassCycle(List<DrugClass> classes)
@@ -371,8 +432,13 @@ internal sealed partial class KnowledgeValidator
     }
 
     private List<EvidenceStatement> BuildStatements(
-        ImmutableArray<(string File, EvidenceFile Content)> files, List<ConditionDefinition> conditions, HashSet<string> therapyIds)
+        ImmutableArray<(string File, EvidenceFile Content)> files,
+        List<ConditionDefinition> conditions,
+        HashSet<string> therapyIds,
+        List<DrugClass> classes,
+        List<Drug> drugs)
     {
+        var scope = new StatementScope(classes, drugs);
         var conditionIds = conditions.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         var statementIds = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<EvidenceStatement>();
@@ -427,10 +493,27 @@ internal sealed partial class KnowledgeValidator
                     Error(f, id, $"not-for names unknown condition '{unknown}'");
                 }
 
+                var usage = StatementUsage.Any;
+                if (entry.Usage is not null && !WireName.TryParse(entry.Usage, out usage))
+                {
+                    Error(f, id, $"usage must be one of {WireName.List<StatementUsage>()}");
+                }
+
+                foreach (var problem in scope.Check(entry.Therapy, entry.Members ?? [], entry.Excludes ?? [], entry.Forms ?? []))
+                {
+                    Error(f, id, problem);
+                }
+
                 result.Add(new EvidenceStatement(
                     id, content.Condition, entry.Therapy ?? "", grade, entry.Line, entry.Quality,
                     BuildNumberNeeded(f, id, entry.Nnt, "nnt"), BuildNumberNeeded(f, id, entry.Nnh, "nnh"),
-                    entry.Summary ?? "", entry.Source ?? "", [.. entry.NotFor ?? []]));
+                    entry.Summary ?? "", entry.Source ?? "", [.. entry.NotFor ?? []])
+                {
+                    Members = [.. entry.Members ?? []],
+                    Excludes = [.. entry.Excludes ?? []],
+                    Forms = [.. entry.Forms ?? []],
+                    Usage = usage,
+                });
             }
         }
 
