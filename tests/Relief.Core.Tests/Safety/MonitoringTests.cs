@@ -137,7 +137,7 @@ public class MonitoringTests
         Assert.NotNull(finding);
         Assert.Equal(MonitoringFindingKind.ThresholdBreached, finding.Kind);
         Assert.Equal(MonitoringAction.WithholdAndDiscuss, finding.Action);
-        Assert.Equal("wbc < 3.5 10*9/L", finding.Threshold);
+        Assert.Equal("< 3.5 10*9/L", finding.Threshold);
         Assert.Equal(3.1m, finding.Computed!.Value);
         Assert.Equal("10*9/L", finding.Computed.Unit);
         var result = Assert.Single(finding.Results);
