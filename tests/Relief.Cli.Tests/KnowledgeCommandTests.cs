@@ -39,6 +39,8 @@ public class KnowledgeCommandTests
 
     [Theory]
     [InlineData("fibromyalgia", "condition fibromyalgia")]
+    [InlineData("Fibromyalgia", "condition fibromyalgia")]
+    [InlineData("m79.7", "condition fibromyalgia")]
     [InlineData("203082005", "condition fibromyalgia")]
     [InlineData("snomed|95417003", "condition fibromyalgia")]
     [InlineData("M79.7", "condition fibromyalgia")]

@@ -33,7 +33,7 @@ public sealed class FindingTextRenderer(IAnsiConsole console, KnowledgeBase know
     {
         if (findings.Count == 0)
         {
-            console.MarkupLine("[green]Safety:[/] no caution, interaction, dose problem or breached threshold found in Relief's knowledge for this record.");
+            console.MarkupLine("[green]Safety:[/] no caution, interaction, dose or threshold problem found.");
             return;
         }
 

@@ -7,10 +7,22 @@ namespace Relief.Cli.Rendering;
 /// <summary>Prints a knowledge entry found by id or code, and the statements that concern it.</summary>
 public sealed class KnowledgeEntryRenderer(KnowledgeBase knowledge, TextWriter output)
 {
+    /// <summary>Shows what has this id or code. Ids are kebab-case and ICD-10-CM codes upper case, so
+    /// "Fibromyalgia" and "m79.7" are tried in that form when the text as typed finds nothing.</summary>
     public bool Show(string text)
     {
         var found = ShowById(text);
         found |= ShowByCode(text);
+        if (!found && text.ToLowerInvariant() is var id && id != text)
+        {
+            found = ShowById(id);
+        }
+
+        if (!found && text.ToUpperInvariant() is var code && code != text)
+        {
+            found = ShowByCode(code);
+        }
+
         return found;
     }
 
