@@ -220,11 +220,11 @@ public class DoseTests
     {
         var assessment = Assess(new PatientBuilder()
             .WithMedication(Rx.Oxycodone, "oxycodone", dosage: Dose.Of(20, "mg", 1, 12, "h"))
-            .WithMedication(Rx.Fentanyl, "fentanyl 25 MCG/HR patch", dosage: Dose.Of(1, "patch", 1, 72, "h")));
+            .WithMedication("1819", "buprenorphine", dosage: Dose.MgDaily(8)));
 
         var finding = assessment.Safety.Doses.Single(d => d.RuleId == "opioid-mme-50");
         Assert.Equal(60, finding.Computed.Value);
-        Assert.Contains(finding.Notes, n => n.Contains("fentanyl has no MME factor", StringComparison.Ordinal));
+        Assert.Contains(finding.Notes, n => n.Contains("buprenorphine: CDC gives buprenorphine no MME factor", StringComparison.Ordinal));
         Assert.Contains(assessment.DataQuality, n => n.Kind == DataQualityKind.MmeIncomplete);
     }
 
@@ -252,7 +252,7 @@ public class DoseTests
     [Fact]
     public void Citalopram_30_mg_with_cimetidine_is_above_the_20_mg_maximum()
     {
-        var finding = DoseRule(new PatientBuilder().Aged(50).WithMedication(Rx.Citalopram, "citalopram", dosage: Dose.MgDaily(30)).WithMedication(Rx.Cimetidine, "cimetidine"), "citalopram-cimetidine-max");
+        var finding = DoseRule(new PatientBuilder().Aged(50).WithMedication(Rx.Citalopram, "citalopram", dosage: Dose.MgDaily(30)).WithMedication(Rx.Cimetidine, "cimetidine"), "citalopram-cyp2c19-inhibitor-max");
 
         Assert.NotNull(finding);
         Assert.Contains(finding.Facts, f => f.ResourceId == "med-2" && f.Role == "taken with");

@@ -282,4 +282,10 @@ internal sealed class MmeFactorEntry : SourcedEntry
     public string? Drug { get; set; }
 
     public decimal? Factor { get; set; }
+
+    /// <summary><c>mg</c> (daily oral dose, the default) or <c>mcg/h</c> (transdermal delivery rate).</summary>
+    public string? Per { get; set; }
+
+    /// <summary>Why the source gives no factor; replaces <c>factor</c>.</summary>
+    public string? NoFactor { get; set; }
 }

@@ -249,8 +249,28 @@ internal sealed partial class SafetyValidator
                 Error(f, name, "mme factor listed twice");
             }
 
-            Positive(f, name, entry.Factor, "factor");
-            mme.Add(new MmeFactor(entry.Drug, entry.Factor ?? 0, sources));
+            if (entry.NoFactor is not null)
+            {
+                if (entry.Factor is not null || entry.Per is not null)
+                {
+                    Error(f, name, "no-factor replaces factor and per");
+                }
+            }
+            else
+            {
+                Positive(f, name, entry.Factor, "factor");
+            }
+
+            if (entry.Per is not (null or "mg" or "mcg/h"))
+            {
+                Error(f, name, $"per '{entry.Per}' must be mg or mcg/h");
+            }
+
+            mme.Add(new MmeFactor(entry.Drug, entry.Factor ?? 0, sources)
+            {
+                PerMicrogramPerHour = entry.Per == "mcg/h",
+                NoFactorReason = entry.NoFactor,
+            });
         }
 
         return (rules, mme);

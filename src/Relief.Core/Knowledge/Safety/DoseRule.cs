@@ -32,4 +32,17 @@ public sealed record RenalBand(decimal? Min, decimal? Below, Quantity MaxDaily)
 }
 
 /// <summary>Morphine milligram equivalents per mg of an oral opioid per day.</summary>
-public sealed record MmeFactor(string DrugId, decimal Factor, ImmutableArray<string> SourceIds);
+public sealed record MmeFactor(string DrugId, decimal Factor, ImmutableArray<string> SourceIds)
+{
+    /// <summary>
+    /// True when the factor multiplies a transdermal delivery rate in micrograms per hour (fentanyl patches, CDC
+    /// 2022), not a daily dose in milligrams.
+    /// </summary>
+    public bool PerMicrogramPerHour { get; init; }
+
+    /// <summary>
+    /// Set when the source deliberately gives no factor (buprenorphine, a partial agonist): the total leaves the drug
+    /// out and says why, never silently.
+    /// </summary>
+    public string? NoFactorReason { get; init; }
+}

@@ -33,10 +33,35 @@ internal static class MmeCheck
         {
             var dose = context.DailyDose(opioid);
             parts.AddRange(dose.Parts);
-            if (!context.Rules.MmeFactors.TryGetValue(opioid, out var factor))
+            if (!context.Rules.MmeFactors.TryGetValue(opioid, out var factor) || factor.NoFactorReason is not null)
             {
-                missing.Add($"{opioid} has no MME factor");
-                context.Quality.Add(DataQualityKind.MmeIncomplete, $"{opioid}: no morphine-equivalent factor in Relief's knowledge, so the MME total leaves it out (a lower bound)", null, "mme");
+                var why = factor?.NoFactorReason ?? "no morphine-equivalent factor in Relief's knowledge";
+                missing.Add($"{opioid}: {why}");
+                foreach (var part in dose.Parts)
+                {
+                    context.Quality.Add(DataQualityKind.MmeIncomplete, $"{opioid} is not counted in the MME total ({why})", part.Medication.Reference, "mme");
+                }
+
+                continue;
+            }
+
+            if (factor.PerMicrogramPerHour)
+            {
+                // Transdermal systems: the factor multiplies the delivery rate, not a daily dose in mg.
+                foreach (var medication in context.Active.Where(m => m.Contains(opioid)))
+                {
+                    if (TransdermalRate.Find(medication, context.Knowledge) is { } rate)
+                    {
+                        total += rate.MicrogramsPerHour * factor.Factor;
+                        inputs.Add(new ComputedInput(opioid, $"{rate.Explanation} x {FactReferences.Format(factor.Factor)} = {FactReferences.Format(rate.MicrogramsPerHour * factor.Factor)} MME", medication.Reference));
+                    }
+                    else
+                    {
+                        missing.Add($"{opioid}: not a transdermal rate (mcg/h), the only form with a factor here");
+                        context.Quality.Add(DataQualityKind.MmeIncomplete, $"{opioid} is not counted in the MME total: no transdermal rate (mcg/h) in '{medication.Fact.Medication}'", medication.Reference, "mme");
+                    }
+                }
+
                 continue;
             }
 
