@@ -86,6 +86,7 @@ public class AssessCommandTests
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
     }
 
+    [Trait(Requires.Key, Requires.SharedData)]
     [Fact]
     public void A_dstu2_bundle_is_rejected_as_an_unsupported_fhir_version()
     {

@@ -165,23 +165,9 @@ internal sealed partial class KnowledgeValidator
     private void CheckNoInheritanceCycle(List<ConditionDefinition> conditions)
     {
         var byId = conditions.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First());
-        foreach (var condition in conditions)
+        foreach (var id in CycleCheck.OnCycles(byId.Keys, id => byId.TryGetValue(id, out var c) ? c.Inherits : []))
         {
-            var stack = new Stack<(string Id, int Depth)>([(condition.Id, 0)]);
-            while (stack.Count > 0)
-            {
-                var (id, depth) = stack.Pop();
-                if (depth > byId.Count)
-                {
-                    Error(KnowledgeLoader.ConditionsFile, condition.Id, "inherits itself through a cycle");
-                    break;
-                }
-
-                foreach (var parent in byId.TryGetValue(id, out var c) ? c.Inherits : [])
-                {
-                    stack.Push((parent, depth + 1));
-                }
-            }
+            Error(KnowledgeLoader.ConditionsFile, id, "inherits itself through a cycle");
         }
     }
 
@@ -341,17 +327,9 @@ internal sealed partial class KnowledgeValidator
     private void CheckNoClassCycle(List<DrugClass> classes)
     {
         var byId = classes.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First());
-        foreach (var c in classes)
+        foreach (var id in CycleCheck.OnCycles(byId.Keys, id => byId.TryGetValue(id, out var c) && c.ParentId is { } parent ? [parent] : []))
         {
-            var steps = 0;
-            for (var id = c.ParentId; id is not null && byId.TryGetValue(id, out var parent); id = parent.ParentId)
-            {
-                if (++steps > byId.Count)
-                {
-                    Error(KnowledgeLoader.DrugsFile, c.Id, "class parents form a cycle");
-                    break;
-                }
-            }
+            Error(KnowledgeLoader.DrugsFile, id, "class parents form a cycle");
         }
     }
 

@@ -132,11 +132,17 @@ internal sealed partial class SafetyValidator
             entries.TryAdd(id, entry);
         }
 
-        // Groups may name groups in any order; resolve depth-first and report cycles.
+        // Groups may name groups in any order; those on a cycle are reported and resolve to nothing, the rest depth-first.
         var resolved = new Dictionary<string, FrozenSet<string>>(StringComparer.Ordinal);
+        foreach (var id in CycleCheck.OnCycles(entries.Keys, id => (entries[id].Members ?? []).Where(entries.ContainsKey)))
+        {
+            Error(KnowledgeLoader.SafetyGroupsFile, id, "groups name each other in a cycle");
+            resolved[id] = FrozenSet<string>.Empty;
+        }
+
         foreach (var id in entries.Keys)
         {
-            ResolveGroup(id, entries, refs, resolved, []);
+            ResolveGroup(id, entries, refs, resolved);
         }
 
         foreach (var (id, ingredients) in resolved)
@@ -152,17 +158,11 @@ internal sealed partial class SafetyValidator
 
     private FrozenSet<string> ResolveGroup(
         string id, Dictionary<string, GroupEntry> entries, Dictionary<string, FrozenSet<string>> refs,
-        Dictionary<string, FrozenSet<string>> resolved, HashSet<string> visiting)
+        Dictionary<string, FrozenSet<string>> resolved)
     {
         if (resolved.TryGetValue(id, out var done))
         {
             return done;
-        }
-
-        if (!visiting.Add(id))
-        {
-            Error(KnowledgeLoader.SafetyGroupsFile, id, "groups name each other in a cycle");
-            return FrozenSet<string>.Empty;
         }
 
         var ingredients = new HashSet<string>(StringComparer.Ordinal);
@@ -171,7 +171,7 @@ internal sealed partial class SafetyValidator
             FrozenSet<string> memberIngredients;
             if (entries.ContainsKey(member))
             {
-                memberIngredients = ResolveGroup(member, entries, refs, resolved, visiting);
+                memberIngredients = ResolveGroup(member, entries, refs, resolved);
             }
             else if (!refs.TryGetValue(member, out memberIngredients!))
             {
@@ -187,7 +187,6 @@ internal sealed partial class SafetyValidator
             ingredients.UnionWith(memberIngredients);
         }
 
-        visiting.Remove(id);
         var result = ingredients.ToFrozenSet(StringComparer.Ordinal);
         resolved[id] = result;
         return result;
