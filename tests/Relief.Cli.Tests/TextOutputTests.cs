@@ -39,7 +39,12 @@ public class TextOutputTests
             .Select(f => f.GetProperty("severity").GetString()!)
             .ToList();
         var text = Text("older-adult-opioid-benzo-gabapentinoid.json").Output;
-        var section = text[text.IndexOf("Needs action", StringComparison.Ordinal)..text.IndexOf("Could not check", StringComparison.Ordinal)];
+        var start = text.IndexOf("Needs action", StringComparison.Ordinal);
+        var end = new[] { "Could not check", "Monitoring (", "Is the treatment working?", "Strongest options" }
+            .Select(heading => text.IndexOf(heading, start, StringComparison.Ordinal))
+            .Where(i => i > start)
+            .Min();
+        var section = text[start..end];
         var printed = section.Split('\n')
             .Select(line => line.TrimStart().Split(' ')[0])
             .Where(word => word is "contraindicated" or "major" or "moderate")

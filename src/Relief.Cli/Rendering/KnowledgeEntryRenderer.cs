@@ -33,7 +33,7 @@ public sealed class KnowledgeEntryRenderer(KnowledgeBase knowledge, TextWriter o
         {
             found = true;
             output.WriteLine($"source {source.Id}: {source.Title}");
-            output.WriteLine($"  {source.Authors} {source.Publication} ({source.Year}, {source.Kind})");
+            output.WriteLine($"  {source.Authors} {source.Publication} ({source.Year}, {WireName.Of(source.Kind)})");
             WriteIf("  PMID ", source.Pmid);
             WriteIf("  DOI ", source.Doi);
             WriteIf("  ", source.Url);
@@ -119,7 +119,7 @@ public sealed class KnowledgeEntryRenderer(KnowledgeBase knowledge, TextWriter o
 
     private void WriteCondition(ConditionDefinition condition)
     {
-        output.WriteLine($"condition {condition.Id}: {condition.Name} ({condition.Kind})");
+        output.WriteLine($"condition {condition.Id}: {condition.Name} ({WireName.Of(condition.Kind)})");
         if (!condition.Inherits.IsEmpty)
         {
             output.WriteLine($"  inherits: {string.Join(", ", condition.Inherits)}");

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Relief.Core.Assessment.Safety;
 using Relief.Core.Knowledge;
+using Relief.Core.Knowledge.Model;
 using Relief.Core.Knowledge.Safety;
 
 namespace Relief.Core.Assessment.Findings;
@@ -199,7 +200,7 @@ public sealed class FindingProjection(KnowledgeBase knowledge)
     private static ImmutableArray<SourceCitation> Clinical(ImmutableArray<SourceCitation> sources) =>
         sources.Any(IsTerminology) ? [.. sources.Where(s => !IsTerminology(s))] : sources;
 
-    private static bool IsTerminology(SourceCitation source) => source.Kind == "terminology";
+    private static bool IsTerminology(SourceCitation source) => source.Kind == WireName.Of(SourceKind.Terminology);
 
     private static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 

@@ -12,9 +12,6 @@ namespace Relief.Core.Knowledge.Loading;
 /// </summary>
 internal sealed partial class KnowledgeValidator
 {
-    private static readonly string[] SourceKinds = ["guideline", "systematic-review", "trial", "label", "consensus", "terminology", "review", "regulator"];
-    private static readonly string[] ConditionKinds = ["nociplastic", "neuropathic", "inflammatory", "fatigue", "chronic-pain"];
-    private static readonly string[] TherapyKinds = ["non-drug", "procedure", "experimental"];
     private static readonly string[] Qualities = ["high", "moderate", "low", "very-low"];
 
     private readonly List<KnowledgeError> _errors = [];
@@ -68,12 +65,8 @@ internal sealed partial class KnowledgeValidator
                 Error(f, id, "year is missing or not a year");
             }
 
-            if (entry.Kind is null || !SourceKinds.Contains(entry.Kind))
-            {
-                Error(f, id, $"kind must be one of {string.Join(", ", SourceKinds)}");
-            }
-
-            result.Add(new Source(id, entry.Title ?? "", entry.Authors, entry.Publication, entry.Year ?? 0, entry.Kind ?? "", entry.Pmid, entry.Doi, entry.Url, entry.Label ?? DefaultLabel(entry)));
+            var kind = EntryChecks.Vocabulary<SourceKind>(_errors, f, id, entry.Kind, "kind");
+            result.Add(new Source(id, entry.Title ?? "", entry.Authors, entry.Publication, entry.Year ?? 0, kind, entry.Pmid, entry.Doi, entry.Url, entry.Label ?? DefaultLabel(entry)));
         }
 
         return result;
@@ -97,10 +90,7 @@ internal sealed partial class KnowledgeValidator
         {
             var id = CheckId(f, entry.Id, index, "condition", ids);
             Require(f, id, entry.Name, "name");
-            if (entry.Kind is null || !ConditionKinds.Contains(entry.Kind))
-            {
-                Error(f, id, $"kind must be one of {string.Join(", ", ConditionKinds)}");
-            }
+            var kind = EntryChecks.Vocabulary<ConditionKind>(_errors, f, id, entry.Kind, "kind");
 
             CheckOptionalSource(f, id, entry.Source);
             var codes = (entry.Codes ?? []).Select(c => BuildConditionCode(f, id, c)).OfType<ConditionCode>().ToImmutableArray();
@@ -109,7 +99,7 @@ internal sealed partial class KnowledgeValidator
                 Error(f, id, "a condition needs at least one code");
             }
 
-            result.Add(new ConditionDefinition(id, entry.Name ?? id, entry.Kind ?? "", [.. entry.Synonyms ?? []], [.. entry.Inherits ?? []], codes, entry.Source)
+            result.Add(new ConditionDefinition(id, entry.Name ?? id, kind, [.. entry.Synonyms ?? []], [.. entry.Inherits ?? []], codes, entry.Source)
             {
                 ExcludedWhen = BuildExclusion(f, id, entry.ExcludedWhen, codes),
             });
@@ -343,13 +333,9 @@ internal sealed partial class KnowledgeValidator
             var id = CheckId(f, entry.Id, index, "therapy", ids);
             Require(f, id, entry.Name, "name");
             CheckOptionalSource(f, id, entry.Source);
-            if (entry.Kind is null || !TherapyKinds.Contains(entry.Kind))
-            {
-                Error(f, id, $"kind must be one of {string.Join(", ", TherapyKinds)}");
-            }
-
+            var kind = EntryChecks.Vocabulary<NonDrugTherapyKind>(_errors, f, id, entry.Kind, "kind");
             var codes = (entry.Codes ?? []).Select(c => BuildCode(f, id, c)).OfType<Code>().ToImmutableArray();
-            result.Add(new Therapy(id, entry.Name ?? id, entry.Kind ?? "", codes, entry.Mechanism));
+            result.Add(new Therapy(id, entry.Name ?? id, kind, codes, entry.Mechanism));
         }
 
         return result;
@@ -530,13 +516,7 @@ internal sealed partial class KnowledgeValidator
         }
     }
 
-    private void Require(string file, string id, string? value, string field)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            Error(file, id, $"{field} is required");
-        }
-    }
+    private void Require(string file, string id, string? value, string field) => EntryChecks.Require(_errors, file, id, value, field);
 
     private T Invalid<T>(string file, string id, string reason, T fallback)
     {

@@ -312,37 +312,11 @@ internal sealed partial class SafetyValidator
     }
 
     private T Parse<T>(string file, string entry, string? text, string field, T? fallback = null)
-        where T : struct, Enum
-    {
-        if (text is null && fallback is { } value)
-        {
-            return value;
-        }
+        where T : struct, Enum => EntryChecks.Vocabulary(_errors, file, entry, text, field, fallback);
 
-        if (WireName.TryParse<T>(text, out var parsed))
-        {
-            return parsed;
-        }
+    private void Require(string file, string entry, string? value, string field) => EntryChecks.Require(_errors, file, entry, value, field);
 
-        Error(file, entry, text is null ? $"{field} is required ({WireName.List<T>()})" : $"{field} must be one of {WireName.List<T>()} (got '{text}')");
-        return default;
-    }
-
-    private void Require(string file, string entry, string? value, string field)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            Error(file, entry, $"{field} is required");
-        }
-    }
-
-    private void Positive(string file, string entry, decimal? value, string field)
-    {
-        if (value is not > 0)
-        {
-            Error(file, entry, $"{field} must be a number above 0");
-        }
-    }
+    private void Positive(string file, string entry, decimal? value, string field) => EntryChecks.Positive(_errors, file, entry, value, field);
 
     private void Error(string file, string entry, string reason) => _errors.Add(new KnowledgeError(file, entry, reason));
 }

@@ -8,7 +8,7 @@ namespace Relief.Core.Knowledge.Model;
 public sealed record ConditionDefinition(
     string Id,
     string Name,
-    string Kind,
+    ConditionKind Kind,
     ImmutableArray<string> Synonyms,
     ImmutableArray<string> Inherits,
     ImmutableArray<ConditionCode> Codes,
