@@ -35,7 +35,7 @@ public class FirelyDifferentialTests
         var bytes = File.ReadAllBytes(Path.Combine(RepositoryPaths.SharedData, "synthea-r4", file));
         var relief = FhirBundleReader.Read(bytes).Record ?? throw new InvalidOperationException($"{file} did not read");
         var bundle = ReadWithFirely(bytes);
-        var resources = bundle.Entry.Select(e => e.Resource).ToList();
+        var resources = bundle.Entry.Select(e => e.Resource).OfType<Resource>().ToList();
 
         var patient = resources.OfType<Patient>().Single();
         Assert.Equal(patient.Id, relief.Id);
@@ -45,7 +45,7 @@ public class FirelyDifferentialTests
         Assert.Equal(name is null ? null : name.Text ?? string.Join(' ', name.Given.Append(name.Family).Where(p => !string.IsNullOrEmpty(p))), relief.Name);
 
         var firelyConditions = resources.OfType<Condition>()
-            .Select(c => $"{c.Id} {c.ClinicalStatus?.Coding.FirstOrDefault()?.Code} {c.Onset switch { FhirDateTime d => d.Value[..10], _ => "" }} {Codes(c.Code)}")
+            .Select(c => $"{c.Id} {c.ClinicalStatus?.Coding.FirstOrDefault()?.Code} {c.Onset switch { FhirDateTime { Value: { } d } => d[..10], _ => "" }} {Codes(c.Code)}")
             .Order(StringComparer.Ordinal);
         var reliefConditions = relief.Conditions
             .Select(c => $"{c.ResourceId} {Status(c.ClinicalStatus)} {c.Onset?.ToString("yyyy-MM-dd", null) ?? ""} {Codes(c.Concept)}")

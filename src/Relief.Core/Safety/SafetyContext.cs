@@ -112,7 +112,7 @@ internal sealed class SafetyContext
         return dose;
     }
 
-    /// <summary>The total daily dose of an ingredient over every current and proposed order (spec 7.1).</summary>
+    /// <summary>The total daily dose of an ingredient over every current and proposed order (knowledge-format-safety.md §7.1).</summary>
     public IngredientDose DailyDose(string ingredientId)
     {
         if (!_ingredientDoses.TryGetValue(ingredientId, out var total))
@@ -191,7 +191,7 @@ internal sealed class SafetyContext
 
     /// <summary>
     /// A result's value in <paramref name="unit"/>, converted through units.yaml for the test's analyte. A
-    /// value that cannot be converted is not used, and a data-quality note names its unit (spec 9).
+    /// value that cannot be converted is not used, and a data-quality note names its unit (knowledge-format-safety.md §9).
     /// </summary>
     public bool TryValue(ObservationFact result, string testId, string unit, string? ruleId, out decimal value)
     {

@@ -2,7 +2,7 @@ using Relief.Core.Knowledge.Loading;
 
 namespace Relief.Core.Tests.Knowledge;
 
-/// <summary>Each safety validation rule (spec 11), shown by breaking a copy of a knowledge base.</summary>
+/// <summary>Each safety validation rule (knowledge-format-safety.md §11), shown by breaking a copy of a knowledge base.</summary>
 public sealed class SafetyKnowledgeLoaderTests : IDisposable
 {
     private KnowledgeCopy? _copy;

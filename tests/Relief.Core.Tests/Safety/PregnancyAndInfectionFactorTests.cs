@@ -10,7 +10,7 @@ namespace Relief.Core.Tests.Safety;
 
 /// <summary>
 /// Pregnancy recognised the ways records code it, and ended (issue 6, 1.3); postherpetic neuralgia is not an active
-/// infection (1.4). Exclusions, ends and the evidence window are factor features (spec 2.4), tested through real factors.
+/// infection (1.4). Exclusions, ends and the evidence window are factor features (knowledge-format-safety.md §2.4), tested through real factors.
 /// </summary>
 public class PregnancyAndInfectionFactorTests
 {

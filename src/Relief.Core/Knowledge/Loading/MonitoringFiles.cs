@@ -1,6 +1,6 @@
 namespace Relief.Core.Knowledge.Loading;
 
-// The YAML shapes of knowledge/monitoring.yaml, units.yaml and response.yaml (spec sections 8-10).
+// The YAML shapes of knowledge/monitoring.yaml, units.yaml and response.yaml (knowledge-format-safety.md §8-10).
 #pragma warning disable CA1002, CA2227 // DTOs: YamlDotNet needs settable lists.
 
 internal sealed class MonitoringFile

@@ -7,7 +7,7 @@ namespace Relief.Core.Knowledge.Loading;
 #pragma warning disable CA1002, CA2227 // DTOs: YamlDotNet needs settable lists.
 
 /// <summary>
-/// Fields every entry of every safety list may carry (spec 1.7): review status, a free-text note and a
+/// Fields every entry of every safety list may carry (knowledge-format-safety.md §1.7): review status, a free-text note and a
 /// mark for numbers Relief chose itself. <c>convention</c> is true or a string saying what is a convention.
 /// </summary>
 internal abstract class SafetyEntry
@@ -96,7 +96,7 @@ internal sealed class FactorEntry : SourcedEntry
     public string? EvidenceWithin { get; set; }
 }
 
-/// <summary>What ends a factor's state (spec 2.4): conditions by code or ICD-10-CM prefix.</summary>
+/// <summary>What ends a factor's state (knowledge-format-safety.md §2.4): conditions by code or ICD-10-CM prefix.</summary>
 internal sealed class FactorEndEntry : SafetyEntry
 {
     public List<SafetyCodeEntry>? Conditions { get; set; }

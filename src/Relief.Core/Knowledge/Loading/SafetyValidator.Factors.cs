@@ -5,10 +5,10 @@ using Relief.Core.Knowledge.Safety;
 
 namespace Relief.Core.Knowledge.Loading;
 
-// units.yaml, monitoring.yaml tests and factors.yaml (spec 2, 8.1, 9).
+// units.yaml, monitoring.yaml tests and factors.yaml (knowledge-format-safety.md §2, 8.1, 9).
 internal sealed partial class SafetyValidator
 {
-    /// <summary>The tests the kidney-function criterion reads (spec 2.2); they must exist when a factor uses it.</summary>
+    /// <summary>The tests the kidney-function criterion reads (knowledge-format-safety.md §2.2); they must exist when a factor uses it.</summary>
     internal static readonly string[] KidneyTests = ["creatinine", "egfr", "body-weight"];
 
     private UnitConverter BuildUnits(UnitsFile file)

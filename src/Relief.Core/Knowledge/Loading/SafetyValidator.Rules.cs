@@ -5,7 +5,7 @@ using Relief.Core.Knowledge.Safety;
 
 namespace Relief.Core.Knowledge.Loading;
 
-// cautions.yaml, interactions.yaml, vaccines.yaml and doses.yaml (spec 4-7).
+// cautions.yaml, interactions.yaml, vaccines.yaml and doses.yaml (knowledge-format-safety.md §4-7).
 internal sealed partial class SafetyValidator
 {
     private List<Caution> BuildCautions(CautionsFile file, Dictionary<string, Factor> factors)
@@ -110,7 +110,7 @@ internal sealed partial class SafetyValidator
                 Error(f, id, "group and min-count belong to kind: count");
             }
 
-            // Washout: when several refs match one ingredient the largest number of days applies (spec 1.4).
+            // Washout: when several refs match one ingredient the largest number of days applies (knowledge-format-safety.md §1.4).
             var washout = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var (reference, days) in entry.WashoutDays ?? [])
             {

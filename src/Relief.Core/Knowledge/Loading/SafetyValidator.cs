@@ -7,7 +7,7 @@ using Relief.Core.Knowledge.Safety;
 
 namespace Relief.Core.Knowledge.Loading;
 
-/// <summary>The parsed, not yet validated, safety files (spec sections 2-10).</summary>
+/// <summary>The parsed, not yet validated, safety files (knowledge-format-safety.md §2-10).</summary>
 internal sealed record SafetyFileSet(
     FactorsFile Factors,
     GroupsFile Groups,
@@ -21,7 +21,7 @@ internal sealed record SafetyFileSet(
     ConventionsFile Conventions);
 
 /// <summary>
-/// Checks the safety files (spec 11) and builds <see cref="SafetyKnowledge"/>: ids, refs that resolve to
+/// Checks the safety files (knowledge-format-safety.md §11) and builds <see cref="SafetyKnowledge"/>: ids, refs that resolve to
 /// ingredients, factor/test/band references, sources, vocabularies, code shapes, units that convert, renal
 /// bands and schedule phases that tile their ranges. Every problem is collected as file, entry and reason.
 /// </summary>
@@ -92,7 +92,7 @@ internal sealed partial class SafetyValidator
             Days(file.PregnancyEvidenceDays, "pregnancy-evidence-days"));
     }
 
-    // ---------------------------------------------------------------- refs (spec 1.1)
+    // ---------------------------------------------------------------- refs (knowledge-format-safety.md §1.1)
 
     private List<DrugGroup> BuildGroups(GroupsFile file)
     {

@@ -4,7 +4,7 @@ using System.Collections.Immutable;
 namespace Relief.Core.Knowledge.Safety;
 
 /// <summary>
-/// A dose limit or dosing-pattern rule (spec 7). Which fields are set depends on <see cref="Kind"/>:
+/// A dose limit or dosing-pattern rule (knowledge-format-safety.md §7). Which fields are set depends on <see cref="Kind"/>:
 /// max-daily uses <see cref="MaxDaily"/> (with optional <see cref="FactorId"/> and <see cref="WithIngredients"/>),
 /// renal-bands uses <see cref="Bands"/>, mme-daily uses <see cref="MinMme"/>; pattern is always "weekly".
 /// </summary>

@@ -5,7 +5,7 @@ namespace Relief.Core.Knowledge.Safety;
 
 /// <summary>
 /// A fact about a patient that changes the safety of a drug (age band, condition, lab state). It holds when
-/// ANY of its criteria holds (spec 2).
+/// ANY of its criteria holds (knowledge-format-safety.md §2).
 /// </summary>
 public sealed record Factor(
     string Id,
@@ -69,10 +69,10 @@ public sealed record ObservationCriterion(
     public ImmutableArray<string> Phenotypes { get; init; } = [];
 }
 
-/// <summary>Creatinine clearance or eGFR below a value (spec 2.2).</summary>
+/// <summary>Creatinine clearance or eGFR below a value (knowledge-format-safety.md §2.2).</summary>
 public sealed record KidneyFunctionCriterion(KidneyMeasure Measure, decimal Below);
 
-/// <summary>How qualitative results are read as positive or negative (spec 2.1).</summary>
+/// <summary>How qualitative results are read as positive or negative (knowledge-format-safety.md §2.1).</summary>
 public sealed record ResultInterpretation(
     ImmutableArray<Code> PositiveCodes,
     ImmutableArray<Code> NegativeCodes,

@@ -5,7 +5,7 @@ namespace Relief.Core.Knowledge.Safety;
 
 /// <summary>
 /// A drug-drug interaction (pair), a "so many drugs of a group" rule (count) or a drug-live-vaccine
-/// interaction (spec 5). Refs are kept as written; <see cref="A"/> and <see cref="B"/> are their resolutions.
+/// interaction (knowledge-format-safety.md §5). Refs are kept as written; <see cref="A"/> and <see cref="B"/> are their resolutions.
 /// </summary>
 public sealed record Interaction(
     string Id,

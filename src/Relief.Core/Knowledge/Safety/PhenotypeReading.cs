@@ -4,7 +4,7 @@ using System.Collections.Immutable;
 namespace Relief.Core.Knowledge.Safety;
 
 /// <summary>
-/// How a pharmacogenomic test's results are read as a phenotype (spec 8.1a; CPIC): from the result's words, from a
+/// How a pharmacogenomic test's results are read as a phenotype (knowledge-format-safety.md §8.1a; CPIC): from the result's words, from a
 /// star-allele diplotype, or from a numeric activity against its interpretation code or reference range. A result
 /// none of these can read has no phenotype: it does not count as "tested" and cannot reassure.
 /// </summary>

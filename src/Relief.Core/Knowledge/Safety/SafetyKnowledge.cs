@@ -68,7 +68,7 @@ public sealed class SafetyKnowledge
                 StringComparer.Ordinal);
     }
 
-    /// <summary>Every drug, class and group id, resolved to its ingredient ids (spec 1.1).</summary>
+    /// <summary>Every drug, class and group id, resolved to its ingredient ids (knowledge-format-safety.md §1.1).</summary>
     public FrozenDictionary<string, FrozenSet<string>> Refs { get; }
 
     public ResultInterpretation ResultInterpretation { get; }

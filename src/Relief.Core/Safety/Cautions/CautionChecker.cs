@@ -6,9 +6,9 @@ using Relief.Core.Patients;
 namespace Relief.Core.Safety.Cautions;
 
 /// <summary>
-/// Drug x patient factor (spec 4): for each current or proposed medication, the cautions that name one of
+/// Drug x patient factor (knowledge-format-safety.md §4): for each current or proposed medication, the cautions that name one of
 /// its ingredients, where the factor holds. A caution whose factor depends on renal function that is unknown
-/// is reported at the lowest severity, saying so, rather than dropped (spec 2.2).
+/// is reported at the lowest severity, saying so, rather than dropped (knowledge-format-safety.md §2.2).
 /// </summary>
 internal static class CautionChecker
 {

@@ -5,7 +5,7 @@ using Relief.Core.Patients;
 namespace Relief.Core.Safety.Doses;
 
 /// <summary>
-/// Works out a daily dose from a FHIR dosage (spec 7.1): the amount per administration in mg (a mass dose
+/// Works out a daily dose from a FHIR dosage (knowledge-format-safety.md §7.1): the amount per administration in mg (a mass dose
 /// converted through units.yaml, or a count of tablets times the strength in the product name) times the
 /// administrations per day (frequency / period). Several dosages of one order are added (split doses). A
 /// dosage without a frequency but with a period is once per period, as FHIR R4 says for Timing.repeat.

@@ -5,7 +5,7 @@ using Relief.Core.Knowledge.Safety;
 namespace Relief.Core.Safety.Doses;
 
 /// <summary>
-/// Morphine milligram equivalents per day (spec 7.2): the sum over current and proposed opioids of daily mg
+/// Morphine milligram equivalents per day (knowledge-format-safety.md §7.2): the sum over current and proposed opioids of daily mg
 /// times the CDC factor. Only the highest threshold reached is reported. An opioid without a factor (e.g.
 /// transdermal fentanyl) or without a computable dose makes the total a lower bound, and the finding says
 /// which drug is missing; a lower bound that already reaches a threshold still fires.

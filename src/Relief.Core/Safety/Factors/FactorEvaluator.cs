@@ -8,7 +8,7 @@ using Relief.Core.Patients;
 namespace Relief.Core.Safety.Factors;
 
 /// <summary>
-/// Decides whether a patient factor holds (spec 2): any of its criteria, tried in the order age, conditions,
+/// Decides whether a patient factor holds (knowledge-format-safety.md §2): any of its criteria, tried in the order age, conditions,
 /// observations, kidney function; the first that holds is the one the finding names.
 /// </summary>
 internal sealed class FactorEvaluator(SafetyContext context)
@@ -81,7 +81,7 @@ internal sealed class FactorEvaluator(SafetyContext context)
             }
         }
 
-        // ICD-10-CM compares without dots and ignoring case: N186 matches prefix N18.6 (spec 2).
+        // ICD-10-CM compares without dots and ignoring case: N186 matches prefix N18.6 (knowledge-format-safety.md §2).
         if (!factor.Icd10CmPrefixes.IsEmpty)
         {
             foreach (var (bare, code, i) in index.Icd10Cm)

@@ -5,7 +5,7 @@ using Relief.Core.Patients;
 namespace Relief.Core.Safety.Factors;
 
 /// <summary>
-/// Reads a pharmacogenomic result as a phenotype as its test's knowledge says (spec 8.1a): the result's words
+/// Reads a pharmacogenomic result as a phenotype as its test's knowledge says (knowledge-format-safety.md §8.1a): the result's words
 /// first, then a star-allele diplotype, then a numeric activity by its interpretation code or reference range.
 /// Null when none applies: such a result is neither reassuring nor alarming, and the caller says so.
 /// </summary>

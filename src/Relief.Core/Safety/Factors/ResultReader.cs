@@ -3,7 +3,7 @@ using Relief.Core.Patients;
 
 namespace Relief.Core.Safety.Factors;
 
-/// <summary>Reads a qualitative result (HBsAg, IGRA, TPMT phenotype) as knowledge says (spec 2.1).</summary>
+/// <summary>Reads a qualitative result (HBsAg, IGRA, TPMT phenotype) as knowledge says (knowledge-format-safety.md §2.1).</summary>
 internal static class ResultReader
 {
     /// <summary>

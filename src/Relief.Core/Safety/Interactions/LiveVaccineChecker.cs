@@ -9,7 +9,7 @@ using Relief.Core.Patients;
 namespace Relief.Core.Safety.Interactions;
 
 /// <summary>
-/// Drug x live vaccine (spec 5.3): a completed immunization with a live vaccine given while the drug was taken
+/// Drug x live vaccine (knowledge-format-safety.md §5.3): a completed immunization with a live vaccine given while the drug was taken
 /// (on or after its start, not after its end), or a current or proposed order coded with a live vaccine's CVX.
 /// A vaccine whose live status is unknown (an "unspecified formulation" code, or a CVX code vaccines.yaml does
 /// not list) gives the finding one severity lower, asking to check the formulation.
@@ -171,7 +171,7 @@ internal static class LiveVaccineChecker
         return unlisted;
     }
 
-    // An immune globulin recorded as an immunization counts as the drug immune-globulin (spec 6): its
+    // An immune globulin recorded as an immunization counts as the drug immune-globulin (knowledge-format-safety.md §6): its
     // passive antibodies blunt a live vaccine given after it.
     private static IEnumerable<Taker> ImmuneGlobulinImmunizations(SafetyContext context)
     {

@@ -4,9 +4,9 @@ using Relief.Core.Knowledge.Safety;
 namespace Relief.Core.Safety.Interactions;
 
 /// <summary>
-/// Drug x drug (spec 5.1): two counted medications whose ingredients differ, one on side a and one on side b,
+/// Drug x drug (knowledge-format-safety.md §5.1): two counted medications whose ingredients differ, one on side a and one on side b,
 /// at least one current or proposed. A past medication counts on the side of an ingredient whose washout has
-/// not elapsed (spec 1.4). A pair is reported once per rule, whichever side each medication matched and
+/// not elapsed (knowledge-format-safety.md §1.4). A pair is reported once per rule, whichever side each medication matched and
 /// however many of their ingredients matched (one product holding both ingredients fires too).
 /// </summary>
 internal static class PairInteractionChecker

@@ -8,7 +8,7 @@ using Relief.Core.Safety.Factors;
 namespace Relief.Core.Safety.Monitoring;
 
 /// <summary>
-/// Baselines (spec 8.2): the tests a drug needs before it starts. The reference date is today for a proposed
+/// Baselines (knowledge-format-safety.md §8.2): the tests a drug needs before it starts. The reference date is today for a proposed
 /// order and the course start for a current one (the order's own start for "before each course" items, since
 /// every course, e.g. each rituximab cycle, needs its own). A current order without a start is not checked.
 /// </summary>

@@ -5,7 +5,7 @@ using Relief.Core.Knowledge.Safety;
 namespace Relief.Core.Safety.Monitoring;
 
 /// <summary>
-/// Monitoring (spec 8): which protocols apply to the patient's current and proposed drugs, then per protocol
+/// Monitoring (knowledge-format-safety.md §8): which protocols apply to the patient's current and proposed drugs, then per protocol
 /// what is missing before a start, what is overdue, and which result crossed a threshold. A protocol that
 /// applies replaces the schedules of the protocols it names (methotrexate with leflunomide keeps monthly
 /// blood tests long term).

@@ -7,7 +7,7 @@ using Relief.Core.Safety.Courses;
 namespace Relief.Core.Safety.Monitoring;
 
 /// <summary>
-/// Follow-up schedules with phases (spec 8.2; BSR 2017: every 2 weeks to week 6, every 4 weeks to week 18,
+/// Follow-up schedules with phases (knowledge-format-safety.md §8.2; BSR 2017: every 2 weeks to week 6, every 4 weeks to week 18,
 /// then every 12 weeks). The clock starts at the course start, or restarts at the latest dose change. For
 /// each test the next one is due an interval after the later of its last result and the clock start, and is
 /// overdue once the grace period after that has passed. Only current medications are scheduled.

@@ -8,7 +8,7 @@ using Relief.Core.Safety.Courses;
 namespace Relief.Core.Safety.Monitoring;
 
 /// <summary>
-/// Action thresholds (spec 8.2) on the latest usable result since the drug started (within 365 days when the
+/// Action thresholds (knowledge-format-safety.md §8.2) on the latest usable result since the drug started (within 365 days when the
 /// start is unknown), converted to the threshold's unit. A threshold shared by two protocols (a BSR set) is
 /// reported once for the result, naming every medication it concerns. "Confirmed" thresholds act only on two
 /// exceeding results within 30 days (a local convention); one result asks for a repeat.

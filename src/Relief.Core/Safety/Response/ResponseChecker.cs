@@ -9,7 +9,7 @@ using Relief.Core.Safety.Courses;
 namespace Relief.Core.Safety.Response;
 
 /// <summary>
-/// Treatment response (spec 10) for current pain drugs (in-scope ingredients): the latest score before the
+/// Treatment response (knowledge-format-safety.md §10) for current pain drugs (in-scope ingredients): the latest score before the
 /// start (within the baseline window) against the latest score since, on the same instrument; the IMMPACT band;
 /// whether the class's adequate trial has elapsed; the decision; and taper guidance when it is to stop.
 /// Scores of different instruments are never compared. No baseline or no follow-up: no finding.
