@@ -95,10 +95,16 @@ public sealed class FindingTextRenderer(IAnsiConsole console, KnowledgeBase know
         foreach (var drug in findings.GroupBy(f => string.Join(", ", f.IngredientIds.Select(Name))))
         {
             var lines = new List<string>();
-            foreach (var f in drug.Where(f => options.All || f.Severity > Severity.Info))
+            // The title names the drug, which the row already does; tests overdue on the same schedule
+            // ("Albumin: due 2023-09-02, no result…", "Creatinine: due 2023-09-02, no result…") share one line.
+            var shown = drug.Where(f => options.All || f.Severity > Severity.Info)
+                .Select(f => (Finding: f, What: drug.Key.Length > 0 && f.Title.StartsWith(drug.Key + ": ", StringComparison.Ordinal) ? f.Title[(drug.Key.Length + 2)..] : f.Title));
+            foreach (var same in shown.GroupBy(x => (x.Finding.Kind, Tail: x.What.IndexOf(": ", StringComparison.Ordinal) is > 0 and var at ? x.What[(at + 2)..] : x.What, x.Finding.Why)))
             {
-                // The title names the drug; the row already does.
-                var what = drug.Key.Length > 0 && f.Title.StartsWith(drug.Key + ": ", StringComparison.Ordinal) ? f.Title[(drug.Key.Length + 2)..] : f.Title;
+                var f = same.First().Finding;
+                var what = same.Count() == 1
+                    ? same.First().What
+                    : $"{string.Join(", ", same.Select(x => x.What[..x.What.IndexOf(": ", StringComparison.Ordinal)]))}: {same.Key.Tail}";
                 lines.Add($"[{KindStyle(f)}]{Markup.Escape(Words.Of(f.Kind))}:[/] {Markup.Escape(what)}");
                 if (f.Why.Length > 0)
                 {

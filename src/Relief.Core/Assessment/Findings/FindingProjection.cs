@@ -72,9 +72,12 @@ public sealed class FindingProjection(KnowledgeBase knowledge)
         Severity = SeverityScale.Of(i.Severity),
         Kind = WireName.Of(i.Kind),
         // The group's clinical name (which drugs count) is the knowledge's, in Why; the title only counts.
-        Title = i.Kind == InteractionKind.Count
-            ? $"{i.IngredientIds.Length} drugs together: {Names(i.IngredientIds)}"
-            : $"{Names(i.IngredientIds, " + ")}: {WireName.Of(i.Severity)} interaction",
+        Title = i.Kind switch
+        {
+            InteractionKind.Count => $"{i.IngredientIds.Length} drugs together: {Names(i.IngredientIds)}",
+            InteractionKind.LiveVaccine => $"{Names(i.IngredientIds)} + live vaccine{Vaccine(i.Facts)}: {WireName.Of(i.Severity)} interaction",
+            _ => $"{Names(i.IngredientIds, " + ")}: {WireName.Of(i.Severity)} interaction",
+        },
         IngredientIds = i.IngredientIds,
         Facts = i.Facts,
         Codes = i.Codes,
@@ -193,6 +196,12 @@ public sealed class FindingProjection(KnowledgeBase knowledge)
 
     private string Names(IEnumerable<string> ingredientIds, string separator = ", ") =>
         string.Join(separator, ingredientIds.Select(id => knowledge.Drugs.TryGetValue(id, out var drug) ? drug.Name : id));
+
+    // The vaccine of a live-vaccine finding is the fact that is not a medication order.
+    private static string Vaccine(ImmutableArray<FactReference> facts) =>
+        facts.FirstOrDefault(f => f.ResourceType == "Immunization" || (f.Role?.Contains("vaccine", StringComparison.OrdinalIgnoreCase) ?? false)) is { } vaccine
+            ? $" ({vaccine.Display})"
+            : "";
 
     private static string Score(FactReference score) => score.Value is { } v ? Number(decimal.Round(v, 1)) : "?";
 

@@ -62,7 +62,7 @@ internal static class ScheduleCheck
                 [test],
                 [.. current.Select(m => FactReferences.Of(m.Fact))],
                 last is null ? [] : [FactReferences.Of(last, "last result")],
-                $"{name} due {Date(due)}, {lastText}; every {phase.EveryWeeks} weeks (week {week} since the {(schedule.Clock == ScheduleClock.SinceStartOrDoseChange ? "start or last dose change" : "start")}, {Date(since)})",
+                $"{name}: due {Date(due)}, {lastText}; every {phase.EveryWeeks} weeks (week {week} since the {(schedule.Clock == ScheduleClock.SinceStartOrDoseChange ? "start or last dose change" : "start")}, {Date(since)})",
                 context.Cite(schedule.SourceIds),
                 [.. current.SelectMany(SafetyContext.CodesOf), .. context.Rules.Tests.TryGetValue(test, out var t) ? t.Codes.Take(1) : []])
             {
