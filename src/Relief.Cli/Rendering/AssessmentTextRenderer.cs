@@ -19,6 +19,12 @@ public sealed class AssessmentTextRenderer(IAnsiConsole console)
         var age = a.Age is { } years ? $"{years} y" : "age unknown";
         console.MarkupLine(
             $"Patient [bold]{Markup.Escape(a.PatientId)}[/], {age}, {a.Sex.ToString().ToLowerInvariant()} · as of {a.AsOf:yyyy-MM-dd} · knowledge {Markup.Escape(a.KnowledgeVersion)}");
+        if (a.Deceased is { } death)
+        {
+            var when = death.On is { } on ? $"on {on:yyyy-MM-dd}" : "(date not recorded)";
+            console.MarkupLine($"[bold red]Deceased[/] {when}: the record says the patient has died; no current-therapy advice is given.");
+        }
+
         console.WriteLine();
 
         foreach (var warning in document.Warnings)
@@ -77,6 +83,13 @@ public sealed class AssessmentTextRenderer(IAnsiConsole console)
             var onset = recorded.Onset is { } d ? $", onset {d:yyyy-MM-dd}" : "";
             var suffix = flags.Count > 0 ? $" [yellow]({Markup.Escape(string.Join("; ", flags))})[/]" : "";
             console.MarkupLine($"  recorded as {Markup.Escape(recorded.Display)} [grey]{Markup.Escape(recorded.Code.ToString())}{onset}[/]{suffix}");
+        }
+
+        // No options: a deceased patient's conditions are listed as facts only.
+        if (condition.Options.IsEmpty)
+        {
+            console.WriteLine();
+            return;
         }
 
         var table = new Table().Border(TableBorder.Rounded).Expand();

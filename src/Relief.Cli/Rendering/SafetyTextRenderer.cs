@@ -14,6 +14,12 @@ public sealed class SafetyTextRenderer(IAnsiConsole console)
 {
     public void Render(PatientAssessment a)
     {
+        // A deceased patient gets no therapy advice, so no "no caution found" either (the header says why).
+        if (a.Deceased is not null)
+        {
+            return;
+        }
+
         RenderSafety(a.Safety);
         RenderMonitoring(a.Monitoring);
         RenderResponse(a.Response);

@@ -125,6 +125,7 @@ internal static class RecordAssembler
         context.Patient = identity;
         context.Location = identity.Label;
         var (birthDate, sex) = patient is { } resource ? PatientReader.Read(resource, context) : (null, AdministrativeSex.Unknown);
+        var (deceased, deceasedOn) = patient is { } person ? PatientReader.Death(person, context) : (false, null);
 
         var conditions = ImmutableArray.CreateBuilder<ConditionFact>();
         var medications = ImmutableArray.CreateBuilder<MedicationFact>();
@@ -171,6 +172,8 @@ internal static class RecordAssembler
             Id = identity.Id,
             BirthDate = birthDate,
             Sex = sex,
+            Deceased = deceased,
+            DeceasedOn = deceasedOn,
             Conditions = conditions.DrainToImmutable(),
             Medications = medications.DrainToImmutable(),
             Observations = [.. observations],
