@@ -32,6 +32,7 @@ internal sealed class SafetyContext
     private KidneyFunction? _kidney;
     private FactorEvaluator? _factorEvaluator;
     private DailyDoseCalculator? _doseCalculator;
+    private Dictionary<string, ActiveCourse>? _activeCourses;
 
     public SafetyContext(
         PatientRecord patient,
@@ -157,6 +158,65 @@ internal sealed class SafetyContext
         }
 
         return course;
+    }
+
+    /// <summary>
+    /// The course a current or proposed order belongs to: orders with the same ingredients, by start date, join
+    /// one course while each starts no later than <c>course-gap-days</c> after the previous one ended (an order still
+    /// running, or without an end, continues into the next). Built once per assessment.
+    /// </summary>
+    public ActiveCourse ActiveCourseOf(ResolvedMedication medication)
+    {
+        if (_activeCourses is null)
+        {
+            _activeCourses = new Dictionary<string, ActiveCourse>(StringComparer.Ordinal);
+            var gap = Rules.Conventions.CourseGapDays;
+            foreach (var group in Active.GroupBy(m => string.Join('+', m.Ingredients.Select(i => i.DrugId).Order(StringComparer.Ordinal)), StringComparer.Ordinal))
+            {
+                var orders = group
+                    .OrderBy(m => m.Fact.Start ?? AsOf)
+                    .ThenBy(m => m.Reference, StringComparer.Ordinal)
+                    .ToList();
+                var course = new List<ResolvedMedication>();
+                LocalDate? runsUntil = null;
+                var open = false;
+                foreach (var order in orders)
+                {
+                    var start = order.Fact.Start ?? AsOf;
+                    if (course.Count > 0 && !open && runsUntil is { } until && start > until.PlusDays(gap))
+                    {
+                        Close(course);
+                        course = [];
+                        runsUntil = null;
+                    }
+
+                    course.Add(order);
+                    open |= order.Fact.End is null;
+                    if (order.Fact.End is { } end && (runsUntil is null || end > runsUntil))
+                    {
+                        runsUntil = end;
+                    }
+                }
+
+                Close(course);
+            }
+        }
+
+        return _activeCourses[medication.Reference];
+
+        void Close(List<ResolvedMedication> orders)
+        {
+            if (orders.Count == 0)
+            {
+                return;
+            }
+
+            var course = new ActiveCourse(orders[0].Reference, [.. orders]);
+            foreach (var order in orders)
+            {
+                _activeCourses![order.Reference] = course;
+            }
+        }
     }
 
     /// <summary>True when a current or proposed medication has an ingredient in the set (a rule's resolution).</summary>
