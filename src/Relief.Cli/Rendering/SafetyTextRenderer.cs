@@ -178,6 +178,12 @@ public sealed class SafetyTextRenderer(IAnsiConsole console)
                 decision += $"\n[yellow]taper:[/] {Markup.Escape(taper.Text)}";
             }
 
+            // A caution on the same drug qualifies the decision and is shown with it (engine note, see SafetyEngine).
+            foreach (var caution in group.SelectMany(g => g.Notes).Where(n => n.Contains("see caution", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal))
+            {
+                decision += $"\n[red]but:[/] {Markup.Escape(caution)}";
+            }
+
             var ingredients = group.Count() > 1 ? $"\n[grey]{Markup.Escape(string.Join(" + ", group.Select(g => g.IngredientId)))}[/]" : "";
             table.AddRow(
                 Markup.Escape(r.Medication.Display) + ingredients,
