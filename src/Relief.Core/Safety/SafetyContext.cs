@@ -118,7 +118,15 @@ internal sealed class SafetyContext
     {
         if (!_ingredientDoses.TryGetValue(ingredientId, out var total))
         {
-            var parts = Active.Where(m => m.Contains(ingredientId)).Select(m => Dose(m, ingredientId)).ToImmutableArray();
+            // Refills of one product within a course count once (the latest order), so twenty monthly renewals
+            // are not twenty doses; different products of the ingredient (an immediate- and an extended-release
+            // opioid, paracetamol alone and in a combination) each count.
+            var parts = Active.Where(m => m.Contains(ingredientId))
+                .GroupBy(m => (ActiveCourseOf(m).Key, Product: m.Fact.Medication.ToString()))
+                .Select(g => g.MaxBy(m => (m.Fact.Start ?? AsOf, m.Reference), Comparer<(LocalDate, string)>.Create((x, y) => x.Item1 != y.Item1 ? x.Item1.CompareTo(y.Item1) : string.CompareOrdinal(x.Item2, y.Item2)))!)
+                .OrderBy(m => m.Reference, StringComparer.Ordinal)
+                .Select(m => Dose(m, ingredientId))
+                .ToImmutableArray();
             _ingredientDoses[ingredientId] = total = new IngredientDose(ingredientId, parts);
         }
 
