@@ -21,6 +21,14 @@ public sealed class AssessmentTextRenderer(IAnsiConsole console, KnowledgeBase k
         var a = document.Assessment!;
         console.Write(new Rule($"[bold]Relief assessment[/] {Markup.Escape(document.File ?? a.PatientId)}").LeftJustified());
         console.MarkupLine(Header(a));
+
+        // Said first: a deceased patient gets no current-therapy advice (no options, reviews or safety all-clear).
+        if (a.Deceased is { } death)
+        {
+            var when = death.On is { } on ? $"on {on:yyyy-MM-dd}" : "(date not recorded)";
+            console.MarkupLine($"[bold red]Deceased[/] {when}: the record says the patient has died; no current-therapy advice is given.");
+        }
+
         console.WriteLine();
 
         foreach (var warning in document.Warnings)
@@ -95,6 +103,13 @@ public sealed class AssessmentTextRenderer(IAnsiConsole console, KnowledgeBase k
             var onset = recorded.Onset is { } d ? $", onset {d:yyyy-MM-dd}" : "";
             var suffix = flags.Count > 0 ? $" [yellow]({Markup.Escape(string.Join("; ", flags))})[/]" : "";
             Indented($"recorded as {Markup.Escape(recorded.Display)} [grey]({Markup.Escape(Code(recorded.Code))}{onset})[/]{suffix}");
+        }
+
+        // No options: a deceased patient's conditions are listed as facts only.
+        if (condition.Options.IsEmpty)
+        {
+            console.WriteLine();
+            return;
         }
 
         if (options.All)

@@ -23,6 +23,13 @@ public sealed class FindingTextRenderer(IAnsiConsole console, KnowledgeBase know
 
     public void Render(PatientAssessment a)
     {
+        // A deceased patient gets no therapy advice, so no all-clear either (the header says why); only what could not be judged.
+        if (a.Deceased is not null)
+        {
+            RenderUnchecked(a.Findings.Where(f => f.Unchecked && f.Kind != WireName.Of(DataQualityKind.PatientDeceased)).ToList());
+            return;
+        }
+
         RenderActions(a.Findings.Where(NeedsAction).ToList());
         RenderUnchecked(a.Findings.Where(f => f.Unchecked).ToList());
         RenderMonitoring(a.Findings.Where(f => f.Family == FindingFamily.Monitoring && f.Kind != ThresholdKind).ToList());
@@ -148,7 +155,7 @@ public sealed class FindingTextRenderer(IAnsiConsole console, KnowledgeBase know
                 lines.Add(Markup.Escape(f.Why));
             }
 
-            lines.AddRange(same.SelectMany(g => g.Notes).Distinct(StringComparer.Ordinal).Select(n => $"[grey]{Markup.Escape(n)}[/]"));
+            lines.AddRange(same.SelectMany(g => g.Notes).Distinct(StringComparer.Ordinal).Select(n => $"[yellow]note:[/] {Markup.Escape(n)}"));
             if (f.Action.Length > 0)
             {
                 lines.Add($"[bold]do:[/] {Markup.Escape(f.Action)}");

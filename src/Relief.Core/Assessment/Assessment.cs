@@ -30,6 +30,13 @@ public sealed record PatientAssessment
 
     public AdministrativeSex Sex { get; init; }
 
+    /// <summary>
+    /// Set when the record says the patient died on or before <see cref="AsOf"/> (the date when known). The
+    /// assessment then says so first and gives no current-therapy advice: no options, reviews, safety,
+    /// monitoring or response findings; the recognised conditions stay visible as facts.
+    /// </summary>
+    public Deceased? Deceased { get; init; }
+
     public required string KnowledgeVersion { get; init; }
 
     public ImmutableArray<ConditionAssessment> Conditions { get; init; } = [];
@@ -62,3 +69,6 @@ public sealed record PatientAssessment
     /// </summary>
     public ImmutableArray<Finding> Findings { get; init; } = [];
 }
+
+/// <summary>The patient's death as the record gives it: <see cref="On"/> is null when only deceasedBoolean was recorded.</summary>
+public sealed record Deceased(LocalDate? On);

@@ -71,6 +71,11 @@ public sealed class Assessor
                 $"Patient/{patient.Id}"))
             : safety.DataQuality;
 
+        if (patient.DeceasedOnOrBefore(asOf))
+        {
+            return DeceasedAssessment(patient, asOf, conditionAssessments, unrecognised.ToImmutable());
+        }
+
         var projected = _findings.Project(safety.Report, safety.Monitoring, safety.Response, dataQuality);
         return new PatientAssessment
         {
@@ -91,6 +96,36 @@ public sealed class Assessor
             Response = projected.Response,
             DataQuality = projected.DataQuality,
             Findings = projected.Findings,
+        };
+    }
+
+    /// <summary>
+    /// A patient who has died: the fact comes first and no current-therapy advice is given (no options, reviews,
+    /// safety, monitoring or "continue" response findings); the recognised conditions stay as facts.
+    /// </summary>
+    private PatientAssessment DeceasedAssessment(
+        PatientRecord patient, LocalDate asOf, ImmutableArray<ConditionAssessment> conditions, ImmutableArray<UnrecognisedCode> unrecognised)
+    {
+        var when = patient.DeceasedOn is { } died ? $"on {died:yyyy-MM-dd}" : "(date not recorded)";
+        ImmutableArray<DataQualityNote> notes =
+        [
+            new(DataQualityKind.PatientDeceased, $"the record says the patient died {when}: no current-therapy advice is given", $"Patient/{patient.Id}"),
+        ];
+        return new PatientAssessment
+        {
+            PatientId = patient.Id,
+            PatientName = patient.Name,
+            BirthDate = patient.BirthDate,
+            AsOf = asOf,
+            Age = patient.AgeOn(patient.DeceasedOn is { } d && d < asOf ? d : asOf),
+            Sex = patient.Sex,
+            Deceased = new Deceased(patient.DeceasedOn),
+            KnowledgeVersion = _knowledge.Manifest.Version,
+            Conditions = [.. conditions.Select(c => c with { Options = [] })],
+            Unrecognised = unrecognised,
+            InactiveConditionsNotAssessed = patient.Conditions.Count(c => !c.IsCurrent),
+            DataQuality = notes,
+            Findings = _findings.Project(SafetyReport.Empty, [], [], notes).Findings,
         };
     }
 

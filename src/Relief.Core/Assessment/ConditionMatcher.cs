@@ -60,7 +60,9 @@ internal static class ConditionMatcher
                 }
             }
 
-            if (!matchedAny)
+            // A condition a safety rule reads (CKD, pregnancy, falls, latent TB, heart failure) is recognised: it
+            // is not a pain condition, but it is not unknown either.
+            if (!matchedAny && !fact.Concept.Codes.Any(knowledge.Safety.UsesCondition))
             {
                 var reason = fact.Concept.Codes.IsEmpty ? "condition has no code" : "condition code is not in any of Relief's condition value sets";
                 if (fact.Concept.Codes.IsEmpty)

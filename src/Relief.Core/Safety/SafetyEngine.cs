@@ -24,6 +24,31 @@ internal sealed record SafetyResults(
 /// </summary>
 internal static class SafetyEngine
 {
+    /// <summary>
+    /// A response decision ("continue: meaningful response") about a drug that also carries an avoid or
+    /// contraindicated caution names that caution, so the two are never read side by side unlinked (renal sample:
+    /// continue duloxetine, avoid duloxetine when CrCl &lt; 30).
+    /// </summary>
+    private static ImmutableArray<ResponseFinding> LinkCautions(ImmutableArray<ResponseFinding> response, ImmutableArray<CautionFinding> cautions)
+    {
+        if (response.IsEmpty || cautions.IsEmpty)
+        {
+            return response;
+        }
+
+        return [.. response.Select(finding =>
+        {
+            var serious = cautions
+                .Where(c => c.Severity is Knowledge.Safety.CautionSeverity.Contraindicated or Knowledge.Safety.CautionSeverity.Avoid
+                    && !c.FactorUnknown && c.IngredientIds.Contains(finding.IngredientId))
+                .Select(c => $"see caution {c.RuleId}: {c.Severity.ToString().ToLowerInvariant()} with {c.FactorName}")
+                .ToList();
+            return serious.Count == 0
+                ? finding
+                : finding with { Notes = [.. finding.Notes, $"{(finding.Decision == Knowledge.Safety.ResponseDecisionKind.Continue ? "continue only after weighing the safety caution on the same drug" : "the same drug carries a safety caution")}: {string.Join("; ", serious)}"] };
+        })];
+    }
+
     public static SafetyResults Assess(SafetyContext context)
     {
         // Every rule starts from a current or proposed medication, except immune globulin given as an immunization.
@@ -39,7 +64,7 @@ internal static class SafetyEngine
             .ToImmutableArray();
         var doses = DoseChecker.Check(context);
         var monitoring = MonitoringChecker.Check(context);
-        var response = ResponseChecker.Check(context);
+        var response = LinkCautions(ResponseChecker.Check(context), cautions);
         return new SafetyResults(
             new SafetyReport(cautions, interactions, doses), monitoring, response, context.Quality.ToImmutable(), context.Unrecognised);
     }

@@ -60,9 +60,19 @@ public class DoseTests
     }
 
     [Fact]
-    public void The_daily_dose_is_the_sum_over_every_current_and_proposed_order()
+    public void The_daily_dose_is_the_sum_over_every_current_and_proposed_product()
     {
-        var patient = Tramadol(45, 1, 6).WithNamedMedication(Rx.TramadolTablet, MedicationUse.Proposed, AsOf, dosage: Dose.Of(2, "tablet", 1, 6, "h"));
+        // 50 mg every 6 h (200 mg) + a proposed combination, 37.5 mg x 2 x 6/day (450 mg): 650 mg/day.
+        var patient = Tramadol(45, 1, 6).WithNamedMedication(
+            "Acetaminophen 325 MG / tramadol hydrochloride 37.5 MG Oral Tablet", MedicationUse.Proposed, AsOf, dosage: Dose.Of(2, "tablet", 6, 1, "d"));
+
+        Assert.Equal(650, DoseRule(patient, "tramadol-max")!.Computed.Value);
+    }
+
+    [Fact]
+    public void A_proposed_renewal_of_the_same_product_replaces_the_current_order_rather_than_adding_to_it()
+    {
+        var patient = Tramadol(45, 1, 6).WithNamedMedication(Rx.TramadolTablet, MedicationUse.Proposed, AsOf, dosage: Dose.Of(2, "tablet", 1, 4, "h"));
 
         Assert.Equal(600, DoseRule(patient, "tramadol-max")!.Computed.Value);
     }

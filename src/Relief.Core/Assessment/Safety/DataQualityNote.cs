@@ -28,4 +28,7 @@ public enum DataQualityKind
 
     /// <summary>A pharmacogenomic result (TPMT) that cannot be read as a phenotype: it neither reassures nor counts as tested.</summary>
     PhenotypeUnreadable,
+
+    /// <summary>The record says the patient has died: the assessment gives no current-therapy advice.</summary>
+    PatientDeceased,
 }

@@ -212,6 +212,11 @@ internal sealed class InteractionEntry : SourcedEntry
     public string? Mechanism { get; set; }
 
     public string? Management { get; set; }
+
+    /// <summary>Live-vaccine rules: what to do when the vaccine was already given (not proposed), and how severe that is.</summary>
+    public string? ManagementGiven { get; set; }
+
+    public string? SeverityGiven { get; set; }
 }
 
 internal sealed class VaccinesFile

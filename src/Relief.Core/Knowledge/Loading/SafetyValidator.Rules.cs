@@ -125,10 +125,27 @@ internal sealed partial class SafetyValidator
                 }
             }
 
+            InteractionSeverity? severityGiven = null;
+            if (entry.ManagementGiven is not null || entry.SeverityGiven is not null)
+            {
+                if (kind != InteractionKind.LiveVaccine || entry.ManagementGiven is null || entry.SeverityGiven is null)
+                {
+                    Error(f, id, "management-given and severity-given go together, on live-vaccine rules only");
+                }
+                else
+                {
+                    severityGiven = Parse<InteractionSeverity>(f, id, entry.SeverityGiven, "severity-given");
+                }
+            }
+
             result.Add(new Interaction(
                 id, kind, severity, entry.OncHighPriority ?? false, [.. entry.A ?? []], a, [.. entry.B ?? []], b, entry.Group,
                 entry.MinCount, entry.AgeMin, washout.ToFrozenDictionary(StringComparer.Ordinal), entry.Mechanism ?? "",
-                entry.Management ?? "", sources));
+                entry.Management ?? "", sources)
+            {
+                ManagementGiven = entry.ManagementGiven,
+                SeverityGiven = severityGiven,
+            });
         }
 
         return result;

@@ -22,4 +22,13 @@ public sealed record Interaction(
     FrozenDictionary<string, int> WashoutDaysByIngredient,
     string Mechanism,
     string Management,
-    ImmutableArray<string> SourceIds);
+    ImmutableArray<string> SourceIds)
+{
+    /// <summary>
+    /// Live-vaccine rules: the advice when the vaccine was already given during the therapy ("review"), which
+    /// differs from the advice on a proposed one ("do not give"); null when the rule gives none.
+    /// </summary>
+    public string? ManagementGiven { get; init; }
+
+    public InteractionSeverity? SeverityGiven { get; init; }
+}

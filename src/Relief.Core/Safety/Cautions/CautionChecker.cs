@@ -27,7 +27,8 @@ internal static class CautionChecker
 
                 foreach (var caution in cautions)
                 {
-                    if (!AppliesTo(caution, medication.Fact) || !seen.Add((caution.Id, medication.Reference)))
+                    // One finding per course: refills and renewals of the drug are not repeated.
+                    if (!AppliesTo(caution, medication.Fact) || !seen.Add((caution.Id, context.ActiveCourseOf(medication).Key)))
                     {
                         continue;
                     }
@@ -72,6 +73,11 @@ internal static class CautionChecker
             notes.AddRange(computed.Notes);
         }
 
+        if (context.ActiveCourseOf(medication).Note is { } course)
+        {
+            notes.Add(course);
+        }
+
         return new CautionFinding(
             caution.Id,
             unknown ? CautionSeverity.Caution : caution.Severity,
@@ -81,7 +87,7 @@ internal static class CautionChecker
             factor.Criterion ?? "kidney-function",
             unknown,
             [.. medication.Ingredients.Select(i => i.DrugId).Where(caution.Ingredients.Contains)],
-            [FactReferences.Of(medication.Fact), .. factor.Facts],
+            [.. context.ActiveCourseOf(medication).Facts(), .. factor.Facts],
             factor.Computed,
             [.. SafetyContext.CodesOf(medication), .. factor.Codes],
             caution.Rationale,

@@ -65,16 +65,19 @@ internal static class LiveVaccineChecker
                         notes.Add("whether this vaccine is live is unknown: check the formulation");
                     }
 
+                    // A vaccine already given is a different finding from one proposed: it cannot be withheld, only reviewed.
+                    var given = !exposure.IsOrder && rule.ManagementGiven is not null;
+                    var severity = given ? rule.SeverityGiven!.Value : rule.Severity;
                     yield return new InteractionFinding(
-                        rule.Id,
+                        given ? $"{rule.Id}-given" : rule.Id,
                         InteractionKind.LiveVaccine,
-                        unknown ? rule.Severity.OneLower() : rule.Severity,
+                        unknown ? severity.OneLower() : severity,
                         rule.OncHighPriority,
                         taker.Ingredients,
                         [taker.Fact, exposure.Fact],
                         [.. taker.Codes, exposure.Code],
                         rule.Mechanism,
-                        rule.Management,
+                        given ? rule.ManagementGiven! : rule.Management,
                         context.Cite(rule.SourceIds),
                         [.. notes]);
                 }
