@@ -120,6 +120,28 @@ public class EvidenceAuditTests
         Assert.Contains(review.Findings, f => f.Evidence.SourceId == "nice-ng206" && f.Evidence.StatedFor.Id == statedFor && f.Evidence.Grade == EvidenceGrade.StrongAgainst);
     }
 
+    [Fact]
+    public void Me_cfs_trials_of_hydrocortisone_and_ivig_are_negative()
+    {
+        var a = Assess(new PatientBuilder()
+            .WithCondition(CodeSystems.Snomed, MeCfs)
+            .WithNamedMedication("hydrocortisone 10 MG Oral Tablet", MedicationUse.Proposed)
+            .WithNamedMedication("IVIG 10 % Injectable Solution", MedicationUse.Proposed));
+
+        Assert.Contains(a.Medications[0].Findings, f => f.Evidence.SourceId == "mckenzie-1998" && f.Evidence.Grade == EvidenceGrade.WeakAgainst);
+        Assert.Contains(a.Medications[1].Findings, f => f.Evidence.SourceId == "vollmer-conna-1997" && f.Evidence.Grade == EvidenceGrade.WeakAgainst);
+    }
+
+    [Fact]
+    public void Ivig_in_fibromyalgia_is_insufficient_evidence_with_its_source()
+    {
+        var a = Assess(new PatientBuilder().WithCondition(CodeSystems.Snomed, Fibromyalgia));
+
+        var ivig = Option(a, "fibromyalgia", "immune-globulin");
+        Assert.Equal(EvidenceGrade.Insufficient, ivig.Grade);
+        Assert.Equal("caro-2008", Assert.Single(ivig.Evidence).SourceId);
+    }
+
     // --- §2 NeuPSIG 2015: third line and against list ---
 
     [Fact]
