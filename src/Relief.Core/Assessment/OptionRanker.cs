@@ -160,9 +160,17 @@ internal sealed class OptionRanker
         }
 
         var rest = candidate.Covered.Where(m => !listed.Contains(m.Id)).ToImmutableArray();
-        return rest.IsEmpty
-            ? null
-            : candidate.Option with { ForMembers = rest, OtherMembersListed = rest.Length < candidate.Covered.Length };
+        if (rest.IsEmpty)
+        {
+            return null;
+        }
+
+        // The row's codes are those of the members it still speaks for, so a card matching orders by code
+        // does not attach the class row to a member that has its own row (or that the class statement excludes).
+        var codes = rest.Length == candidate.Covered.Length
+            ? candidate.Option.Codes
+            : [.. candidate.Option.Codes.Where(c => candidate.CodeOwners.TryGetValue(c, out var owner) && rest.Any(m => m.Id == owner))];
+        return candidate.Option with { ForMembers = rest, OtherMembersListed = rest.Length < candidate.Covered.Length, Codes = codes };
     }
 
     private ConditionRows BuildRows(string conditionId, FrozenDictionary<string, ImmutableArray<Code>> codesByTherapy)
@@ -175,10 +183,19 @@ internal sealed class OptionRanker
         foreach (var group in statements.Where(s => !_knowledge.Drugs.ContainsKey(s.Statement.TherapyId)).GroupBy(s => s.Statement.TherapyId, StringComparer.Ordinal))
         {
             var isClass = _knowledge.Classes.ContainsKey(group.Key);
-            var covered = isClass
-                ? group.SelectMany(s => _knowledge.DrugsReached(s.Statement)).DistinctBy(d => d.Id).Select(d => new ClassMember(d.Id, d.Name)).ToImmutableArray()
-                : [];
-            candidates.Add(new Candidate(BuildOption(group.Key, [.. group], codesByTherapy), isClass ? RowRole.Class : RowRole.Listed, covered));
+            var reached = isClass ? group.SelectMany(s => _knowledge.DrugsReached(s.Statement)).DistinctBy(d => d.Id).ToList() : [];
+            var option = BuildOption(group.Key, [.. group], codesByTherapy);
+            if (reached.Count > 0)
+            {
+                // A class row concerns the members its statements reach, not every member of the class.
+                var owners = reached.Where(d => d.RxNorm is not null).ToDictionary(d => new Code(CodeSystems.RxNorm, d.RxNorm!), d => d.Id);
+                option = option with { Codes = [.. option.Codes.Where(owners.ContainsKey)] };
+                candidates.Add(new Candidate(option, RowRole.Class, [.. reached.Select(d => new ClassMember(d.Id, d.Name))], owners));
+            }
+            else
+            {
+                candidates.Add(new Candidate(option, isClass ? RowRole.Class : RowRole.Listed, [], NoOwners));
+            }
         }
 
         // Drugs: every statement that reaches the drug, its own and its classes'. A drug with a statement of its
@@ -186,7 +203,7 @@ internal sealed class OptionRanker
         foreach (var (drugId, reaching) in byDrug)
         {
             var own = reaching.Any(s => s.Statement.TherapyId == drugId);
-            candidates.Add(new Candidate(BuildOption(drugId, reaching, codesByTherapy), own ? RowRole.Listed : RowRole.Latent, []));
+            candidates.Add(new Candidate(BuildOption(drugId, reaching, codesByTherapy), own ? RowRole.Listed : RowRole.Latent, [], NoOwners));
         }
 
         var ordered = candidates
@@ -255,7 +272,10 @@ internal sealed class OptionRanker
         Class,
     }
 
-    private sealed record Candidate(TherapyOption Option, RowRole Role, ImmutableArray<ClassMember> Covered);
+    private static readonly IReadOnlyDictionary<Code, string> NoOwners = new Dictionary<Code, string>();
+
+    /// <summary>A row before selection; for a class, the members its statements reach and which member each RxNorm code is.</summary>
+    private sealed record Candidate(TherapyOption Option, RowRole Role, ImmutableArray<ClassMember> Covered, IReadOnlyDictionary<Code, string> CodeOwners);
 
     private sealed record ConditionRows(
         ImmutableArray<Candidate> Candidates,
