@@ -161,9 +161,7 @@ public sealed class KnowledgeEntryRenderer(KnowledgeBase knowledge, TextWriter o
         }
 
         // A drug hears its own statements and the class statements that cover it (members and excludes respected).
-        WriteStatements(
-            knowledge.Drugs.ContainsKey(id) ? knowledge.Statements.Where(s => knowledge.Reaches(s, id)) : knowledge.Statements.Where(s => s.TherapyId == id),
-            "evidence");
+        WriteStatements(knowledge.StatementsAbout(id), "evidence");
     }
 
     private void WriteStatements(IEnumerable<EvidenceStatement> statements, string heading)

@@ -135,6 +135,15 @@ public sealed class KnowledgeBase
             && !statement.Excludes.Contains(drugId, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// Every statement about a drug, class or therapy, in any condition: for a drug, its own and the class statements
+    /// that cover it (members and excludes respected); for a class or therapy, those that name it.
+    /// </summary>
+    public IEnumerable<EvidenceStatement> StatementsAbout(string therapyId) =>
+        Drugs.ContainsKey(therapyId)
+            ? Statements.Where(s => Reaches(s, therapyId))
+            : Statements.Where(s => s.TherapyId == therapyId);
+
     /// <summary>The drugs a class statement reaches, in knowledge order; for a drug statement, the drug.</summary>
     public IEnumerable<Drug> DrugsReached(EvidenceStatement statement) =>
         Drugs.Values.Where(d => Reaches(statement, d.Id));
