@@ -35,8 +35,16 @@ internal sealed class OptionRanker
     {
         var rows = _rows[condition.Condition.Id];
         var has = patientTherapies.ResourcesByTherapy;
-        var shownLatent = rows.LatentDrugIds.Where(has.ContainsKey).ToHashSet(StringComparer.Ordinal);
-        var options = shownLatent.Count == 0 ? rows.Default : Select(rows, shownLatent);
+        HashSet<string>? shownLatent = null;
+        foreach (var drugId in rows.LatentDrugIds)
+        {
+            if (has.ContainsKey(drugId))
+            {
+                (shownLatent ??= new HashSet<string>(StringComparer.Ordinal)).Add(drugId);
+            }
+        }
+
+        var options = shownLatent is null ? rows.Default : Select(rows, shownLatent);
 
         ImmutableArray<TherapyOption>.Builder? marked = null;
         for (var i = 0; i < options.Length; i++)
@@ -63,30 +71,37 @@ internal sealed class OptionRanker
             return conditions;
         }
 
-        var result = ImmutableArray.CreateBuilder<ConditionAssessment>(conditions.Length);
-        foreach (var condition in conditions)
+        // Most patients have no conflict: arrays are copied only for a condition that has one.
+        ImmutableArray<ConditionAssessment>.Builder? result = null;
+        for (var c = 0; c < conditions.Length; c++)
         {
-            var options = condition.Options.ToBuilder();
-            for (var i = 0; i < options.Count; i++)
+            var condition = conditions[c];
+            ImmutableArray<TherapyOption>.Builder? options = null;
+            for (var i = 0; i < condition.Options.Length; i++)
             {
-                var conflicts = Conflicts(options[i], condition.ConditionId, conditions);
+                var conflicts = Conflicts(condition.Options[i], condition.ConditionId, conditions);
                 if (!conflicts.IsEmpty)
                 {
+                    options ??= condition.Options.ToBuilder();
                     options[i] = options[i] with { ConflictsWithOtherConditions = conflicts };
                 }
             }
 
-            result.Add(condition with { Options = options.MoveToImmutable() });
+            if (options is not null)
+            {
+                result ??= conditions.ToBuilder();
+                result[c] = condition with { Options = options.MoveToImmutable() };
+            }
         }
 
-        return result.MoveToImmutable();
+        return result?.MoveToImmutable() ?? conditions;
     }
 
     private ImmutableArray<ConditionConflict> Conflicts(TherapyOption option, string conditionId, ImmutableArray<ConditionAssessment> conditions)
     {
-        var isFor = option.Evidence.Any(e => e.Grade.IsFor());
-        var isAgainst = option.Evidence.Any(e => e.Grade.IsAgainst());
-        var conflicts = ImmutableArray.CreateBuilder<ConditionConflict>();
+        var isFor = option.Grade.IsFor();
+        var isAgainst = option.Evidence[^1].Grade.IsAgainst();
+        ImmutableArray<ConditionConflict>.Builder? conflicts = null;
         foreach (var other in conditions)
         {
             if (other.ConditionId == conditionId || !_rows[other.ConditionId].EvidenceByTherapy.TryGetValue(option.TherapyId, out var evidence))
@@ -102,13 +117,13 @@ internal sealed class OptionRanker
                 {
                     if (!option.Evidence.Any(e => e.StatementId == finding.StatementId))
                     {
-                        conflicts.Add(new ConditionConflict(other.ConditionId, other.Name, finding));
+                        (conflicts ??= ImmutableArray.CreateBuilder<ConditionConflict>()).Add(new ConditionConflict(other.ConditionId, other.Name, finding));
                     }
                 }
             }
         }
 
-        return conflicts.ToImmutable();
+        return conflicts?.ToImmutable() ?? [];
     }
 
     // A class row marks the patient's resources only through the members it speaks for; drug and non-drug rows

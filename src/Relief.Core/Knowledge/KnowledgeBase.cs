@@ -129,8 +129,9 @@ public sealed class KnowledgeBase
             return true;
         }
 
-        return Drugs.TryGetValue(drugId, out var drug)
-            && ClassChain(drug.ClassId).Contains(statement.TherapyId, StringComparer.Ordinal)
+        // TherapyIdsByDrug holds the drug's class chain, built once at load.
+        return TherapyIdsByDrug.TryGetValue(drugId, out var names)
+            && names.Contains(statement.TherapyId, StringComparer.Ordinal)
             && (statement.Members.IsEmpty || statement.Members.Contains(drugId, StringComparer.Ordinal))
             && !statement.Excludes.Contains(drugId, StringComparer.Ordinal);
     }
