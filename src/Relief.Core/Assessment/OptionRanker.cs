@@ -145,21 +145,25 @@ internal sealed class OptionRanker
 
     private static ImmutableArray<TherapyOption> Select(ConditionRows rows, IReadOnlySet<string> shownLatent)
     {
-        var listed = new HashSet<string>(rows.ListedDrugIds, StringComparer.Ordinal);
-        listed.UnionWith(shownLatent);
-        var result = ImmutableArray.CreateBuilder<TherapyOption>();
-        foreach (var candidate in rows.Candidates)
+        HashSet<string>? listed = null;
+        var result = ImmutableArray.CreateBuilder<TherapyOption>(rows.Candidates.Length);
+        for (var i = 0; i < rows.Candidates.Length; i++)
         {
+            var candidate = rows.Candidates[i];
             var option = candidate.Role switch
             {
                 RowRole.Latent => shownLatent.Contains(candidate.Option.TherapyId) ? candidate.Option : null,
-                RowRole.Class => ClassRow(candidate, listed),
-                _ => candidate.Option,
+
+                // Only a class that covers a newly listed member changes; the others keep their default row.
+                RowRole.Class when rows.DefaultByCandidate.IsDefault || candidate.Covered.Any(m => shownLatent.Contains(m.Id)) =>
+                    ClassRow(candidate, listed ??= [.. rows.ListedDrugIds, .. shownLatent]),
+                RowRole.Class => rows.DefaultByCandidate[i],
+                _ => rows.DefaultByCandidate.IsDefault ? candidate.Option : rows.DefaultByCandidate[i],
             };
 
             if (option is not null)
             {
-                result.Add(option with { Rank = result.Count + 1 });
+                result.Add(option.Rank == result.Count + 1 ? option : option with { Rank = result.Count + 1 });
             }
         }
 
@@ -229,7 +233,13 @@ internal sealed class OptionRanker
         var latent = ordered.Where(c => c.Role == RowRole.Latent).Select(c => c.Option.TherapyId).ToImmutableArray();
         var evidenceByTherapy = ordered.ToFrozenDictionary(c => c.Option.TherapyId, c => c.Option.Evidence, StringComparer.Ordinal);
         var rows = new ConditionRows(ordered, listed, latent, evidenceByTherapy, []);
-        return rows with { Default = Select(rows, FrozenSet<string>.Empty) };
+        var defaults = Select(rows, FrozenSet<string>.Empty);
+
+        // Each candidate's row in the default selection (null where it is not shown), so an assessment that lists
+        // a latent member rebuilds only the class rows that member changes.
+        var byTherapy = defaults.ToDictionary(o => o.TherapyId, StringComparer.Ordinal);
+        var defaultByCandidate = ordered.Select(c => byTherapy.GetValueOrDefault(c.Option.TherapyId)).ToImmutableArray();
+        return rows with { Default = defaults, DefaultByCandidate = defaultByCandidate };
     }
 
     private TherapyOption BuildOption(string therapyId, IReadOnlyCollection<ApplicableStatement> statements, FrozenDictionary<string, ImmutableArray<Code>> codesByTherapy)
@@ -297,5 +307,9 @@ internal sealed class OptionRanker
         ImmutableHashSet<string> ListedDrugIds,
         ImmutableArray<string> LatentDrugIds,
         FrozenDictionary<string, ImmutableArray<EvidenceFinding>> EvidenceByTherapy,
-        ImmutableArray<TherapyOption> Default);
+        ImmutableArray<TherapyOption> Default)
+    {
+        /// <summary>Per candidate (same index), its row in <see cref="Default"/>, or null where it is not shown.</summary>
+        public ImmutableArray<TherapyOption?> DefaultByCandidate { get; init; }
+    }
 }
