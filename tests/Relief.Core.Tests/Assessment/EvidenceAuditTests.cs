@@ -66,6 +66,27 @@ public class EvidenceAuditTests
     }
 
     [Fact]
+    public void An_active_lung_cancer_sets_chronic_primary_pain_aside_and_says_so()
+    {
+        var a = Assess(new PatientBuilder()
+            .WithCondition(CodeSystems.Snomed, ChronicPain, "Chronic pain")
+            .WithCondition(CodeSystems.Snomed, "254637007", "Non-small cell lung cancer"));
+
+        Assert.DoesNotContain(a.Conditions, c => c.ConditionId == "chronic-primary-pain");
+        Assert.Equal("Non-small cell lung cancer (SNOMED CT 254637007)", Assert.Single(a.ConditionsSetAside.Single().Because));
+    }
+
+    [Fact]
+    public void A_resolved_lung_cancer_does_not_set_chronic_primary_pain_aside()
+    {
+        var a = Assess(new PatientBuilder()
+            .WithCondition(CodeSystems.Snomed, ChronicPain, "Chronic pain")
+            .WithCondition(CodeSystems.Snomed, "254637007", "Non-small cell lung cancer", ConditionClinicalStatus.Resolved));
+
+        Assert.Contains(a.Conditions, c => c.ConditionId == "chronic-primary-pain");
+    }
+
+    [Fact]
     public void Fibromyalgia_beside_rheumatoid_arthritis_keeps_the_inherited_nice_ng193_statements()
     {
         var a = Assess(new PatientBuilder()
