@@ -62,6 +62,17 @@ public class KnowledgeCommandTests
     }
 
     [Fact]
+    public void Show_lists_for_a_drug_only_the_class_statements_that_cover_it()
+    {
+        var venlafaxine = ReliefProcess.Run("kb", "show", "venlafaxine");
+        var milnacipran = ReliefProcess.Run("kb", "show", "milnacipran");
+
+        Assert.Contains("[neuropathic-pain-snri-neupsig-2015]", venlafaxine.Output, StringComparison.Ordinal);
+        Assert.Contains("members: duloxetine, venlafaxine", venlafaxine.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("[neuropathic-pain-snri-neupsig-2015]", milnacipran.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Show_names_what_it_could_not_find()
     {
         var result = ReliefProcess.Run("kb", "show", "no-such-thing");

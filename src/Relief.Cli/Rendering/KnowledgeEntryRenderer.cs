@@ -153,6 +153,7 @@ public sealed class KnowledgeEntryRenderer(KnowledgeBase knowledge, TextWriter o
             WriteIf("  class: ", drug.ClassId is null ? null : string.Join(" < ", knowledge.ClassChain(drug.ClassId)));
             WriteIf("  ATC: ", drug.Atc.IsEmpty ? null : string.Join(", ", drug.Atc));
             WriteIf("  brands: ", drug.Brands.IsEmpty ? null : string.Join(", ", drug.Brands));
+            WriteIf("  forms: ", drug.Forms.IsEmpty ? null : string.Join("; ", drug.Forms.Select(f => $"{f.Id} ({f.Name})")));
             output.WriteLine($"  scope: {WireName.Of(drug.Scope)}");
         }
 
@@ -171,8 +172,8 @@ public sealed class KnowledgeEntryRenderer(KnowledgeBase knowledge, TextWriter o
             new SafetyEntryRenderer(knowledge, output).ShowForIngredient(id);
         }
 
-        var names = knowledge.TherapyIdsByDrug.TryGetValue(id, out var chain) ? chain : [id];
-        WriteStatements(knowledge.Statements.Where(s => names.Contains(s.TherapyId, StringComparer.Ordinal)), "evidence");
+        // A drug hears its own statements and the class statements that cover it (members and excludes respected).
+        WriteStatements(knowledge.StatementsAbout(id), "evidence");
     }
 
     private void WriteStatements(IEnumerable<EvidenceStatement> statements, string heading)
@@ -195,7 +196,29 @@ public sealed class KnowledgeEntryRenderer(KnowledgeBase knowledge, TextWriter o
         var line = s.Line is { } l ? $" line {l}" : "";
         var nnt = s.Nnt is { } n ? $" NNT {n}" : "";
         var via = inheritedFrom is null ? "" : $" (via {inheritedFrom})";
-        output.WriteLine($"    [{s.Id}] {s.ConditionId} × {s.TherapyId}: {s.Grade.ToWireName()}{line}{nnt}{via} — {s.Summary} ({knowledge.Sources[s.SourceId].Citation})");
+        var scope = new List<string>();
+        if (!s.Members.IsEmpty)
+        {
+            scope.Add($"members: {string.Join(", ", s.Members)}");
+        }
+
+        if (!s.Excludes.IsEmpty)
+        {
+            scope.Add($"excludes: {string.Join(", ", s.Excludes)}");
+        }
+
+        if (!s.Forms.IsEmpty)
+        {
+            scope.Add($"forms: {string.Join(", ", s.Forms)}");
+        }
+
+        if (s.Usage != StatementUsage.Any)
+        {
+            scope.Add($"usage: {WireName.Of(s.Usage)}");
+        }
+
+        var limits = scope.Count == 0 ? "" : $" [{string.Join("; ", scope)}]";
+        output.WriteLine($"    [{s.Id}] {s.ConditionId} × {s.TherapyId}: {s.Grade.ToWireName()}{line}{nnt}{via}{limits} — {s.Summary} ({knowledge.Sources[s.SourceId].Citation})");
     }
 
     private void WriteIf(string label, string? value)

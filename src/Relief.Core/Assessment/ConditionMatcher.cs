@@ -115,7 +115,7 @@ internal static class ConditionMatcher
                 .Select(other => knowledge.ConditionsById[other].Name)
                 .Concat(patient.Conditions
                     .Where(f => f.IsCurrent)
-                    .SelectMany(f => f.Concept.Codes.Where(exclusion.Codes.Contains).Select(c => $"{f.Concept.DisplayFor(c)} ({c})")))
+                    .SelectMany(f => f.Concept.Codes.Where(exclusion.Codes.Contains).Select(c => $"{f.Concept.DisplayFor(c)} ({CodeSystems.ShortName(c.System)} {c.Value})")))
                 .Distinct(StringComparer.Ordinal)
                 .ToImmutableArray();
             if (because.IsEmpty)

@@ -35,8 +35,16 @@ internal sealed class OptionRanker
     {
         var rows = _rows[condition.Condition.Id];
         var has = patientTherapies.ResourcesByTherapy;
-        var shownLatent = rows.LatentDrugIds.Where(has.ContainsKey).ToHashSet(StringComparer.Ordinal);
-        var options = shownLatent.Count == 0 ? rows.Default : Select(rows, shownLatent);
+        HashSet<string>? shownLatent = null;
+        foreach (var drugId in rows.LatentDrugIds)
+        {
+            if (has.ContainsKey(drugId))
+            {
+                (shownLatent ??= new HashSet<string>(StringComparer.Ordinal)).Add(drugId);
+            }
+        }
+
+        var options = shownLatent is null ? rows.Default : Select(rows, shownLatent);
 
         ImmutableArray<TherapyOption>.Builder? marked = null;
         for (var i = 0; i < options.Length; i++)
@@ -63,30 +71,37 @@ internal sealed class OptionRanker
             return conditions;
         }
 
-        var result = ImmutableArray.CreateBuilder<ConditionAssessment>(conditions.Length);
-        foreach (var condition in conditions)
+        // Most patients have no conflict: arrays are copied only for a condition that has one.
+        ImmutableArray<ConditionAssessment>.Builder? result = null;
+        for (var c = 0; c < conditions.Length; c++)
         {
-            var options = condition.Options.ToBuilder();
-            for (var i = 0; i < options.Count; i++)
+            var condition = conditions[c];
+            ImmutableArray<TherapyOption>.Builder? options = null;
+            for (var i = 0; i < condition.Options.Length; i++)
             {
-                var conflicts = Conflicts(options[i], condition.ConditionId, conditions);
+                var conflicts = Conflicts(condition.Options[i], condition.ConditionId, conditions);
                 if (!conflicts.IsEmpty)
                 {
+                    options ??= condition.Options.ToBuilder();
                     options[i] = options[i] with { ConflictsWithOtherConditions = conflicts };
                 }
             }
 
-            result.Add(condition with { Options = options.MoveToImmutable() });
+            if (options is not null)
+            {
+                result ??= conditions.ToBuilder();
+                result[c] = condition with { Options = options.MoveToImmutable() };
+            }
         }
 
-        return result.MoveToImmutable();
+        return result?.MoveToImmutable() ?? conditions;
     }
 
     private ImmutableArray<ConditionConflict> Conflicts(TherapyOption option, string conditionId, ImmutableArray<ConditionAssessment> conditions)
     {
-        var isFor = option.Evidence.Any(e => e.Grade.IsFor());
-        var isAgainst = option.Evidence.Any(e => e.Grade.IsAgainst());
-        var conflicts = ImmutableArray.CreateBuilder<ConditionConflict>();
+        var isFor = option.Grade.IsFor();
+        var isAgainst = option.Evidence[^1].Grade.IsAgainst();
+        ImmutableArray<ConditionConflict>.Builder? conflicts = null;
         foreach (var other in conditions)
         {
             if (other.ConditionId == conditionId || !_rows[other.ConditionId].EvidenceByTherapy.TryGetValue(option.TherapyId, out var evidence))
@@ -102,13 +117,13 @@ internal sealed class OptionRanker
                 {
                     if (!option.Evidence.Any(e => e.StatementId == finding.StatementId))
                     {
-                        conflicts.Add(new ConditionConflict(other.ConditionId, other.Name, finding));
+                        (conflicts ??= ImmutableArray.CreateBuilder<ConditionConflict>()).Add(new ConditionConflict(other.ConditionId, other.Name, finding));
                     }
                 }
             }
         }
 
-        return conflicts.ToImmutable();
+        return conflicts?.ToImmutable() ?? [];
     }
 
     // A class row marks the patient's resources only through the members it speaks for; drug and non-drug rows
@@ -130,21 +145,25 @@ internal sealed class OptionRanker
 
     private static ImmutableArray<TherapyOption> Select(ConditionRows rows, IReadOnlySet<string> shownLatent)
     {
-        var listed = new HashSet<string>(rows.ListedDrugIds, StringComparer.Ordinal);
-        listed.UnionWith(shownLatent);
-        var result = ImmutableArray.CreateBuilder<TherapyOption>();
-        foreach (var candidate in rows.Candidates)
+        HashSet<string>? listed = null;
+        var result = ImmutableArray.CreateBuilder<TherapyOption>(rows.Candidates.Length);
+        for (var i = 0; i < rows.Candidates.Length; i++)
         {
+            var candidate = rows.Candidates[i];
             var option = candidate.Role switch
             {
                 RowRole.Latent => shownLatent.Contains(candidate.Option.TherapyId) ? candidate.Option : null,
-                RowRole.Class => ClassRow(candidate, listed),
-                _ => candidate.Option,
+
+                // Only a class that covers a newly listed member changes; the others keep their default row.
+                RowRole.Class when rows.DefaultByCandidate.IsDefault || candidate.Covered.Any(m => shownLatent.Contains(m.Id)) =>
+                    ClassRow(candidate, listed ??= [.. rows.ListedDrugIds, .. shownLatent]),
+                RowRole.Class => rows.DefaultByCandidate[i],
+                _ => rows.DefaultByCandidate.IsDefault ? candidate.Option : rows.DefaultByCandidate[i],
             };
 
             if (option is not null)
             {
-                result.Add(option with { Rank = result.Count + 1 });
+                result.Add(option.Rank == result.Count + 1 ? option : option with { Rank = result.Count + 1 });
             }
         }
 
@@ -160,9 +179,17 @@ internal sealed class OptionRanker
         }
 
         var rest = candidate.Covered.Where(m => !listed.Contains(m.Id)).ToImmutableArray();
-        return rest.IsEmpty
-            ? null
-            : candidate.Option with { ForMembers = rest, OtherMembersListed = rest.Length < candidate.Covered.Length };
+        if (rest.IsEmpty)
+        {
+            return null;
+        }
+
+        // The row's codes are those of the members it still speaks for, so a card matching orders by code
+        // does not attach the class row to a member that has its own row (or that the class statement excludes).
+        var codes = rest.Length == candidate.Covered.Length
+            ? candidate.Option.Codes
+            : [.. candidate.Option.Codes.Where(c => candidate.CodeOwners.TryGetValue(c, out var owner) && rest.Any(m => m.Id == owner))];
+        return candidate.Option with { ForMembers = rest, OtherMembersListed = rest.Length < candidate.Covered.Length, Codes = codes };
     }
 
     private ConditionRows BuildRows(string conditionId, FrozenDictionary<string, ImmutableArray<Code>> codesByTherapy)
@@ -175,10 +202,19 @@ internal sealed class OptionRanker
         foreach (var group in statements.Where(s => !_knowledge.Drugs.ContainsKey(s.Statement.TherapyId)).GroupBy(s => s.Statement.TherapyId, StringComparer.Ordinal))
         {
             var isClass = _knowledge.Classes.ContainsKey(group.Key);
-            var covered = isClass
-                ? group.SelectMany(s => _knowledge.DrugsReached(s.Statement)).DistinctBy(d => d.Id).Select(d => new ClassMember(d.Id, d.Name)).ToImmutableArray()
-                : [];
-            candidates.Add(new Candidate(BuildOption(group.Key, [.. group], codesByTherapy), isClass ? RowRole.Class : RowRole.Listed, covered));
+            var reached = isClass ? group.SelectMany(s => _knowledge.DrugsReached(s.Statement)).DistinctBy(d => d.Id).ToList() : [];
+            var option = BuildOption(group.Key, [.. group], codesByTherapy);
+            if (reached.Count > 0)
+            {
+                // A class row concerns the members its statements reach, not every member of the class.
+                var owners = reached.Where(d => d.RxNorm is not null).ToDictionary(d => new Code(CodeSystems.RxNorm, d.RxNorm!), d => d.Id);
+                option = option with { Codes = [.. option.Codes.Where(owners.ContainsKey)] };
+                candidates.Add(new Candidate(option, RowRole.Class, [.. reached.Select(d => new ClassMember(d.Id, d.Name))], owners));
+            }
+            else
+            {
+                candidates.Add(new Candidate(option, isClass ? RowRole.Class : RowRole.Listed, [], NoOwners));
+            }
         }
 
         // Drugs: every statement that reaches the drug, its own and its classes'. A drug with a statement of its
@@ -186,7 +222,7 @@ internal sealed class OptionRanker
         foreach (var (drugId, reaching) in byDrug)
         {
             var own = reaching.Any(s => s.Statement.TherapyId == drugId);
-            candidates.Add(new Candidate(BuildOption(drugId, reaching, codesByTherapy), own ? RowRole.Listed : RowRole.Latent, []));
+            candidates.Add(new Candidate(BuildOption(drugId, reaching, codesByTherapy), own ? RowRole.Listed : RowRole.Latent, [], NoOwners));
         }
 
         var ordered = candidates
@@ -197,7 +233,13 @@ internal sealed class OptionRanker
         var latent = ordered.Where(c => c.Role == RowRole.Latent).Select(c => c.Option.TherapyId).ToImmutableArray();
         var evidenceByTherapy = ordered.ToFrozenDictionary(c => c.Option.TherapyId, c => c.Option.Evidence, StringComparer.Ordinal);
         var rows = new ConditionRows(ordered, listed, latent, evidenceByTherapy, []);
-        return rows with { Default = Select(rows, FrozenSet<string>.Empty) };
+        var defaults = Select(rows, FrozenSet<string>.Empty);
+
+        // Each candidate's row in the default selection (null where it is not shown), so an assessment that lists
+        // a latent member rebuilds only the class rows that member changes.
+        var byTherapy = defaults.ToDictionary(o => o.TherapyId, StringComparer.Ordinal);
+        var defaultByCandidate = ordered.Select(c => byTherapy.GetValueOrDefault(c.Option.TherapyId)).ToImmutableArray();
+        return rows with { Default = defaults, DefaultByCandidate = defaultByCandidate };
     }
 
     private TherapyOption BuildOption(string therapyId, IReadOnlyCollection<ApplicableStatement> statements, FrozenDictionary<string, ImmutableArray<Code>> codesByTherapy)
@@ -255,12 +297,19 @@ internal sealed class OptionRanker
         Class,
     }
 
-    private sealed record Candidate(TherapyOption Option, RowRole Role, ImmutableArray<ClassMember> Covered);
+    private static readonly IReadOnlyDictionary<Code, string> NoOwners = new Dictionary<Code, string>();
+
+    /// <summary>A row before selection; for a class, the members its statements reach and which member each RxNorm code is.</summary>
+    private sealed record Candidate(TherapyOption Option, RowRole Role, ImmutableArray<ClassMember> Covered, IReadOnlyDictionary<Code, string> CodeOwners);
 
     private sealed record ConditionRows(
         ImmutableArray<Candidate> Candidates,
         ImmutableHashSet<string> ListedDrugIds,
         ImmutableArray<string> LatentDrugIds,
         FrozenDictionary<string, ImmutableArray<EvidenceFinding>> EvidenceByTherapy,
-        ImmutableArray<TherapyOption> Default);
+        ImmutableArray<TherapyOption> Default)
+    {
+        /// <summary>Per candidate (same index), its row in <see cref="Default"/>, or null where it is not shown.</summary>
+        public ImmutableArray<TherapyOption?> DefaultByCandidate { get; init; }
+    }
 }

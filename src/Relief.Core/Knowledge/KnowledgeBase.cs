@@ -129,11 +129,21 @@ public sealed class KnowledgeBase
             return true;
         }
 
-        return Drugs.TryGetValue(drugId, out var drug)
-            && ClassChain(drug.ClassId).Contains(statement.TherapyId, StringComparer.Ordinal)
+        // TherapyIdsByDrug holds the drug's class chain, built once at load.
+        return TherapyIdsByDrug.TryGetValue(drugId, out var names)
+            && names.Contains(statement.TherapyId, StringComparer.Ordinal)
             && (statement.Members.IsEmpty || statement.Members.Contains(drugId, StringComparer.Ordinal))
             && !statement.Excludes.Contains(drugId, StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// Every statement about a drug, class or therapy, in any condition: for a drug, its own and the class statements
+    /// that cover it (members and excludes respected); for a class or therapy, those that name it.
+    /// </summary>
+    public IEnumerable<EvidenceStatement> StatementsAbout(string therapyId) =>
+        Drugs.ContainsKey(therapyId)
+            ? Statements.Where(s => Reaches(s, therapyId))
+            : Statements.Where(s => s.TherapyId == therapyId);
 
     /// <summary>The drugs a class statement reaches, in knowledge order; for a drug statement, the drug.</summary>
     public IEnumerable<Drug> DrugsReached(EvidenceStatement statement) =>

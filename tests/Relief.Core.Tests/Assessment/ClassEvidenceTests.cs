@@ -155,7 +155,19 @@ public class ClassEvidenceTests
         var gabapentinoids = Options(a, "fibromyalgia").Single(o => o.TherapyId == "gabapentinoid");
         Assert.Equal(["gabapentin"], gabapentinoids.ForMembers.Select(m => m.Id));
         Assert.True(gabapentinoids.OtherMembersListed);
+        Assert.Equal("25480", Assert.Single(gabapentinoids.Codes).Value);
         Assert.DoesNotContain(Options(a, "fibromyalgia"), o => o.TherapyId == "gabapentin");
+    }
+
+    [Fact]
+    public void A_class_row_limited_to_some_members_carries_only_their_codes()
+    {
+        var a = Assess(new PatientBuilder().WithCondition(CodeSystems.Snomed, NeuropathicPain));
+
+        // NeuPSIG's SNRI statements cover duloxetine (own row) and venlafaxine, not milnacipran.
+        var snri = Options(a, "neuropathic-pain").Single(o => o.TherapyId == "snri");
+        Assert.Equal(["venlafaxine"], snri.ForMembers.Select(m => m.Id));
+        Assert.Equal("39786", Assert.Single(snri.Codes).Value);
     }
 
     [Fact]

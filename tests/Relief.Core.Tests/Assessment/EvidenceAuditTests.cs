@@ -66,6 +66,27 @@ public class EvidenceAuditTests
     }
 
     [Fact]
+    public void An_active_lung_cancer_sets_chronic_primary_pain_aside_and_says_so()
+    {
+        var a = Assess(new PatientBuilder()
+            .WithCondition(CodeSystems.Snomed, ChronicPain, "Chronic pain")
+            .WithCondition(CodeSystems.Snomed, "254637007", "Non-small cell lung cancer"));
+
+        Assert.DoesNotContain(a.Conditions, c => c.ConditionId == "chronic-primary-pain");
+        Assert.Equal("Non-small cell lung cancer (SNOMED CT 254637007)", Assert.Single(a.ConditionsSetAside.Single().Because));
+    }
+
+    [Fact]
+    public void A_resolved_lung_cancer_does_not_set_chronic_primary_pain_aside()
+    {
+        var a = Assess(new PatientBuilder()
+            .WithCondition(CodeSystems.Snomed, ChronicPain, "Chronic pain")
+            .WithCondition(CodeSystems.Snomed, "254637007", "Non-small cell lung cancer", ConditionClinicalStatus.Resolved));
+
+        Assert.Contains(a.Conditions, c => c.ConditionId == "chronic-primary-pain");
+    }
+
+    [Fact]
     public void Fibromyalgia_beside_rheumatoid_arthritis_keeps_the_inherited_nice_ng193_statements()
     {
         var a = Assess(new PatientBuilder()
@@ -118,6 +139,28 @@ public class EvidenceAuditTests
         var review = a.Medications.Single();
         Assert.Equal(ReviewVerdict.RecommendedAgainst, review.Verdict);
         Assert.Contains(review.Findings, f => f.Evidence.SourceId == "nice-ng206" && f.Evidence.StatedFor.Id == statedFor && f.Evidence.Grade == EvidenceGrade.StrongAgainst);
+    }
+
+    [Fact]
+    public void Me_cfs_trials_of_hydrocortisone_and_ivig_are_negative()
+    {
+        var a = Assess(new PatientBuilder()
+            .WithCondition(CodeSystems.Snomed, MeCfs)
+            .WithNamedMedication("hydrocortisone 10 MG Oral Tablet", MedicationUse.Proposed)
+            .WithNamedMedication("IVIG 10 % Injectable Solution", MedicationUse.Proposed));
+
+        Assert.Contains(a.Medications[0].Findings, f => f.Evidence.SourceId == "mckenzie-1998" && f.Evidence.Grade == EvidenceGrade.WeakAgainst);
+        Assert.Contains(a.Medications[1].Findings, f => f.Evidence.SourceId == "vollmer-conna-1997" && f.Evidence.Grade == EvidenceGrade.WeakAgainst);
+    }
+
+    [Fact]
+    public void Ivig_in_fibromyalgia_is_insufficient_evidence_with_its_source()
+    {
+        var a = Assess(new PatientBuilder().WithCondition(CodeSystems.Snomed, Fibromyalgia));
+
+        var ivig = Option(a, "fibromyalgia", "immune-globulin");
+        Assert.Equal(EvidenceGrade.Insufficient, ivig.Grade);
+        Assert.Equal("caro-2008", Assert.Single(ivig.Evidence).SourceId);
     }
 
     // --- §2 NeuPSIG 2015: third line and against list ---
