@@ -86,6 +86,7 @@ public class AssessCommandTests
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
     }
 
+    [Trait(Requires.Key, Requires.SharedData)]
     [Fact]
     public void A_dstu2_bundle_is_rejected_as_an_unsupported_fhir_version()
     {
@@ -153,6 +154,71 @@ public class AssessCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("relief:", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_option_is_a_usage_error_not_a_file_name()
+    {
+        var result = ReliefProcess.Run("assess", "--formt", "json", Sample("me-cfs.json"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("unknown option '--formt'", result.Error, StringComparison.Ordinal);
+        Assert.Equal("", result.Output);
+    }
+
+    [Fact]
+    public void In_json_mode_a_missing_file_gets_its_error_document()
+    {
+        var result = ReliefProcess.Run("assess", Sample("me-cfs.json"), "no-such-file.json", "--format", "json", "--as-of", AsOf);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(2, result.OutputLines.Length);
+        using var missing = JsonDocument.Parse(result.OutputLines[1]);
+        Assert.Equal("no-such-file.json", missing.RootElement.GetProperty("file").GetString());
+        Assert.Equal("not-found", missing.RootElement.GetProperty("error").GetProperty("kind").GetString());
+    }
+
+    [Theory]
+    [InlineData("9999-12-31")]
+    [InlineData("1066-10-14")]
+    public void A_far_future_or_far_past_as_of_date_is_rejected(string asOf)
+    {
+        var result = ReliefProcess.Run("assess", Sample("me-cfs.json"), "--as-of", asOf);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--as-of " + asOf + " is outside", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Directories_are_searched_recursively_and_a_json_that_is_not_a_bundle_is_skipped_with_a_warning()
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"relief-test-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Path.Combine(root, "nested"));
+        File.Copy(Sample("me-cfs.json"), Path.Combine(root, "nested", "me-cfs.json"));
+        File.WriteAllText(Path.Combine(root, "INDEX.json"), "[\"nested/me-cfs.json\"]");
+        try
+        {
+            var result = ReliefProcess.Run("assess", root, "--format", "json", "--as-of", AsOf);
+
+            Assert.Equal(0, result.ExitCode);
+            var line = Assert.Single(result.OutputLines);
+            Assert.Contains("\"assessment\"", line, StringComparison.Ordinal);
+            Assert.Contains("warning", result.Error, StringComparison.Ordinal);
+            Assert.Contains("INDEX.json: skipped", result.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_non_bundle_named_on_the_command_line_is_still_an_error()
+    {
+        var result = ReliefProcess.Run("assess", TempFile("[1, 2]"), "--format", "json");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.OutputLines);
     }
 
     [Fact]

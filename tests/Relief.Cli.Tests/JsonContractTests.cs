@@ -4,6 +4,7 @@ using Relief.Cli.Tests.Infrastructure;
 namespace Relief.Cli.Tests;
 
 /// <summary>The JSON the CLI prints is exactly the documented contract, docs/assessment.schema.json.</summary>
+[Trait(Requires.Key, Requires.SharedData)]
 public class JsonContractTests
 {
     private static readonly Lazy<JsonSchema> Schema = new(() =>

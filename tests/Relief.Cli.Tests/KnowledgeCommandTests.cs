@@ -39,6 +39,8 @@ public class KnowledgeCommandTests
 
     [Theory]
     [InlineData("fibromyalgia", "condition fibromyalgia")]
+    [InlineData("Fibromyalgia", "condition fibromyalgia")]
+    [InlineData("m79.7", "condition fibromyalgia")]
     [InlineData("203082005", "condition fibromyalgia")]
     [InlineData("snomed|95417003", "condition fibromyalgia")]
     [InlineData("M79.7", "condition fibromyalgia")]
@@ -57,6 +59,17 @@ public class KnowledgeCommandTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains(expected, result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Show_lists_for_a_drug_only_the_class_statements_that_cover_it()
+    {
+        var venlafaxine = ReliefProcess.Run("kb", "show", "venlafaxine");
+        var milnacipran = ReliefProcess.Run("kb", "show", "milnacipran");
+
+        Assert.Contains("[neuropathic-pain-snri-neupsig-2015]", venlafaxine.Output, StringComparison.Ordinal);
+        Assert.Contains("members: duloxetine, venlafaxine", venlafaxine.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("[neuropathic-pain-snri-neupsig-2015]", milnacipran.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Relief.Fhir.Reading;
 namespace Relief.Cli.Tests;
 
 /// <summary>Real records name products: every medication in the shared real-world bundles maps to its ingredients.</summary>
+[Trait(Requires.Key, Requires.SharedData)]
 public class ProductMappingTests
 {
     private static readonly Lazy<KnowledgeBase> Knowledge = new(() =>

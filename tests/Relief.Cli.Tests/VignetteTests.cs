@@ -85,6 +85,16 @@ public class VignetteTests
             }
         }
 
+        // A response decision on a drug that also carries a serious caution must name it (issue 6: renal sample).
+        if (expected.TryGetProperty("responseCautions", out var links))
+        {
+            foreach (var link in links.EnumerateObject())
+            {
+                var finding = assessment.GetProperty("response").EnumerateArray().Single(r => r.GetProperty("ingredientId").GetString() == link.Name);
+                Assert.Contains(finding.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains($"see caution {link.Value.GetString()}", StringComparison.Ordinal));
+            }
+        }
+
         foreach (var drug in Strings(expected, "taper"))
         {
             var finding = assessment.GetProperty("response").EnumerateArray().Single(r => r.GetProperty("ingredientId").GetString() == drug);

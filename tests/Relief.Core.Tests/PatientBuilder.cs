@@ -149,6 +149,13 @@ public sealed class PatientBuilder
         return this;
     }
 
+    /// <summary>An observation built by the test itself (reference ranges, interpretation codes).</summary>
+    public PatientBuilder WithObservation(ObservationFact observation)
+    {
+        _observations.Add(observation with { ResourceId = $"obs-{_observations.Count + 1}" });
+        return this;
+    }
+
     public PatientBuilder WithImmunization(string cvx, LocalDate date, string status = "completed", string display = "vaccine")
     {
         _immunizations.Add(new ImmunizationFact($"imm-{_immunizations.Count + 1}", new CodedText([new Code(CodeSystems.Cvx, cvx)], display), status, date));

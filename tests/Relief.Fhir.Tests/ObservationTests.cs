@@ -37,6 +37,20 @@ public class ObservationTests
     }
 
     [Fact]
+    public void Interpretation_codes_and_the_reference_range_are_read()
+    {
+        var fact = Assert.Single(Read("""
+            "code": { "coding": [ { "system": "http://loinc.org", "code": "21563-2" } ] },
+            "valueQuantity": { "value": 8, "unit": "U/mL" },
+            "interpretation": [ { "coding": [ { "system": "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation", "code": "L" } ] } ],
+            "referenceRange": [ { "low": { "value": 15 }, "high": { "value": 35 } } ]
+            """).Facts);
+
+        Assert.Equal([new Code("http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation", "L")], fact.Interpretation.ToArray());
+        Assert.Equal((15m, 35m), (fact.ReferenceLow, fact.ReferenceHigh));
+    }
+
+    [Fact]
     public void Coded_value_is_a_concept()
     {
         var fact = Assert.Single(Read(""" "valueCodeableConcept": { "coding": [ { "system": "http://snomed.info/sct", "code": "10828004", "display": "Positive" } ] } """).Facts);

@@ -76,6 +76,7 @@ public class PatientRecordReaderTests
     }
 
     /// <summary>The CDC opioid guideline's requests that are valid JSON: prefetch items and draftOrders read for context.patientId.</summary>
+    [Trait(Requires.Key, Requires.SharedData)]
     [Theory]
     [MemberData(nameof(WellFormedCdsHooksRequests))]
     public void Cds_hooks_prefetch_reads_into_the_named_patients_record(string file)
@@ -99,6 +100,7 @@ public class PatientRecordReaderTests
         Assert.Equal(patientId["Patient/".Length..], result.Record.Id);
     }
 
+    [Trait(Requires.Key, Requires.SharedData)]
     [Fact]
     public void Prefetched_bundle_entry_is_read_as_its_resource_and_a_mistyped_subject_is_left_out()
     {

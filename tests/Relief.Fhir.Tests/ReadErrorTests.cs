@@ -151,11 +151,18 @@ public class ReadErrorTests
     public void Default_size_limit_is_64_megabytes() => Assert.Equal(64L * 1024 * 1024, FhirReadOptions.Default.MaxBytes);
 
     [Fact]
-    public void Missing_file_is_unreadable()
+    public void Missing_file_is_not_found()
     {
         var result = FhirBundleReader.ReadFile("/nonexistent/bundle.json");
+        Assert.Equal(FhirReadErrorKind.NotFound, result.Error!.Kind);
+        Assert.Equal("no such file or directory", result.Error.Message);
+    }
+
+    [Fact]
+    public void A_directory_given_as_a_file_is_unreadable()
+    {
+        var result = FhirBundleReader.ReadFile(Path.GetTempPath());
         Assert.Equal(FhirReadErrorKind.Unreadable, result.Error!.Kind);
-        Assert.StartsWith("cannot read /nonexistent/bundle.json: ", result.Error.Message);
     }
 
     [Fact]

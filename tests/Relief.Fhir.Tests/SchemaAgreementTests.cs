@@ -108,6 +108,7 @@ public class SchemaAgreementTests
         Assert.Empty(FhirBundleReader.ReadFile(TestData.PathOf("every-resource.json")).Warnings);
     }
 
+    [Trait(Requires.Key, Requires.SharedData)]
     [Fact]
     public void Every_resource_of_every_synthea_bundle_passes_the_schema_and_reads_without_warnings()
     {
@@ -127,6 +128,7 @@ public class SchemaAgreementTests
     /// the reader's stance on each: warned about, or not read at all (the reader does not look at
     /// elements it does not use, so an unknown or misshapen one of those passes silently).
     /// </summary>
+    [Trait(Requires.Key, Requires.SharedData)]
     [Fact]
     public void Cds4cpm_schema_errors_are_the_ones_the_reader_warns_about_or_does_not_read()
     {

@@ -9,6 +9,7 @@ namespace Relief.Fhir.Tests;
 /// refused with the right error. The expectation for each file comes from what the data's README and
 /// SOURCE files say it is, not from the reader.
 /// </summary>
+[Trait(Requires.Key, Requires.SharedData)]
 public class SharedDataTests
 {
     private static readonly string[] CategoryObjectBundles =

@@ -178,7 +178,17 @@ public class ToleranceTests
                 var mutated = original.DeepClone();
                 Set(mutated, path, replacement?.DeepClone());
                 var result = FhirBundleReader.Read(Encoding.UTF8.GetBytes(mutated.ToJsonString()));
-                Assert.True(result.Succeeded || result.Failed);
+                // Exactly one of record and error, and either says something usable: a patient id, or a one-line reason.
+                Assert.NotEqual(result.Succeeded, result.Failed);
+                if (result.Succeeded)
+                {
+                    Assert.False(string.IsNullOrEmpty(result.Record!.Id));
+                }
+                else
+                {
+                    Assert.False(string.IsNullOrWhiteSpace(result.Error!.Message));
+                    Assert.DoesNotContain('\n', result.Error.Message);
+                }
             }
         }
     }

@@ -31,49 +31,78 @@ public static class AssessCommand
         format.AcceptOnlyFromAmong("text", "json");
         var asOf = new Option<string?>("--as-of")
         {
-            Description = "Assess as of this date (yyyy-MM-dd); default: today (UTC)",
+            Description = "Assess as of this date (yyyy-MM-dd); default: today (UTC). Must lie between 1900-01-01 and a year from today",
+        };
+        var all = new Option<bool>("--all")
+        {
+            Description = "Text: show every option, every statement and every test to consider (default: what needs action and the strongest options)",
         };
 
-        var command = new Command("assess", "Assess patients from FHIR R4 bundles: ranked options with evidence and sources, and a medication review");
+        // An unknown option ("--formt json") would otherwise be taken for a file name.
+        paths.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => t.Value.StartsWith('-') && !File.Exists(t.Value) && !Directory.Exists(t.Value)))
+            {
+                result.AddError($"unknown option '{token.Value}' (options: --format, --as-of, --all, --knowledge)");
+            }
+        });
+
+        var command = new Command("assess", "Assess patients from FHIR R4 bundles: what needs action, monitoring, response, ranked options with evidence and sources, and a medication review");
         command.Arguments.Add(paths);
         command.Options.Add(format);
         command.Options.Add(asOf);
+        command.Options.Add(all);
         command.SetAction(parse => Run(
             parse.GetValue(paths)!,
             parse.GetValue(format) == "json",
             parse.GetValue(asOf),
+            new TextOptions(parse.GetValue(all)),
             parse.GetValue(ReliefCommand.KnowledgeOption),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(string[] paths, bool json, string? asOfText, string? knowledgeOption, TextWriter output, TextWriter error)
+    /// <summary>The earliest assessment date accepted: before it, ages and durations would be meaningless.</summary>
+    public static readonly LocalDate EarliestAsOf = new(1900, 1, 1);
+
+    /// <summary>Parses --as-of; null (with the reason) for a date that is not one or lies outside 1900..today + 1 year.</summary>
+    public static (LocalDate? Date, string? Problem) ParseAsOf(string? text, LocalDate today)
     {
-        LocalDate asOf;
-        if (asOfText is null)
+        if (text is null)
         {
-            asOf = SystemClock.Instance.GetCurrentInstant().InUtc().Date;
+            return (today, null);
         }
-        else if (LocalDatePattern.Iso.Parse(asOfText) is { Success: true } parsed)
+
+        if (LocalDatePattern.Iso.Parse(text) is not { Success: true } parsed)
         {
-            asOf = parsed.Value;
+            return (null, $"--as-of '{text}' is not a date (expected yyyy-MM-dd)");
         }
-        else
+
+        var latest = today.PlusYears(1);
+        return parsed.Value < EarliestAsOf || parsed.Value > latest
+            ? (null, $"--as-of {text} is outside {EarliestAsOf:yyyy-MM-dd}..{latest:yyyy-MM-dd} (today plus one year): ages and durations would be wrong")
+            : (parsed.Value, null);
+    }
+
+    private static int Run(string[] paths, bool json, string? asOfText, TextOptions textOptions, string? knowledgeOption, TextWriter output, TextWriter error)
+    {
+        var (parsedAsOf, asOfProblem) = ParseAsOf(asOfText, SystemClock.Instance.GetCurrentInstant().InUtc().Date);
+        if (parsedAsOf is not { } asOf)
         {
-            error.WriteLine($"relief: --as-of '{asOfText}' is not a date (expected yyyy-MM-dd)");
+            error.WriteLine($"relief: {asOfProblem}");
             return ExitCodes.InvalidInput;
         }
 
-        var (files, missing) = InputFiles.Expand(paths);
-        foreach (var path in missing)
+        var (files, problems) = InputFiles.Expand(paths);
+        foreach (var problem in problems)
         {
-            error.WriteLine($"relief: {path}: no such file or directory");
+            error.WriteLine($"relief: {problem}");
         }
 
         if (files.Count == 0)
         {
-            error.WriteLine(missing.Count > 0 ? "relief: nothing to assess" : "relief: no .json files found in the given directories");
+            error.WriteLine(problems.Count > 0 ? "relief: nothing to assess" : "relief: no .json files found in the given directories");
             return ExitCodes.InvalidInput;
         }
 
@@ -85,14 +114,21 @@ public static class AssessCommand
 
         var pipeline = new AssessmentPipeline(new Assessor(knowledge));
         var console = json ? null : TerminalConsole.Create(output);
-        var failures = missing.Count;
+        var failures = problems.Count;
         foreach (var file in files)
         {
-            var document = pipeline.AssessFile(file, asOf);
+            var document = pipeline.AssessFile(file.Path, asOf);
             if (document.Error is { } problem)
             {
+                // A directory may hold other JSON (an INDEX.json, a manifest): skipped with a warning, the batch goes on.
+                if (file.FromDirectory && problem.Kind is "not-a-bundle" or "not-an-object")
+                {
+                    error.WriteLine($"relief: warning: {file.Path}: skipped, {problem.Message}");
+                    continue;
+                }
+
                 failures++;
-                error.WriteLine($"relief: {file}: {problem.Message}");
+                error.WriteLine($"relief: {file.Path}: {problem.Message}");
             }
 
             if (json)
@@ -101,7 +137,7 @@ public static class AssessCommand
             }
             else if (document.Assessment is not null)
             {
-                new AssessmentTextRenderer(console!).Render(document);
+                new AssessmentTextRenderer(console!, knowledge, textOptions).Render(document);
             }
         }
 

@@ -22,14 +22,4 @@ public static class GradeStyle
         ReviewVerdict.RecommendedAgainst => "red",
         _ => "grey",
     };
-
-    public static string Words(ReviewVerdict verdict) => verdict switch
-    {
-        ReviewVerdict.RecommendedAgainst => "recommended against",
-        ReviewVerdict.Contested => "sources disagree",
-        ReviewVerdict.Supported => "supported",
-        ReviewVerdict.Unproven => "unproven",
-        ReviewVerdict.NoEvidenceForConditions => "no evidence for these conditions",
-        _ => "not assessed",
-    };
 }

@@ -7,10 +7,22 @@ namespace Relief.Cli.Rendering;
 /// <summary>Prints a knowledge entry found by id or code, and the statements that concern it.</summary>
 public sealed class KnowledgeEntryRenderer(KnowledgeBase knowledge, TextWriter output)
 {
+    /// <summary>Shows what has this id or code. Ids are kebab-case and ICD-10-CM codes upper case, so
+    /// "Fibromyalgia" and "m79.7" are tried in that form when the text as typed finds nothing.</summary>
     public bool Show(string text)
     {
         var found = ShowById(text);
         found |= ShowByCode(text);
+        if (!found && text.ToLowerInvariant() is var id && id != text)
+        {
+            found = ShowById(id);
+        }
+
+        if (!found && text.ToUpperInvariant() is var code && code != text)
+        {
+            found = ShowByCode(code);
+        }
+
         return found;
     }
 
@@ -21,7 +33,7 @@ public sealed class KnowledgeEntryRenderer(KnowledgeBase knowledge, TextWriter o
         {
             found = true;
             output.WriteLine($"source {source.Id}: {source.Title}");
-            output.WriteLine($"  {source.Authors} {source.Publication} ({source.Year}, {source.Kind})");
+            output.WriteLine($"  {source.Authors} {source.Publication} ({source.Year}, {WireName.Of(source.Kind)})");
             WriteIf("  PMID ", source.Pmid);
             WriteIf("  DOI ", source.Doi);
             WriteIf("  ", source.Url);
@@ -107,7 +119,7 @@ public sealed class KnowledgeEntryRenderer(KnowledgeBase knowledge, TextWriter o
 
     private void WriteCondition(ConditionDefinition condition)
     {
-        output.WriteLine($"condition {condition.Id}: {condition.Name} ({condition.Kind})");
+        output.WriteLine($"condition {condition.Id}: {condition.Name} ({WireName.Of(condition.Kind)})");
         if (!condition.Inherits.IsEmpty)
         {
             output.WriteLine($"  inherits: {string.Join(", ", condition.Inherits)}");
@@ -141,6 +153,7 @@ public sealed class KnowledgeEntryRenderer(KnowledgeBase knowledge, TextWriter o
             WriteIf("  class: ", drug.ClassId is null ? null : string.Join(" < ", knowledge.ClassChain(drug.ClassId)));
             WriteIf("  ATC: ", drug.Atc.IsEmpty ? null : string.Join(", ", drug.Atc));
             WriteIf("  brands: ", drug.Brands.IsEmpty ? null : string.Join(", ", drug.Brands));
+            WriteIf("  forms: ", drug.Forms.IsEmpty ? null : string.Join("; ", drug.Forms.Select(f => $"{f.Id} ({f.Name})")));
             output.WriteLine($"  scope: {WireName.Of(drug.Scope)}");
         }
 
@@ -159,8 +172,8 @@ public sealed class KnowledgeEntryRenderer(KnowledgeBase knowledge, TextWriter o
             new SafetyEntryRenderer(knowledge, output).ShowForIngredient(id);
         }
 
-        var names = knowledge.TherapyIdsByDrug.TryGetValue(id, out var chain) ? chain : [id];
-        WriteStatements(knowledge.Statements.Where(s => names.Contains(s.TherapyId, StringComparer.Ordinal)), "evidence");
+        // A drug hears its own statements and the class statements that cover it (members and excludes respected).
+        WriteStatements(knowledge.StatementsAbout(id), "evidence");
     }
 
     private void WriteStatements(IEnumerable<EvidenceStatement> statements, string heading)
@@ -183,7 +196,29 @@ public sealed class KnowledgeEntryRenderer(KnowledgeBase knowledge, TextWriter o
         var line = s.Line is { } l ? $" line {l}" : "";
         var nnt = s.Nnt is { } n ? $" NNT {n}" : "";
         var via = inheritedFrom is null ? "" : $" (via {inheritedFrom})";
-        output.WriteLine($"    [{s.Id}] {s.ConditionId} × {s.TherapyId}: {s.Grade.ToWireName()}{line}{nnt}{via} — {s.Summary} ({knowledge.Sources[s.SourceId].Citation})");
+        var scope = new List<string>();
+        if (!s.Members.IsEmpty)
+        {
+            scope.Add($"members: {string.Join(", ", s.Members)}");
+        }
+
+        if (!s.Excludes.IsEmpty)
+        {
+            scope.Add($"excludes: {string.Join(", ", s.Excludes)}");
+        }
+
+        if (!s.Forms.IsEmpty)
+        {
+            scope.Add($"forms: {string.Join(", ", s.Forms)}");
+        }
+
+        if (s.Usage != StatementUsage.Any)
+        {
+            scope.Add($"usage: {WireName.Of(s.Usage)}");
+        }
+
+        var limits = scope.Count == 0 ? "" : $" [{string.Join("; ", scope)}]";
+        output.WriteLine($"    [{s.Id}] {s.ConditionId} × {s.TherapyId}: {s.Grade.ToWireName()}{line}{nnt}{via}{limits} — {s.Summary} ({knowledge.Sources[s.SourceId].Citation})");
     }
 
     private void WriteIf(string label, string? value)

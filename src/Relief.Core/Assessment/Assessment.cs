@@ -19,15 +19,30 @@ public sealed record PatientAssessment
 
     public required string PatientId { get; init; }
 
+    /// <summary>The patient's name as the record gives it, for the header a clinician reads; null when absent.</summary>
+    public string? PatientName { get; init; }
+
+    public LocalDate? BirthDate { get; init; }
+
     public required LocalDate AsOf { get; init; }
 
     public int? Age { get; init; }
 
     public AdministrativeSex Sex { get; init; }
 
+    /// <summary>
+    /// Set when the record says the patient died on or before <see cref="AsOf"/> (the date when known). The
+    /// assessment then says so first and gives no current-therapy advice: no options, reviews, safety,
+    /// monitoring or response findings; the recognised conditions stay visible as facts.
+    /// </summary>
+    public Deceased? Deceased { get; init; }
+
     public required string KnowledgeVersion { get; init; }
 
     public ImmutableArray<ConditionAssessment> Conditions { get; init; } = [];
+
+    /// <summary>Conditions matched only by broad codes and set aside by their exclusions (chronic primary pain beside secondary pain).</summary>
+    public ImmutableArray<SetAsideCondition> ConditionsSetAside { get; init; } = [];
 
     public ImmutableArray<MedicationReview> Medications { get; init; } = [];
 
@@ -54,3 +69,6 @@ public sealed record PatientAssessment
     /// </summary>
     public ImmutableArray<Finding> Findings { get; init; } = [];
 }
+
+/// <summary>The patient's death as the record gives it: <see cref="On"/> is null when only deceasedBoolean was recorded.</summary>
+public sealed record Deceased(LocalDate? On);

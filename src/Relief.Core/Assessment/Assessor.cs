@@ -37,7 +37,8 @@ public sealed class Assessor
         ArgumentNullException.ThrowIfNull(patient);
         var unrecognised = ImmutableArray.CreateBuilder<UnrecognisedCode>();
 
-        var conditions = ConditionMatcher.Match(patient, asOf, _knowledge, unrecognised);
+        var setAside = ImmutableArray.CreateBuilder<SetAsideCondition>();
+        var conditions = ConditionMatcher.Match(patient, asOf, _knowledge, unrecognised, setAside);
 
         // Ingredients are resolved once here and shared by the evidence review and every safety check.
         var active = ResolveActive(patient);
@@ -52,9 +53,9 @@ public sealed class Assessor
         }
 
         var patientTherapies = conditions.IsEmpty ? null : PatientTherapies.Collect(patient, medications, _knowledge);
-        var conditionAssessments = conditions
+        var conditionAssessments = _optionRanker.MarkCrossConditionConflicts(conditions
             .Select(c => new ConditionAssessment(c.Condition.Id, c.Condition.Name, c.RecordedAs, _optionRanker.Rank(c, patientTherapies!)))
-            .ToImmutableArray();
+            .ToImmutableArray());
 
         var reviews = medications
             .Select(m => _reviewer.Review(m.Fact, m.Ingredients, conditions, asOf))
@@ -70,27 +71,66 @@ public sealed class Assessor
                 $"Patient/{patient.Id}"))
             : safety.DataQuality;
 
+        if (patient.DeceasedOnOrBefore(asOf))
+        {
+            return DeceasedAssessment(patient, asOf, conditionAssessments, unrecognised.ToImmutable());
+        }
+
+        var projected = _findings.Project(safety.Report, safety.Monitoring, safety.Response, dataQuality);
         return new PatientAssessment
         {
             PatientId = patient.Id,
+            PatientName = patient.Name,
+            BirthDate = patient.BirthDate,
             AsOf = asOf,
             Age = patient.AgeOn(asOf),
             Sex = patient.Sex,
             KnowledgeVersion = _knowledge.Manifest.Version,
             Conditions = conditionAssessments,
+            ConditionsSetAside = setAside.ToImmutable(),
             Medications = reviews,
             Unrecognised = unrecognised.ToImmutable(),
             InactiveConditionsNotAssessed = patient.Conditions.Count(c => !c.IsCurrent),
-            Safety = safety.Report,
-            Monitoring = safety.Monitoring,
-            Response = safety.Response,
-            DataQuality = dataQuality,
-            Findings = _findings.Project(safety.Report, safety.Monitoring, safety.Response, dataQuality),
+            Safety = projected.Safety,
+            Monitoring = projected.Monitoring,
+            Response = projected.Response,
+            DataQuality = projected.DataQuality,
+            Findings = projected.Findings,
         };
     }
 
     /// <summary>
-    /// How to stop one of the patient's current medications (spec 10.5: a discontinuation being signed), with
+    /// A patient who has died: the fact comes first and no current-therapy advice is given (no options, reviews,
+    /// safety, monitoring or "continue" response findings); the recognised conditions stay as facts.
+    /// </summary>
+    private PatientAssessment DeceasedAssessment(
+        PatientRecord patient, LocalDate asOf, ImmutableArray<ConditionAssessment> conditions, ImmutableArray<UnrecognisedCode> unrecognised)
+    {
+        var when = patient.DeceasedOn is { } died ? $"on {died:yyyy-MM-dd}" : "(date not recorded)";
+        ImmutableArray<DataQualityNote> notes =
+        [
+            new(DataQualityKind.PatientDeceased, $"the record says the patient died {when}: no current-therapy advice is given", $"Patient/{patient.Id}"),
+        ];
+        return new PatientAssessment
+        {
+            PatientId = patient.Id,
+            PatientName = patient.Name,
+            BirthDate = patient.BirthDate,
+            AsOf = asOf,
+            Age = patient.AgeOn(patient.DeceasedOn is { } d && d < asOf ? d : asOf),
+            Sex = patient.Sex,
+            Deceased = new Deceased(patient.DeceasedOn),
+            KnowledgeVersion = _knowledge.Manifest.Version,
+            Conditions = [.. conditions.Select(c => c with { Options = [] })],
+            Unrecognised = unrecognised,
+            InactiveConditionsNotAssessed = patient.Conditions.Count(c => !c.IsCurrent),
+            DataQuality = notes,
+            Findings = _findings.Project(SafetyReport.Empty, [], [], notes).Findings,
+        };
+    }
+
+    /// <summary>
+    /// How to stop one of the patient's current medications (knowledge-format-safety.md §10.5: a discontinuation being signed), with
     /// the taper entries for each of its ingredients. Empty when the resource is not a current medication or
     /// no taper entry names its ingredients.
     /// </summary>
@@ -156,7 +196,7 @@ public sealed class Assessor
             var reason = code.System switch
             {
                 CodeSystems.RxNorm => "RxNorm code not in the product table and its name gives no known ingredient",
-                CodeSystems.Cvx => "CVX code not in vaccines.yaml: whether the vaccine is live is unknown",
+                CodeSystems.Cvx => "CVX code not in Relief's vaccine list: whether the vaccine is live is unknown",
                 _ => $"medication code system {CodeSystems.ShortName(code.System)} is not read by Relief",
             };
             unrecognised.Add(new UnrecognisedCode(code.ToString(), fact.Medication.DisplayFor(code), fact.ResourceType, fact.ResourceId, reason));

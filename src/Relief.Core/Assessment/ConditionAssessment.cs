@@ -23,3 +23,14 @@ public sealed record ConditionEvidence(
     bool BroadMatch,
     bool Unconfirmed,
     string? CodingNote);
+
+/// <summary>
+/// A condition the record matched only through broad codes and that Relief set aside because the record shows
+/// what the condition excludes (chronic primary pain beside neuropathic pain): its statements are not shown.
+/// </summary>
+public sealed record SetAsideCondition(
+    string ConditionId,
+    string Name,
+    ImmutableArray<ConditionEvidence> RecordedAs,
+    ImmutableArray<string> Because,
+    string Reason);

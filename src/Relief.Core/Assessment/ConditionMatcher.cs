@@ -13,7 +13,11 @@ internal sealed record MatchedCondition(ConditionDefinition Condition, Immutable
 internal static class ConditionMatcher
 {
     public static ImmutableArray<MatchedCondition> Match(
-        PatientRecord patient, NodaTime.LocalDate asOf, KnowledgeBase knowledge, ImmutableArray<UnrecognisedCode>.Builder unrecognised)
+        PatientRecord patient,
+        NodaTime.LocalDate asOf,
+        KnowledgeBase knowledge,
+        ImmutableArray<UnrecognisedCode>.Builder unrecognised,
+        ImmutableArray<SetAsideCondition>.Builder setAside)
     {
         var byCondition = new Dictionary<string, List<ConditionEvidence>>(StringComparer.Ordinal);
         foreach (var fact in patient.Conditions)
@@ -56,7 +60,9 @@ internal static class ConditionMatcher
                 }
             }
 
-            if (!matchedAny)
+            // A condition a safety rule reads (CKD, pregnancy, falls, latent TB, heart failure) is recognised: it
+            // is not a pain condition, but it is not unknown either.
+            if (!matchedAny && !fact.Concept.Codes.Any(knowledge.Safety.UsesCondition))
             {
                 var reason = fact.Concept.Codes.IsEmpty ? "condition has no code" : "condition code is not in any of Relief's condition value sets";
                 if (fact.Concept.Codes.IsEmpty)
@@ -70,6 +76,8 @@ internal static class ConditionMatcher
                 }
             }
         }
+
+        SetAsideExcluded(patient, knowledge, byCondition, setAside);
 
         // A broader condition established only by entries that also establish a narrower one is subsumed:
         // a Condition coded "Neuropathic pain" and G89.28 is post-surgical neuropathic pain, which inherits the
@@ -86,6 +94,38 @@ internal static class ConditionMatcher
             .Where(c => byCondition.ContainsKey(c.Id) && !subsumed.Contains(c.Id))
             .Select(c => new MatchedCondition(c, [.. byCondition[c.Id]]))
             .ToImmutableArray();
+    }
+
+    // A condition matched only through broad codes does not stand when the record shows what its exclusion names:
+    // a "chronic pain" code beside neuropathic pain, RA, lupus, MS or cancer pain is secondary pain, and NICE NG193's
+    // chronic primary pain recommendations do not apply. The match is reported as set aside, never dropped silently.
+    private static void SetAsideExcluded(
+        PatientRecord patient, KnowledgeBase knowledge, Dictionary<string, List<ConditionEvidence>> byCondition, ImmutableArray<SetAsideCondition>.Builder setAside)
+    {
+        foreach (var condition in knowledge.Conditions)
+        {
+            var exclusion = condition.ExcludedWhen;
+            if (exclusion.IsEmpty || !byCondition.TryGetValue(condition.Id, out var entries) || !entries.TrueForAll(e => e.BroadMatch))
+            {
+                continue;
+            }
+
+            var because = byCondition.Keys
+                .Where(other => other != condition.Id && exclusion.Conditions.Any(x => x == other || Inherits(knowledge, other, x)))
+                .Select(other => knowledge.ConditionsById[other].Name)
+                .Concat(patient.Conditions
+                    .Where(f => f.IsCurrent)
+                    .SelectMany(f => f.Concept.Codes.Where(exclusion.Codes.Contains).Select(c => $"{f.Concept.DisplayFor(c)} ({CodeSystems.ShortName(c.System)} {c.Value})")))
+                .Distinct(StringComparer.Ordinal)
+                .ToImmutableArray();
+            if (because.IsEmpty)
+            {
+                continue;
+            }
+
+            byCondition.Remove(condition.Id);
+            setAside.Add(new SetAsideCondition(condition.Id, condition.Name, [.. entries], because, exclusion.Reason ?? ""));
+        }
     }
 
     private static bool Inherits(KnowledgeBase knowledge, string narrow, string broad)

@@ -24,18 +24,28 @@ internal sealed class MedicationReviewer(KnowledgeBase knowledge)
     {
         var findings = ImmutableArray.CreateBuilder<ReviewFinding>();
         // Co-medications are reviewed too: guidelines speak of some (NICE NG193 on benzodiazepines).
+        // A member hears its class: every statement that reaches the ingredient, its own and its classes'.
         foreach (var ingredient in ingredients)
         {
-            var names = knowledge.TherapyIdsByDrug[ingredient.DrugId];
+            var form = FormOf(ingredient.DrugId, fact.Medication);
             foreach (var condition in conditions)
             {
-                foreach (var applicable in knowledge.EffectiveStatements[condition.Condition.Id])
+                if (!knowledge.StatementsByDrug[condition.Condition.Id].TryGetValue(ingredient.DrugId, out var reaching))
                 {
-                    if (names.Contains(applicable.Statement.TherapyId, StringComparer.Ordinal))
+                    continue;
+                }
+
+                foreach (var applicable in reaching)
+                {
+                    // A statement about one product form says nothing of another (NICE CG173's capsaicin cream is
+                    // not the 8% patch); when the record's form is unknown the statement is kept with its qualifier.
+                    if (form is not null && !applicable.Statement.Forms.IsEmpty && !applicable.Statement.Forms.Contains(form, StringComparer.Ordinal))
                     {
-                        var codes = fact.Medication.Codes.AddRange(condition.RecordedAs.Select(r => r.Code).Distinct());
-                        findings.Add(new ReviewFinding(condition.Condition.Id, condition.Condition.Name, ingredient.DrugId, codes, _findings[applicable]));
+                        continue;
                     }
+
+                    var codes = fact.Medication.Codes.AddRange(condition.RecordedAs.Select(r => r.Code).Distinct());
+                    findings.Add(new ReviewFinding(condition.Condition.Id, condition.Condition.Name, ingredient.DrugId, codes, _findings[applicable]));
                 }
             }
         }
@@ -51,6 +61,22 @@ internal sealed class MedicationReviewer(KnowledgeBase knowledge)
         return new MedicationReview(
             fact.ResourceId, fact.ResourceType, fact.Use, fact.Medication.ToString(), fact.Medication.Codes,
             ingredients, fact.Start, days, Verdict(ingredients, ordered), ordered);
+    }
+
+    // The product form of the medication, from its name or text, when the drug has forms evidence tells apart.
+    private string? FormOf(string drugId, CodedText medication)
+    {
+        var forms = knowledge.Drugs[drugId].Forms;
+        if (forms.IsEmpty)
+        {
+            return null;
+        }
+
+        var products = medication.Codes
+            .Where(c => c.System == Relief.Core.Codes.CodeSystems.RxNorm && knowledge.Products.ContainsKey(c.Value))
+            .Select(c => knowledge.Products[c.Value].Name);
+        var texts = medication.Displays.Values.Append(medication.Text).Concat(products).OfType<string>();
+        return forms.FirstOrDefault(f => texts.Any(f.IsFormOf))?.Id;
     }
 
     private static ReviewVerdict Verdict(ImmutableArray<IngredientMatch> ingredients, ImmutableArray<ReviewFinding> findings)

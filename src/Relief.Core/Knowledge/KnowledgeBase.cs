@@ -63,6 +63,11 @@ public sealed class KnowledgeBase
             d => d.Id,
             d => ClassChain(d.ClassId).Prepend(d.Id).ToImmutableArray(),
             StringComparer.Ordinal);
+
+        StatementsByDrug = EffectiveStatements.ToFrozenDictionary(
+            kv => kv.Key,
+            kv => CollectStatementsByDrug(kv.Value),
+            StringComparer.Ordinal);
     }
 
     public KnowledgeManifest Manifest { get; }
@@ -105,6 +110,45 @@ public sealed class KnowledgeBase
     /// <summary>Per drug, the ids evidence may name it by: the drug itself, then its class and ancestors.</summary>
     public FrozenDictionary<string, ImmutableArray<string>> TherapyIdsByDrug { get; }
 
+    /// <summary>
+    /// Per condition, per drug: every effective statement that reaches the drug, its own and its classes'
+    /// (a class statement reaches the members it covers, see <see cref="Reaches"/>). Drugs no statement reaches
+    /// are absent.
+    /// </summary>
+    public FrozenDictionary<string, FrozenDictionary<string, ImmutableArray<ApplicableStatement>>> StatementsByDrug { get; }
+
+    /// <summary>
+    /// Whether a statement speaks of a drug: it names the drug, or it names one of the drug's classes and does
+    /// not limit itself to other members (<c>members</c>) or leave this one out (<c>excludes</c>).
+    /// </summary>
+    public bool Reaches(EvidenceStatement statement, string drugId)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        if (statement.TherapyId == drugId)
+        {
+            return true;
+        }
+
+        // TherapyIdsByDrug holds the drug's class chain, built once at load.
+        return TherapyIdsByDrug.TryGetValue(drugId, out var names)
+            && names.Contains(statement.TherapyId, StringComparer.Ordinal)
+            && (statement.Members.IsEmpty || statement.Members.Contains(drugId, StringComparer.Ordinal))
+            && !statement.Excludes.Contains(drugId, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Every statement about a drug, class or therapy, in any condition: for a drug, its own and the class statements
+    /// that cover it (members and excludes respected); for a class or therapy, those that name it.
+    /// </summary>
+    public IEnumerable<EvidenceStatement> StatementsAbout(string therapyId) =>
+        Drugs.ContainsKey(therapyId)
+            ? Statements.Where(s => Reaches(s, therapyId))
+            : Statements.Where(s => s.TherapyId == therapyId);
+
+    /// <summary>The drugs a class statement reaches, in knowledge order; for a drug statement, the drug.</summary>
+    public IEnumerable<Drug> DrugsReached(EvidenceStatement statement) =>
+        Drugs.Values.Where(d => Reaches(statement, d.Id));
+
     /// <summary>Name, kind and mechanism of anything evidence can name: a drug, a class or a therapy.</summary>
     public TherapyDescription Describe(string therapyId)
     {
@@ -138,6 +182,30 @@ public sealed class KnowledgeBase
 
     private string? ClassMechanism(string? classId) =>
         ClassChain(classId).Select(id => Classes[id].Mechanism).FirstOrDefault(m => m is not null);
+
+    private FrozenDictionary<string, ImmutableArray<ApplicableStatement>> CollectStatementsByDrug(ImmutableArray<ApplicableStatement> statements)
+    {
+        var byDrug = new Dictionary<string, ImmutableArray<ApplicableStatement>.Builder>(StringComparer.Ordinal);
+        foreach (var applicable in statements)
+        {
+            if (Therapies.ContainsKey(applicable.Statement.TherapyId))
+            {
+                continue;
+            }
+
+            foreach (var drug in DrugsReached(applicable.Statement))
+            {
+                if (!byDrug.TryGetValue(drug.Id, out var list))
+                {
+                    byDrug[drug.Id] = list = ImmutableArray.CreateBuilder<ApplicableStatement>();
+                }
+
+                list.Add(applicable);
+            }
+        }
+
+        return byDrug.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToImmutable(), StringComparer.Ordinal);
+    }
 
     private ImmutableArray<ApplicableStatement> CollectEffectiveStatements(
         ConditionDefinition condition, ILookup<string, EvidenceStatement> statementsByCondition)

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using NodaTime;
+using Relief.Core.Codes;
 
 namespace Relief.Core.Patients;
 
@@ -17,6 +19,9 @@ public sealed record ObservationFact(
     public decimal? ReferenceLow { get; init; }
 
     public decimal? ReferenceHigh { get; init; }
+
+    /// <summary>Interpretation codes the result carries (HL7 v3 ObservationInterpretation: L, N, H...).</summary>
+    public ImmutableArray<Code> Interpretation { get; init; } = [];
 
     /// <summary>Final, amended or corrected (and preliminary) results count; cancelled and entered-in-error do not.</summary>
     public bool IsUsable => Status is not ("cancelled" or "entered-in-error");

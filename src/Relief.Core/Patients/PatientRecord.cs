@@ -12,9 +12,21 @@ public sealed record PatientRecord
 {
     public required string Id { get; init; }
 
+    /// <summary>The patient's name as the record gives it (for the header a clinician reads); null when absent.</summary>
+    public string? Name { get; init; }
+
     public LocalDate? BirthDate { get; init; }
 
     public AdministrativeSex Sex { get; init; } = AdministrativeSex.Unknown;
+
+    /// <summary>True when the record says the patient has died (Patient.deceasedBoolean or deceasedDateTime).</summary>
+    public bool Deceased { get; init; }
+
+    /// <summary>The date of death when the record gives one (deceasedDateTime).</summary>
+    public LocalDate? DeceasedOn { get; init; }
+
+    /// <summary>Dead on <paramref name="asOf"/>: a death recorded without a date, or dated on or before it.</summary>
+    public bool DeceasedOnOrBefore(LocalDate asOf) => Deceased && (DeceasedOn is not { } died || died <= asOf);
 
     public ImmutableArray<ConditionFact> Conditions { get; init; } = [];
 

@@ -11,5 +11,5 @@ internal static class Citations
     private static readonly ConditionalWeakTable<KnowledgeBase, FrozenDictionary<string, SourceCitation>> ByKnowledge = [];
 
     public static FrozenDictionary<string, SourceCitation> For(KnowledgeBase knowledge) =>
-        ByKnowledge.GetValue(knowledge, k => k.Sources.Values.ToFrozenDictionary(s => s.Id, s => new SourceCitation(s.Id, s.Citation, s.Year) { Label = s.Label }, StringComparer.Ordinal));
+        ByKnowledge.GetValue(knowledge, k => k.Sources.Values.ToFrozenDictionary(s => s.Id, s => new SourceCitation(s.Id, s.Citation, s.Year) { Label = s.Label, Kind = WireName.Of(s.Kind) }, StringComparer.Ordinal));
 }

@@ -23,7 +23,7 @@ internal sealed class ObservationIndex
         _sorted = new bool[_slots.Length];
         foreach (var observation in patient.Observations)
         {
-            // A result dated after asOf is ignored (spec 1.3); so is one without a date, which cannot be placed.
+            // A result dated after asOf is ignored (knowledge-format-safety.md §1.3); so is one without a date, which cannot be placed.
             if (!observation.IsUsable || observation.Effective is not { } date || date > asOf)
             {
                 continue;

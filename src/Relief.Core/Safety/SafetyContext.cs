@@ -32,6 +32,7 @@ internal sealed class SafetyContext
     private KidneyFunction? _kidney;
     private FactorEvaluator? _factorEvaluator;
     private DailyDoseCalculator? _doseCalculator;
+    private Dictionary<string, ActiveCourse>? _activeCourses;
 
     public SafetyContext(
         PatientRecord patient,
@@ -112,12 +113,20 @@ internal sealed class SafetyContext
         return dose;
     }
 
-    /// <summary>The total daily dose of an ingredient over every current and proposed order (spec 7.1).</summary>
+    /// <summary>The total daily dose of an ingredient over every current and proposed order (knowledge-format-safety.md §7.1).</summary>
     public IngredientDose DailyDose(string ingredientId)
     {
         if (!_ingredientDoses.TryGetValue(ingredientId, out var total))
         {
-            var parts = Active.Where(m => m.Contains(ingredientId)).Select(m => Dose(m, ingredientId)).ToImmutableArray();
+            // Refills of one product within a course count once (the latest order), so twenty monthly renewals
+            // are not twenty doses; different products of the ingredient (an immediate- and an extended-release
+            // opioid, paracetamol alone and in a combination) each count.
+            var parts = Active.Where(m => m.Contains(ingredientId))
+                .GroupBy(m => (ActiveCourseOf(m).Key, Product: m.Fact.Medication.ToString()))
+                .Select(g => g.MaxBy(m => (m.Fact.Start ?? AsOf, m.Reference), Comparer<(LocalDate, string)>.Create((x, y) => x.Item1 != y.Item1 ? x.Item1.CompareTo(y.Item1) : string.CompareOrdinal(x.Item2, y.Item2)))!)
+                .OrderBy(m => m.Reference, StringComparer.Ordinal)
+                .Select(m => Dose(m, ingredientId))
+                .ToImmutableArray();
             _ingredientDoses[ingredientId] = total = new IngredientDose(ingredientId, parts);
         }
 
@@ -159,6 +168,65 @@ internal sealed class SafetyContext
         return course;
     }
 
+    /// <summary>
+    /// The course a current or proposed order belongs to: orders with the same ingredients, by start date, join
+    /// one course while each starts no later than <c>course-gap-days</c> after the previous one ended (an order still
+    /// running, or without an end, continues into the next). Built once per assessment.
+    /// </summary>
+    public ActiveCourse ActiveCourseOf(ResolvedMedication medication)
+    {
+        if (_activeCourses is null)
+        {
+            _activeCourses = new Dictionary<string, ActiveCourse>(StringComparer.Ordinal);
+            var gap = Rules.Conventions.CourseGapDays;
+            foreach (var group in Active.GroupBy(m => string.Join('+', m.Ingredients.Select(i => i.DrugId).Order(StringComparer.Ordinal)), StringComparer.Ordinal))
+            {
+                var orders = group
+                    .OrderBy(m => m.Fact.Start ?? AsOf)
+                    .ThenBy(m => m.Reference, StringComparer.Ordinal)
+                    .ToList();
+                var course = new List<ResolvedMedication>();
+                LocalDate? runsUntil = null;
+                var open = false;
+                foreach (var order in orders)
+                {
+                    var start = order.Fact.Start ?? AsOf;
+                    if (course.Count > 0 && !open && runsUntil is { } until && start > until.PlusDays(gap))
+                    {
+                        Close(course);
+                        course = [];
+                        runsUntil = null;
+                    }
+
+                    course.Add(order);
+                    open |= order.Fact.End is null;
+                    if (order.Fact.End is { } end && (runsUntil is null || end > runsUntil))
+                    {
+                        runsUntil = end;
+                    }
+                }
+
+                Close(course);
+            }
+        }
+
+        return _activeCourses[medication.Reference];
+
+        void Close(List<ResolvedMedication> orders)
+        {
+            if (orders.Count == 0)
+            {
+                return;
+            }
+
+            var course = new ActiveCourse(orders[0].Reference, [.. orders]);
+            foreach (var order in orders)
+            {
+                _activeCourses![order.Reference] = course;
+            }
+        }
+    }
+
     /// <summary>True when a current or proposed medication has an ingredient in the set (a rule's resolution).</summary>
     public bool HasActiveAny(IReadOnlySet<string> ingredientIds)
     {
@@ -191,7 +259,7 @@ internal sealed class SafetyContext
 
     /// <summary>
     /// A result's value in <paramref name="unit"/>, converted through units.yaml for the test's analyte. A
-    /// value that cannot be converted is not used, and a data-quality note names its unit (spec 9).
+    /// value that cannot be converted is not used, and a data-quality note names its unit (knowledge-format-safety.md §9).
     /// </summary>
     public bool TryValue(ObservationFact result, string testId, string unit, string? ruleId, out decimal value)
     {

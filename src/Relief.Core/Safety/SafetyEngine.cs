@@ -19,10 +19,36 @@ internal sealed record SafetyResults(
 
 /// <summary>
 /// Runs the safety checks (cautions, interactions, doses, monitoring, response) over one patient's context.
-/// Pure: the context holds the record, the knowledge and asOf; every list comes back in a stable order.
+/// Pure: the context holds the record, the knowledge and asOf. Lists come back unordered: the assessment
+/// sorts every finding once (FindingOrder) when it projects them.
 /// </summary>
 internal static class SafetyEngine
 {
+    /// <summary>
+    /// A response decision ("continue: meaningful response") about a drug that also carries an avoid or
+    /// contraindicated caution names that caution, so the two are never read side by side unlinked (renal sample:
+    /// continue duloxetine, avoid duloxetine when CrCl &lt; 30).
+    /// </summary>
+    private static ImmutableArray<ResponseFinding> LinkCautions(ImmutableArray<ResponseFinding> response, ImmutableArray<CautionFinding> cautions)
+    {
+        if (response.IsEmpty || cautions.IsEmpty)
+        {
+            return response;
+        }
+
+        return [.. response.Select(finding =>
+        {
+            var serious = cautions
+                .Where(c => c.Severity is Knowledge.Safety.CautionSeverity.Contraindicated or Knowledge.Safety.CautionSeverity.Avoid
+                    && !c.FactorUnknown && c.IngredientIds.Contains(finding.IngredientId))
+                .Select(c => $"see caution {c.RuleId}: {c.Severity.ToString().ToLowerInvariant()} with {c.FactorName}")
+                .ToList();
+            return serious.Count == 0
+                ? finding
+                : finding with { Notes = [.. finding.Notes, $"{(finding.Decision == Knowledge.Safety.ResponseDecisionKind.Continue ? "continue only after weighing the safety caution on the same drug" : "the same drug carries a safety caution")}: {string.Join("; ", serious)}"] };
+        })];
+    }
+
     public static SafetyResults Assess(SafetyContext context)
     {
         // Every rule starts from a current or proposed medication, except immune globulin given as an immunization.
@@ -35,13 +61,10 @@ internal static class SafetyEngine
         var interactions = PairInteractionChecker.Check(context)
             .Concat(CountInteractionChecker.Check(context))
             .Concat(LiveVaccineChecker.Check(context))
-            .OrderBy(f => f.Severity)
-            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
-            .ThenBy(f => string.Join('|', f.Facts.Select(x => x.Reference)), StringComparer.Ordinal)
             .ToImmutableArray();
         var doses = DoseChecker.Check(context);
         var monitoring = MonitoringChecker.Check(context);
-        var response = ResponseChecker.Check(context);
+        var response = LinkCautions(ResponseChecker.Check(context), cautions);
         return new SafetyResults(
             new SafetyReport(cautions, interactions, doses), monitoring, response, context.Quality.ToImmutable(), context.Unrecognised);
     }

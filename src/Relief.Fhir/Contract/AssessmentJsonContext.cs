@@ -20,6 +20,7 @@ namespace Relief.Fhir.Contract;
         typeof(LocalDateJsonConverter),
         typeof(KebabCaseEnumConverter<EvidenceGrade>),
         typeof(KebabCaseEnumConverter<TherapyKind>),
+        typeof(KebabCaseEnumConverter<StatementUsage>),
         typeof(KebabCaseEnumConverter<MedicationUse>),
         typeof(KebabCaseEnumConverter<ReviewVerdict>),
         typeof(KebabCaseEnumConverter<IngredientResolution>),

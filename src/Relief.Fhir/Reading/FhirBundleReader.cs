@@ -23,6 +23,13 @@ public static class FhirBundleReader
         ArgumentException.ThrowIfNullOrEmpty(path);
         options ??= FhirReadOptions.Default;
         byte[] bytes;
+        if (!File.Exists(path))
+        {
+            return FhirReadResult.Failure(
+                Directory.Exists(path) ? FhirReadErrorKind.Unreadable : FhirReadErrorKind.NotFound,
+                Directory.Exists(path) ? "is a directory, not a bundle file" : "no such file or directory");
+        }
+
         try
         {
             var length = new FileInfo(path).Length;
@@ -143,7 +150,7 @@ public static class FhirBundleReader
     private static FhirReadResult TooLarge(long length, FhirReadOptions options) =>
         FhirReadResult.Failure(
             FhirReadErrorKind.TooLarge,
-            $"the input is {Megabytes(length)}, over the {Megabytes(options.MaxBytes)} limit (FhirReadOptions.MaxBytes)");
+            $"the input is {Megabytes(length)}, over the {Megabytes(options.MaxBytes)} limit Relief reads");
 
     private static string Megabytes(long bytes) =>
         bytes >= 1024 * 1024

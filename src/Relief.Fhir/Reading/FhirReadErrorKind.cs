@@ -9,6 +9,9 @@ public enum FhirReadErrorKind
     /// <summary>The input is over <see cref="FhirReadOptions.MaxBytes"/>.</summary>
     TooLarge,
 
+    /// <summary>No file or directory has the given path.</summary>
+    NotFound,
+
     /// <summary>The file could not be opened or read.</summary>
     Unreadable,
 

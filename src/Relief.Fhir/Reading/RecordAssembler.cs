@@ -125,6 +125,8 @@ internal static class RecordAssembler
         context.Patient = identity;
         context.Location = identity.Label;
         var (birthDate, sex) = patient is { } resource ? PatientReader.Read(resource, context) : (null, AdministrativeSex.Unknown);
+        var name = patient is { } named ? HumanNameReader.Read(named, context) : null;
+        var (deceased, deceasedOn) = patient is { } person ? PatientReader.Death(person, context) : (false, null);
 
         var conditions = ImmutableArray.CreateBuilder<ConditionFact>();
         var medications = ImmutableArray.CreateBuilder<MedicationFact>();
@@ -169,8 +171,11 @@ internal static class RecordAssembler
         var record = new PatientRecord
         {
             Id = identity.Id,
+            Name = name,
             BirthDate = birthDate,
             Sex = sex,
+            Deceased = deceased,
+            DeceasedOn = deceasedOn,
             Conditions = conditions.DrainToImmutable(),
             Medications = medications.DrainToImmutable(),
             Observations = [.. observations],

@@ -75,7 +75,8 @@ public class ClinicalContentTests
     [Theory]
     [InlineData("tca")]
     [InlineData("snri")]
-    [InlineData("gabapentinoid")]
+    [InlineData("pregabalin")]
+    [InlineData("gabapentin")]
     public void First_line_neuropathic_drugs_are_strong_for_line_1_in_painful_diabetic_neuropathy(string therapy)
     {
         var a = Assess(new PatientBuilder().WithCondition(CodeSystems.Snomed, "368581000119106", "Neuropathy due to type 2 diabetes mellitus"));

@@ -2,7 +2,7 @@ using Relief.Core.Knowledge.Loading;
 
 namespace Relief.Core.Tests.Knowledge;
 
-/// <summary>Each safety validation rule (spec 11), shown by breaking a copy of a knowledge base.</summary>
+/// <summary>Each safety validation rule (knowledge-format-safety.md §11), shown by breaking a copy of a knowledge base.</summary>
 public sealed class SafetyKnowledgeLoaderTests : IDisposable
 {
     private KnowledgeCopy? _copy;
@@ -157,7 +157,7 @@ public sealed class SafetyKnowledgeLoaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("- id: cimetidine\n", "- id: cimetidine-removed\n", "safety/doses.yaml", "citalopram-cimetidine-max", "with-drugs 'cimetidine' is not a drug, class or group")]
+    [InlineData("- id: cimetidine\n", "- id: cimetidine-removed\n", "safety/groups.yaml", "cyp2c19-inhibitors", "member 'cimetidine' is not a drug, class or group")]
     [InlineData("- id: hormonal-contraceptive\n", "- id: hormonal-contraceptives\n", "safety/interactions.yaml", "carbamazepine-hormonal-contraceptive", "b 'hormonal-contraceptive' is not a drug, class or group")]
     [InlineData("- id: hiv-protease-inhibitor\n", "- id: hiv-protease-inhibitor-class\n", "safety/groups.yaml", "hiv-protease-inhibitors", "member 'hiv-protease-inhibitor' is not a drug, class or group")]
     public void The_ids_added_to_drugs_yaml_are_needed_by_the_shipped_safety_files(string find, string replace, string file, string entry, string reason)

@@ -6,7 +6,7 @@ using static Relief.Core.Tests.Safety.SafetyKit;
 
 namespace Relief.Core.Tests.Safety;
 
-/// <summary>Drug x patient factor (spec 4), one test per factor kind, with the spec's examples and negatives.</summary>
+/// <summary>Drug x patient factor (knowledge-format-safety.md §4), one test per factor kind, with the spec's examples and negatives.</summary>
 public class CautionTests
 {
     private static CautionFinding? Caution(PatientBuilder patient, string ruleId) =>
@@ -167,7 +167,7 @@ public class CautionTests
     [Fact]
     public void Methotrexate_in_pregnancy_is_contraindicated_with_its_boxed_warning()
     {
-        var finding = Caution(new PatientBuilder().WithMedication(Rx.Methotrexate, "methotrexate").WithCondition(CodeSystems.Snomed, "77386006", "Pregnancy"), "methotrexate-pregnancy");
+        var finding = Caution(new PatientBuilder().WithMedication(Rx.Methotrexate, "methotrexate").WithCondition(CodeSystems.Snomed, "77386006", "Pregnancy", onset: Date(2026, 9, 1)), "methotrexate-pregnancy");
 
         Assert.Equal(CautionSeverity.Contraindicated, finding!.Severity);
         Assert.True(finding.BoxedWarning);

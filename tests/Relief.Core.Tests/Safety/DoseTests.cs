@@ -5,7 +5,7 @@ using static Relief.Core.Tests.Safety.SafetyKit;
 
 namespace Relief.Core.Tests.Safety;
 
-/// <summary>Daily doses from FHIR dosages and the dose rules (spec 7), with the spec's examples and negatives.</summary>
+/// <summary>Daily doses from FHIR dosages and the dose rules (knowledge-format-safety.md §7), with the spec's examples and negatives.</summary>
 public class DoseTests
 {
     private static IReadOnlyList<DoseFinding> Doses(PatientBuilder patient) => Assess(patient).Safety.Doses;
@@ -60,9 +60,19 @@ public class DoseTests
     }
 
     [Fact]
-    public void The_daily_dose_is_the_sum_over_every_current_and_proposed_order()
+    public void The_daily_dose_is_the_sum_over_every_current_and_proposed_product()
     {
-        var patient = Tramadol(45, 1, 6).WithNamedMedication(Rx.TramadolTablet, MedicationUse.Proposed, AsOf, dosage: Dose.Of(2, "tablet", 1, 6, "h"));
+        // 50 mg every 6 h (200 mg) + a proposed combination, 37.5 mg x 2 x 6/day (450 mg): 650 mg/day.
+        var patient = Tramadol(45, 1, 6).WithNamedMedication(
+            "Acetaminophen 325 MG / tramadol hydrochloride 37.5 MG Oral Tablet", MedicationUse.Proposed, AsOf, dosage: Dose.Of(2, "tablet", 6, 1, "d"));
+
+        Assert.Equal(650, DoseRule(patient, "tramadol-max")!.Computed.Value);
+    }
+
+    [Fact]
+    public void A_proposed_renewal_of_the_same_product_replaces_the_current_order_rather_than_adding_to_it()
+    {
+        var patient = Tramadol(45, 1, 6).WithNamedMedication(Rx.TramadolTablet, MedicationUse.Proposed, AsOf, dosage: Dose.Of(2, "tablet", 1, 4, "h"));
 
         Assert.Equal(600, DoseRule(patient, "tramadol-max")!.Computed.Value);
     }
@@ -220,11 +230,11 @@ public class DoseTests
     {
         var assessment = Assess(new PatientBuilder()
             .WithMedication(Rx.Oxycodone, "oxycodone", dosage: Dose.Of(20, "mg", 1, 12, "h"))
-            .WithMedication(Rx.Fentanyl, "fentanyl 25 MCG/HR patch", dosage: Dose.Of(1, "patch", 1, 72, "h")));
+            .WithMedication("1819", "buprenorphine", dosage: Dose.MgDaily(8)));
 
         var finding = assessment.Safety.Doses.Single(d => d.RuleId == "opioid-mme-50");
         Assert.Equal(60, finding.Computed.Value);
-        Assert.Contains(finding.Notes, n => n.Contains("fentanyl has no MME factor", StringComparison.Ordinal));
+        Assert.Contains(finding.Notes, n => n.Contains("buprenorphine: CDC gives buprenorphine no MME factor", StringComparison.Ordinal));
         Assert.Contains(assessment.DataQuality, n => n.Kind == DataQualityKind.MmeIncomplete);
     }
 
@@ -252,7 +262,7 @@ public class DoseTests
     [Fact]
     public void Citalopram_30_mg_with_cimetidine_is_above_the_20_mg_maximum()
     {
-        var finding = DoseRule(new PatientBuilder().Aged(50).WithMedication(Rx.Citalopram, "citalopram", dosage: Dose.MgDaily(30)).WithMedication(Rx.Cimetidine, "cimetidine"), "citalopram-cimetidine-max");
+        var finding = DoseRule(new PatientBuilder().Aged(50).WithMedication(Rx.Citalopram, "citalopram", dosage: Dose.MgDaily(30)).WithMedication(Rx.Cimetidine, "cimetidine"), "citalopram-cyp2c19-inhibitor-max");
 
         Assert.NotNull(finding);
         Assert.Contains(finding.Facts, f => f.ResourceId == "med-2" && f.Role == "taken with");

@@ -5,7 +5,7 @@ using static Relief.Core.Tests.Safety.SafetyKit;
 
 namespace Relief.Core.Tests.Safety;
 
-/// <summary>Drug-drug and drug-vaccine interactions (spec 5): one test per family, with the spec's examples and negatives.</summary>
+/// <summary>Drug-drug and drug-vaccine interactions (knowledge-format-safety.md §5): one test per family, with the spec's examples and negatives.</summary>
 public class InteractionTests
 {
     private static IReadOnlyList<InteractionFinding> Interactions(PatientBuilder patient) => Assess(patient).Safety.Interactions;
@@ -260,15 +260,17 @@ public class InteractionTests
     // ---------------------------------------------------------------- live vaccines
 
     [Fact]
-    public void A_live_zoster_vaccine_given_while_on_adalimumab_is_contraindicated()
+    public void A_live_zoster_vaccine_already_given_while_on_adalimumab_is_a_review_finding_not_do_not_give()
     {
-        var finding = Interaction(
-            new PatientBuilder().WithMedication(Rx.Adalimumab, "adalimumab", start: Date(2025, 1, 1)).WithImmunization("121", Date(2026, 10, 10), display: "zoster live"),
-            "biologic-live-vaccine");
+        var patient = new PatientBuilder().WithMedication(Rx.Adalimumab, "adalimumab", start: Date(2025, 1, 1)).WithImmunization("121", Date(2026, 10, 10), display: "zoster live");
+        Assert.Null(Interaction(patient, "biologic-live-vaccine"));
+        var finding = Interaction(patient, "biologic-live-vaccine-given");
 
         Assert.NotNull(finding);
         Assert.Equal(InteractionKind.LiveVaccine, finding.Kind);
-        Assert.Equal(InteractionSeverity.Contraindicated, finding.Severity);
+        Assert.Equal(InteractionSeverity.Major, finding.Severity);
+        Assert.StartsWith("Already given", finding.Management, StringComparison.Ordinal);
+        Assert.Contains(finding.Notes, n => n.Contains("given 2026-10-10", StringComparison.Ordinal));
         Assert.Equal(["MedicationRequest/med-1", "Immunization/imm-1"], finding.Facts.Select(f => f.Reference));
         Assert.Equal(Date(2026, 10, 10), finding.Facts[1].Date);
     }
@@ -307,15 +309,15 @@ public class InteractionTests
     [Fact]
     public void Cvx_codes_compare_without_leading_zeros()
     {
-        Assert.NotNull(Interaction(new PatientBuilder().WithMedication(Rx.Methotrexate, "methotrexate", start: Date(2025, 1, 1)).WithImmunization("3", Date(2026, 10, 10)), "csdmard-live-vaccine"));
+        Assert.NotNull(Interaction(new PatientBuilder().WithMedication(Rx.Methotrexate, "methotrexate", start: Date(2025, 1, 1)).WithImmunization("3", Date(2026, 10, 10)), "csdmard-live-vaccine-given"));
     }
 
     [Fact]
     public void An_unspecified_influenza_vaccine_is_one_severity_lower_and_asks_to_check_the_formulation()
     {
-        var finding = Interaction(new PatientBuilder().WithMedication(Rx.Adalimumab, "adalimumab", start: Date(2025, 1, 1)).WithImmunization("88", Date(2026, 10, 10)), "biologic-live-vaccine");
+        var finding = Interaction(new PatientBuilder().WithMedication(Rx.Adalimumab, "adalimumab", start: Date(2025, 1, 1)).WithImmunization("88", Date(2026, 10, 10)), "biologic-live-vaccine-given");
 
-        Assert.Equal(InteractionSeverity.Major, finding!.Severity);
+        Assert.Equal(InteractionSeverity.Moderate, finding!.Severity);
         Assert.Contains(finding.Notes, n => n.Contains("check the formulation", StringComparison.Ordinal));
     }
 
@@ -324,9 +326,18 @@ public class InteractionTests
     {
         var assessment = Assess(new PatientBuilder().WithMedication(Rx.Adalimumab, "adalimumab", start: Date(2025, 1, 1)).WithImmunization("999", Date(2026, 10, 10)));
 
-        Assert.Equal(InteractionSeverity.Major, assessment.Safety.Interactions.Single(i => i.RuleId == "biologic-live-vaccine").Severity);
+        Assert.Equal(InteractionSeverity.Moderate, assessment.Safety.Interactions.Single(i => i.RuleId == "biologic-live-vaccine-given").Severity);
         Assert.Contains(assessment.Unrecognised, u => u.Code == "http://hl7.org/fhir/sid/cvx|999" && u.ResourceType == "Immunization");
         Assert.Contains(assessment.DataQuality, n => n.Kind == DataQualityKind.UnknownVaccineCode && n.Resource == "Immunization/imm-1");
+    }
+
+    [Fact]
+    public void A_proposed_live_vaccine_on_adalimumab_is_do_not_give_and_contraindicated()
+    {
+        var finding = Interaction(new PatientBuilder().WithMedication(Rx.Adalimumab, "adalimumab").WithVaccineOrder("121", "zoster vaccine live"), "biologic-live-vaccine");
+
+        Assert.Equal(InteractionSeverity.Contraindicated, finding!.Severity);
+        Assert.StartsWith("Do not give", finding.Management, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -341,7 +352,7 @@ public class InteractionTests
     [Fact]
     public void A_live_vaccine_a_month_after_an_immune_globulin_infusion_is_blunted()
     {
-        var finding = Interaction(new PatientBuilder().WithImmunization("87", Date(2026, 9, 1), display: "IGIV").WithImmunization("03", Date(2026, 10, 1), display: "MMR"), "ivig-live-vaccine");
+        var finding = Interaction(new PatientBuilder().WithImmunization("87", Date(2026, 9, 1), display: "IGIV").WithImmunization("03", Date(2026, 10, 1), display: "MMR"), "ivig-live-vaccine-given");
 
         Assert.NotNull(finding);
         Assert.Equal(["Immunization/imm-1", "Immunization/imm-2"], finding.Facts.Select(f => f.Reference));

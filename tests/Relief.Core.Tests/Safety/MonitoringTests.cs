@@ -7,7 +7,7 @@ using static Relief.Core.Tests.Safety.SafetyKit;
 
 namespace Relief.Core.Tests.Safety;
 
-/// <summary>Baselines, schedules with phases and thresholds (spec 8), with the spec's examples and negatives.</summary>
+/// <summary>Baselines, schedules with phases and thresholds (knowledge-format-safety.md §8), with the spec's examples and negatives.</summary>
 public class MonitoringTests
 {
     private static readonly string[] BsrTests = [Loinc.Wbc, Loinc.Neutrophils, Loinc.Platelets, Loinc.Creatinine, Loinc.Alt, Loinc.Albumin];
@@ -137,7 +137,7 @@ public class MonitoringTests
         Assert.NotNull(finding);
         Assert.Equal(MonitoringFindingKind.ThresholdBreached, finding.Kind);
         Assert.Equal(MonitoringAction.WithholdAndDiscuss, finding.Action);
-        Assert.Equal("wbc < 3.5 10*9/L", finding.Threshold);
+        Assert.Equal("< 3.5 10*3/uL (3.5 10*9/L)", finding.Threshold);
         Assert.Equal(3.1m, finding.Computed!.Value);
         Assert.Equal("10*9/L", finding.Computed.Unit);
         var result = Assert.Single(finding.Results);
@@ -177,8 +177,8 @@ public class MonitoringTests
         Assert.Equal(["latest result", "confirming result"], uln.Results.Select(r => r.Role));
         Assert.Equal(3.25m, uln.Computed!.Value);
 
-        // The stop comes first: ordered by action within threshold findings.
-        Assert.Equal(uln, findings.First());
+        // Stop and withhold both say "act before the next dose": major on the one scale, ahead of everything else.
+        Assert.Equal(["bsr-2017-dmard/alt-gt-100", "methotrexate/alt-uln-3"], findings.Take(2).Select(f => f.RuleId).Order(StringComparer.Ordinal));
     }
 
     [Fact]

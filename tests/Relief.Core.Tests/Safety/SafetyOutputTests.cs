@@ -40,15 +40,25 @@ public class SafetyOutputTests
     }
 
     [Fact]
-    public void Every_family_is_ordered_by_severity_then_rule_id()
+    public void Every_family_is_in_the_one_finding_order()
     {
         var assessment = Assess(Busy());
+        var order = assessment.Findings.Select(f => (f.Family, f.RuleId)).ToList();
+
+        // Each family's detail array lists its findings in the order they appear in Findings.
+        void InOrder(FindingFamily family, IEnumerable<string> ruleIds)
+        {
+            var expected = order.Where(o => o.Family == family).Select(o => o.RuleId).ToList();
+            Assert.Equal(expected, ruleIds.ToList());
+        }
 
         Assert.NotEmpty(assessment.Safety.Cautions);
-        Assert.Equal(assessment.Safety.Cautions.OrderBy(c => c.Severity).ThenBy(c => c.RuleId, StringComparer.Ordinal), assessment.Safety.Cautions);
-        Assert.Equal(assessment.Safety.Interactions.OrderBy(c => c.Severity).ThenBy(c => c.RuleId, StringComparer.Ordinal), assessment.Safety.Interactions);
-        Assert.Equal(assessment.Safety.Doses.OrderBy(c => c.Severity).ThenBy(c => c.RuleId, StringComparer.Ordinal), assessment.Safety.Doses);
-        Assert.Equal(assessment.Monitoring.OrderBy(c => c.Kind).ThenBy(c => c.Action ?? MonitoringAction.Review).ThenBy(c => c.RuleId, StringComparer.Ordinal), assessment.Monitoring);
+        InOrder(FindingFamily.Caution, assessment.Safety.Cautions.Select(c => c.RuleId));
+        InOrder(FindingFamily.Interaction, assessment.Safety.Interactions.Select(c => c.RuleId));
+        InOrder(FindingFamily.Dose, assessment.Safety.Doses.Select(c => c.RuleId));
+        InOrder(FindingFamily.Monitoring, assessment.Monitoring.Select(c => c.RuleId));
+        InOrder(FindingFamily.Response, assessment.Response.Select(c => c.RuleId));
+        Assert.Equal(assessment.Findings.Order(Relief.Core.Assessment.Findings.FindingOrder.Instance), assessment.Findings);
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using Relief.Core.Knowledge.Safety;
 
 namespace Relief.Core.Tests.Safety;
 
-/// <summary>The unit table of knowledge/units.yaml (spec 9): no UCUM library is available, so every conversion is data and tested here.</summary>
+/// <summary>The unit table of knowledge/units.yaml (knowledge-format-safety.md §9): no UCUM library is available, so every conversion is data and tested here.</summary>
 public class UnitConverterTests
 {
     private static readonly UnitConverter Units = TestKnowledge.Real.Safety.Units;

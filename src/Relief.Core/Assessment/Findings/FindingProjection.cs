@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Relief.Core.Assessment.Safety;
 using Relief.Core.Knowledge;
+using Relief.Core.Knowledge.Model;
 using Relief.Core.Knowledge.Safety;
 
 namespace Relief.Core.Assessment.Findings;
@@ -13,26 +14,33 @@ namespace Relief.Core.Assessment.Findings;
 /// </summary>
 public sealed class FindingProjection(KnowledgeBase knowledge)
 {
-    public ImmutableArray<Finding> Project(
+    /// <summary>
+    /// Projects every family's findings and sorts them once, by <see cref="FindingOrder"/>. The family arrays
+    /// (the detailed view in the JSON contract) come back in the same order, so no checker sorts on its own.
+    /// </summary>
+    public ProjectedFindings Project(
         SafetyReport safety,
         ImmutableArray<MonitoringFinding> monitoring,
         ImmutableArray<ResponseFinding> response,
         ImmutableArray<DataQualityNote> dataQuality)
     {
-        var findings = new List<Finding>(safety.Cautions.Length + safety.Interactions.Length + safety.Doses.Length + monitoring.Length + response.Length + dataQuality.Length);
-        findings.AddRange(safety.Cautions.Select(From));
-        findings.AddRange(safety.Interactions.Select(From));
-        findings.AddRange(safety.Doses.Select(From));
-        findings.AddRange(monitoring.Select(From));
-        findings.AddRange(response.Select(From));
-        findings.AddRange(dataQuality.Select(From));
-        return [.. findings
-            .OrderByDescending(f => f.Severity)
-            .ThenByDescending(f => f.HighPriority)
-            .ThenBy(f => f.Unchecked)
-            .ThenBy(f => f.Family)
-            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
-            .ThenBy(f => f.Key, StringComparer.Ordinal)];
+        var items = new List<(Finding Finding, object Detail)>(safety.Cautions.Length + safety.Interactions.Length + safety.Doses.Length + monitoring.Length + response.Length + dataQuality.Length);
+        items.AddRange(safety.Cautions.Select(c => (From(c), (object)c)));
+        items.AddRange(safety.Interactions.Select(i => (From(i), (object)i)));
+        items.AddRange(safety.Doses.Select(d => (From(d), (object)d)));
+        items.AddRange(monitoring.Select(m => (From(m), (object)m)));
+        items.AddRange(response.Select(r => (From(r), (object)r)));
+        items.AddRange(dataQuality.Select(q => (From(q), (object)q)));
+
+        // List.Sort is not stable; FindingOrder ends on key and title, which tell any two findings apart.
+        items.Sort((x, y) => FindingOrder.Instance.Compare(x.Finding, y.Finding));
+        var details = items.Select(i => i.Detail).ToList();
+        return new ProjectedFindings(
+            [.. items.Select(i => i.Finding)],
+            new SafetyReport([.. details.OfType<CautionFinding>()], [.. details.OfType<InteractionFinding>()], [.. details.OfType<DoseFinding>()]),
+            [.. details.OfType<MonitoringFinding>()],
+            [.. details.OfType<ResponseFinding>()],
+            [.. details.OfType<DataQualityNote>()]);
     }
 
     public Finding From(CautionFinding c) => new()
@@ -50,8 +58,8 @@ public sealed class FindingProjection(KnowledgeBase knowledge)
         Codes = c.Codes,
         Why = c.Rationale,
         Action = c.Action,
-        Sources = c.Sources,
-        Notes = c.Notes,
+        Sources = Clinical(c.Sources),
+        Notes = c.BoxedWarning ? ["boxed warning on the label", .. c.Notes] : c.Notes,
         HighPriority = c.BoxedWarning,
         Unchecked = c.FactorUnknown,
         Key = KeyOf(FindingFamily.Caution, c.RuleId, c.Facts),
@@ -63,16 +71,20 @@ public sealed class FindingProjection(KnowledgeBase knowledge)
         RuleId = i.RuleId,
         Severity = SeverityScale.Of(i.Severity),
         Kind = WireName.Of(i.Kind),
-        Title = i.Kind == InteractionKind.Count
-            ? $"{i.IngredientIds.Length} drugs together: {Names(i.IngredientIds)}"
-            : $"{Names(i.IngredientIds, " + ")}: {WireName.Of(i.Severity)} interaction",
+        // The group's clinical name (which drugs count) is the knowledge's, in Why; the title only counts.
+        Title = i.Kind switch
+        {
+            InteractionKind.Count => $"{i.IngredientIds.Length} drugs together: {Names(i.IngredientIds)}",
+            InteractionKind.LiveVaccine => $"{Names(i.IngredientIds)} + live vaccine{Vaccine(i.Facts)}: {WireName.Of(i.Severity)} interaction",
+            _ => $"{Names(i.IngredientIds, " + ")}: {WireName.Of(i.Severity)} interaction",
+        },
         IngredientIds = i.IngredientIds,
         Facts = i.Facts,
         Codes = i.Codes,
         Why = i.Mechanism,
         Action = i.Management,
-        Sources = i.Sources,
-        Notes = i.Notes,
+        Sources = Clinical(i.Sources),
+        Notes = i.OncHighPriority ? ["ONC high-priority pair (Phansalkar 2012)", .. i.Notes] : i.Notes,
         HighPriority = i.OncHighPriority,
         Key = KeyOf(FindingFamily.Interaction, i.RuleId, i.Facts),
     };
@@ -92,38 +104,28 @@ public sealed class FindingProjection(KnowledgeBase knowledge)
         Codes = d.Codes,
         Why = d.Rationale,
         Action = d.Action,
-        Sources = d.Sources,
+        Sources = Clinical(d.Sources),
         Notes = d.Notes,
         Key = KeyOf(FindingFamily.Dose, d.RuleId, d.Facts),
     };
 
     public Finding From(MonitoringFinding m)
     {
-        var facts = m.Medications.AddRange(m.Results);
+        // The message says the test, the result or due date and the threshold; notes say what qualifies it.
         var notes = ImmutableArray.CreateBuilder<string>();
-        if (m.Threshold is { } threshold)
-        {
-            notes.Add($"threshold: {threshold}");
-        }
-
-        if (m.DueDate is { } due)
-        {
-            notes.Add(m.LastResult is { } last ? $"due {due:yyyy-MM-dd}, last result {last:yyyy-MM-dd}" : $"due {due:yyyy-MM-dd}, never done");
-        }
-
         if (m.RepeatToConfirm)
         {
             notes.Add("a single result crossed the threshold: repeat to confirm before acting");
         }
 
-        if (m.LocalConvention)
+        // A rule's own note on its convention (a grace period) says it better than the general one.
+        if (m.LocalConvention && m.Note is null)
         {
-            notes.Add("the window rests on a local convention (knowledge/conventions.yaml), not on the source");
+            notes.Add("the time window is a local convention, not the source's");
         }
-
-        if (m.Note is { } note)
+        else if (m.LocalConvention && m.Note is { } conventionNote && conventionNote.Contains("convention", StringComparison.Ordinal))
         {
-            notes.Add(note);
+            notes.Add(conventionNote);
         }
 
         return new Finding
@@ -132,14 +134,14 @@ public sealed class FindingProjection(KnowledgeBase knowledge)
             RuleId = m.RuleId,
             Severity = SeverityScale.Of(m.Kind, m.Action),
             Kind = WireName.Of(m.Kind),
-            Title = $"{m.ProtocolName}: {m.Message}",
-            // A protocol names drugs and classes, not the patient's ingredient, so the drug is in Facts (role medication).
-            Facts = facts,
+            Title = m.IngredientIds.IsEmpty ? $"{m.ProtocolName}: {m.Message}" : $"{Names(m.IngredientIds)}: {m.Message}",
+            IngredientIds = m.IngredientIds,
+            Facts = m.Medications.AddRange(m.Results),
             Computed = m.Computed is { } computed ? [computed] : [],
             Codes = m.Codes,
-            Why = m.Message,
-            Action = m.Action is { } action ? WireName.Of(action) : "",
-            Sources = m.Sources,
+            Why = m.Note is { } note && !note.Contains("convention", StringComparison.Ordinal) ? note : "",
+            Action = m.Action is { } action ? WireName.Of(action).Replace('-', ' ') : "",
+            Sources = Clinical(m.Sources),
             Notes = notes.ToImmutable(),
             Key = KeyOf(FindingFamily.Monitoring, $"{m.RuleId}/{string.Join(",", m.TestIds)}", m.Medications),
         };
@@ -149,22 +151,33 @@ public sealed class FindingProjection(KnowledgeBase knowledge)
     {
         var change = r.ReductionPercent is { } percent
             ? percent < 0 ? $"{Number(-percent)}% higher" : $"{Number(percent)}% lower"
-            : "not assessable";
+            : "not assessable (baseline 0)";
+        var notes = ImmutableArray.CreateBuilder<string>();
+        // With no adequate-trial length the engine's own note says so.
+        if (r.AfterAdequateTrial is { } after)
+        {
+            notes.Add(after
+                ? $"after the adequate trial ({r.AdequateTrialMinWeeks} weeks)"
+                : $"before the adequate trial ({Number(decimal.Round(r.WeeksOnDrug, 1))} of {r.AdequateTrialMinWeeks} weeks)");
+        }
+
+        notes.AddRange(r.Notes);
         return new Finding
         {
             Family = FindingFamily.Response,
-            RuleId = r.AdequateTrialId ?? $"response:{r.IngredientId}",
+            RuleId = r.RuleId,
             Severity = SeverityScale.Of(r.Decision),
             Kind = r.Decision is { } decision ? WireName.Of(decision) : "no-decision",
-            Title = $"{Names([r.IngredientId])}: {r.InstrumentName} {change}{(r.Decision is { } d ? $", {WireName.Of(d)}" : "")}",
+            // Titled by the product, so a combination's ingredients (one finding each) read the same and fold into one row.
+            Title = $"{r.Medication.Display}: {r.InstrumentName} {Score(r.Baseline)} → {Score(r.FollowUp)}, {change}",
             IngredientIds = [r.IngredientId],
             Facts = [r.Medication, r.Baseline, r.FollowUp],
             Codes = r.Codes,
             Why = r.BandLabel ?? r.BandId ?? "",
             Action = string.Join(" ", new[] { r.DecisionText }.Concat(r.Taper.Select(t => t.Text)).Where(t => !string.IsNullOrEmpty(t))),
-            Sources = r.Sources,
-            Notes = r.Notes,
-            Key = KeyOf(FindingFamily.Response, $"response:{r.IngredientId}", [r.Medication]),
+            Sources = Clinical(r.Sources),
+            Notes = notes.ToImmutable(),
+            Key = KeyOf(FindingFamily.Response, r.RuleId, [r.Medication]) + $"|{r.IngredientId}",
         };
     }
 
@@ -183,6 +196,20 @@ public sealed class FindingProjection(KnowledgeBase knowledge)
 
     private string Names(IEnumerable<string> ingredientIds, string separator = ", ") =>
         string.Join(separator, ingredientIds.Select(id => knowledge.Drugs.TryGetValue(id, out var drug) ? drug.Name : id));
+
+    // The vaccine of a live-vaccine finding is the fact that is not a medication order.
+    private static string Vaccine(ImmutableArray<FactReference> facts) =>
+        facts.FirstOrDefault(f => f.ResourceType == "Immunization" || (f.Role?.Contains("vaccine", StringComparison.OrdinalIgnoreCase) ?? false)) is { } vaccine
+            ? $" ({vaccine.Display})"
+            : "";
+
+    private static string Score(FactReference score) => score.Value is { } v ? Number(decimal.Round(v, 1)) : "?";
+
+    // Code systems (LOINC, CVX) define what a code means; they are not the reason for advice, so findings cite only the rest.
+    private static ImmutableArray<SourceCitation> Clinical(ImmutableArray<SourceCitation> sources) =>
+        sources.Any(IsTerminology) ? [.. sources.Where(s => !IsTerminology(s))] : sources;
+
+    private static bool IsTerminology(SourceCitation source) => source.Kind == WireName.Of(SourceKind.Terminology);
 
     private static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 

@@ -25,4 +25,10 @@ public enum DataQualityKind
 
     /// <summary>A CVX code not in vaccines.yaml: whether the vaccine is live is unknown.</summary>
     UnknownVaccineCode,
+
+    /// <summary>A pharmacogenomic result (TPMT) that cannot be read as a phenotype: it neither reassures nor counts as tested.</summary>
+    PhenotypeUnreadable,
+
+    /// <summary>The record says the patient has died: the assessment gives no current-therapy advice.</summary>
+    PatientDeceased,
 }

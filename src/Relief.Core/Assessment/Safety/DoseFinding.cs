@@ -5,7 +5,7 @@ using Relief.Core.Knowledge.Safety;
 namespace Relief.Core.Assessment.Safety;
 
 /// <summary>
-/// A dose above a limit that matters for this patient, or a dosing pattern that is wrong (spec 7).
+/// A dose above a limit that matters for this patient, or a dosing pattern that is wrong (knowledge-format-safety.md §7).
 /// <see cref="Computed"/> is the daily dose, the MME/day or the administrations per week, with its inputs;
 /// <see cref="Limit"/> the maximum it was held against (absent for the weekly pattern).
 /// </summary>

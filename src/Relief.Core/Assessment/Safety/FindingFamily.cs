@@ -1,6 +1,6 @@
 namespace Relief.Core.Assessment.Safety;
 
-/// <summary>Which part of the safety layer produced a finding (spec 1.6).</summary>
+/// <summary>Which part of the safety layer produced a finding (knowledge-format-safety.md §1.6).</summary>
 public enum FindingFamily
 {
     Caution,

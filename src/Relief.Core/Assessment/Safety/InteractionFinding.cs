@@ -6,7 +6,7 @@ namespace Relief.Core.Assessment.Safety;
 
 /// <summary>
 /// Two (or, for a count rule, several) of the patient's medicines that interact, or a medicine with a live
-/// vaccine (spec 5). The same rule is reported once per set of triggering resources.
+/// vaccine (knowledge-format-safety.md §5). The same rule is reported once per set of triggering resources.
 /// <see cref="OncHighPriority"/> marks the ONC high-priority pairs (Phansalkar 2012).
 /// </summary>
 public sealed record InteractionFinding(

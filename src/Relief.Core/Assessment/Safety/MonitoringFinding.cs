@@ -5,7 +5,7 @@ using Relief.Core.Knowledge.Safety;
 
 namespace Relief.Core.Assessment.Safety;
 
-/// <summary>What a monitoring finding says, most urgent first (spec 1.5).</summary>
+/// <summary>What a monitoring finding says, most urgent first (knowledge-format-safety.md §1.5).</summary>
 public enum MonitoringFindingKind
 {
     /// <summary>A result crossed an action threshold; <see cref="MonitoringFinding.Action"/> says what to do.</summary>
@@ -22,7 +22,7 @@ public enum MonitoringFindingKind
 }
 
 /// <summary>
-/// One monitoring finding for a drug's protocol (spec 8): a missing baseline (with the reference date and
+/// One monitoring finding for a drug's protocol (knowledge-format-safety.md §8): a missing baseline (with the reference date and
 /// the tests missing), an overdue test (last result, due date), or a result past a threshold (the result,
 /// the threshold and the action). <see cref="LocalConvention"/> marks findings resting on a number Relief
 /// chose (look-back windows, grace periods, the 30-day confirmation window), which the UI must label so.
@@ -59,6 +59,9 @@ public sealed record MonitoringFinding(
     public bool RepeatToConfirm { get; init; }
 
     public string? Note { get; init; }
+
+    /// <summary>Knowledge ids of the patient's ingredients the protocol monitors here, so a worklist can filter by drug.</summary>
+    public ImmutableArray<string> IngredientIds { get; init; } = [];
 
     public bool LocalConvention { get; init; }
 

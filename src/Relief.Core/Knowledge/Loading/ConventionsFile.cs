@@ -20,4 +20,6 @@ internal sealed class ConventionsFile
     public int? ThresholdUnknownStartLookbackDays { get; set; }
 
     public int? ImmuneGlobulinLiveVaccineDays { get; set; }
+
+    public int? PregnancyEvidenceDays { get; set; }
 }

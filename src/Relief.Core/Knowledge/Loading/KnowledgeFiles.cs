@@ -65,6 +65,19 @@ internal sealed class ConditionEntry
     public string? Note { get; set; }
 
     public List<CodeEntry>? Codes { get; set; }
+
+    public ExclusionEntry? ExcludedWhen { get; set; }
+}
+
+internal sealed class ExclusionEntry
+{
+    public List<string>? Conditions { get; set; }
+
+    public List<CodeEntry>? Codes { get; set; }
+
+    public string? Reason { get; set; }
+
+    public string? Note { get; set; }
 }
 
 internal sealed class CodeEntry
@@ -126,7 +139,20 @@ internal sealed class DrugEntry
 
     public string? Scope { get; set; }
 
+    public List<FormEntry>? Forms { get; set; }
+
     public string? Source { get; set; }
+
+    public string? Note { get; set; }
+}
+
+internal sealed class FormEntry
+{
+    public string? Id { get; set; }
+
+    public string? Name { get; set; }
+
+    public List<string>? Match { get; set; }
 
     public string? Note { get; set; }
 }
@@ -199,6 +225,14 @@ internal sealed class StatementEntry
     public string? Source { get; set; }
 
     public List<string>? NotFor { get; set; }
+
+    public List<string>? Members { get; set; }
+
+    public List<string>? Excludes { get; set; }
+
+    public List<string>? Forms { get; set; }
+
+    public string? Usage { get; set; }
 
     public string? Note { get; set; }
 }

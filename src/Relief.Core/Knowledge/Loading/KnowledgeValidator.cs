@@ -12,9 +12,6 @@ namespace Relief.Core.Knowledge.Loading;
 /// </summary>
 internal sealed partial class KnowledgeValidator
 {
-    private static readonly string[] SourceKinds = ["guideline", "systematic-review", "trial", "label", "consensus", "terminology", "review", "regulator"];
-    private static readonly string[] ConditionKinds = ["nociplastic", "neuropathic", "inflammatory", "fatigue", "chronic-pain"];
-    private static readonly string[] TherapyKinds = ["non-drug", "procedure", "experimental"];
     private static readonly string[] Qualities = ["high", "moderate", "low", "very-low"];
 
     private readonly List<KnowledgeError> _errors = [];
@@ -33,7 +30,7 @@ internal sealed partial class KnowledgeValidator
         CheckSharedNamespace(classes, drugs, therapies);
         var products = BuildProducts(files.Products!, drugs);
         var therapyIds = classes.Select(c => c.Id).Concat(drugs.Select(d => d.Id)).Concat(therapies.Select(t => t.Id)).ToHashSet(StringComparer.Ordinal);
-        var statements = BuildStatements(files.Evidence, conditions, therapyIds);
+        var statements = BuildStatements(files.Evidence, conditions, therapyIds, classes, drugs);
         var safety = new SafetyValidator(_errors, _sourceIds, classes, drugs).Build(files.Safety!);
 
         return _errors.Count > 0
@@ -68,12 +65,8 @@ internal sealed partial class KnowledgeValidator
                 Error(f, id, "year is missing or not a year");
             }
 
-            if (entry.Kind is null || !SourceKinds.Contains(entry.Kind))
-            {
-                Error(f, id, $"kind must be one of {string.Join(", ", SourceKinds)}");
-            }
-
-            result.Add(new Source(id, entry.Title ?? "", entry.Authors, entry.Publication, entry.Year ?? 0, entry.Kind ?? "", entry.Pmid, entry.Doi, entry.Url, entry.Label ?? DefaultLabel(entry)));
+            var kind = EntryChecks.Vocabulary<SourceKind>(_errors, f, id, entry.Kind, "kind");
+            result.Add(new Source(id, entry.Title ?? "", entry.Authors, entry.Publication, entry.Year ?? 0, kind, entry.Pmid, entry.Doi, entry.Url, entry.Label ?? DefaultLabel(entry)));
         }
 
         return result;
@@ -97,10 +90,7 @@ internal sealed partial class KnowledgeValidator
         {
             var id = CheckId(f, entry.Id, index, "condition", ids);
             Require(f, id, entry.Name, "name");
-            if (entry.Kind is null || !ConditionKinds.Contains(entry.Kind))
-            {
-                Error(f, id, $"kind must be one of {string.Join(", ", ConditionKinds)}");
-            }
+            var kind = EntryChecks.Vocabulary<ConditionKind>(_errors, f, id, entry.Kind, "kind");
 
             CheckOptionalSource(f, id, entry.Source);
             var codes = (entry.Codes ?? []).Select(c => BuildConditionCode(f, id, c)).OfType<ConditionCode>().ToImmutableArray();
@@ -109,7 +99,10 @@ internal sealed partial class KnowledgeValidator
                 Error(f, id, "a condition needs at least one code");
             }
 
-            result.Add(new ConditionDefinition(id, entry.Name ?? id, entry.Kind ?? "", [.. entry.Synonyms ?? []], [.. entry.Inherits ?? []], codes, entry.Source));
+            result.Add(new ConditionDefinition(id, entry.Name ?? id, kind, [.. entry.Synonyms ?? []], [.. entry.Inherits ?? []], codes, entry.Source)
+            {
+                ExcludedWhen = BuildExclusion(f, id, entry.ExcludedWhen, codes),
+            });
         }
 
         foreach (var condition in result)
@@ -118,32 +111,53 @@ internal sealed partial class KnowledgeValidator
             {
                 Error(f, condition.Id, $"inherits unknown condition '{parent}'");
             }
+
+            foreach (var other in condition.ExcludedWhen.Conditions.Where(c => !ids.Contains(c) || c == condition.Id))
+            {
+                Error(f, condition.Id, other == condition.Id ? "excluded-when cannot name the condition itself" : $"excluded-when names unknown condition '{other}'");
+            }
         }
 
         CheckNoInheritanceCycle(result);
         return result;
     }
 
+    // An exclusion sets aside a match made only through broad codes, so a condition without broad codes has
+    // nothing to set aside, and an exclusion needs a reason the clinician can read.
+    private ConditionExclusion BuildExclusion(string file, string id, ExclusionEntry? entry, ImmutableArray<ConditionCode> ownCodes)
+    {
+        if (entry is null)
+        {
+            return ConditionExclusion.None;
+        }
+
+        var codes = (entry.Codes ?? []).Select(c => BuildCode(file, id, c)).OfType<Code>().ToImmutableArray();
+        var exclusion = new ConditionExclusion([.. entry.Conditions ?? []], codes, entry.Reason);
+        if (exclusion.IsEmpty)
+        {
+            Error(file, id, "excluded-when needs at least one condition or code");
+        }
+
+        Require(file, id, entry.Reason, "excluded-when reason");
+        if (!ownCodes.Any(c => c.Broad))
+        {
+            Error(file, id, "excluded-when applies to broad-code matches, but the condition has no broad code");
+        }
+
+        foreach (var own in codes.Where(c => ownCodes.Any(o => o.Code == c)))
+        {
+            Error(file, id, $"excluded-when code {own} is one of the condition's own codes");
+        }
+
+        return exclusion;
+    }
+
     private void CheckNoInheritanceCycle(List<ConditionDefinition> conditions)
     {
         var byId = conditions.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First());
-        foreach (var condition in conditions)
+        foreach (var id in CycleCheck.OnCycles(byId.Keys, id => byId.TryGetValue(id, out var c) ? c.Inherits : []))
         {
-            var stack = new Stack<(string Id, int Depth)>([(condition.Id, 0)]);
-            while (stack.Count > 0)
-            {
-                var (id, depth) = stack.Pop();
-                if (depth > byId.Count)
-                {
-                    Error(KnowledgeLoader.ConditionsFile, condition.Id, "inherits itself through a cycle");
-                    break;
-                }
-
-                foreach (var parent in byId.TryGetValue(id, out var c) ? c.Inherits : [])
-                {
-                    stack.Push((parent, depth + 1));
-                }
-            }
+            Error(KnowledgeLoader.ConditionsFile, id, "inherits itself through a cycle");
         }
     }
 
@@ -271,26 +285,41 @@ internal sealed partial class KnowledgeValidator
                 Error(f, id, $"{KnowledgeLoader.OtherIngredientsFile} holds scope: other only; clinical drugs belong in {KnowledgeLoader.DrugsFile}");
             }
 
-            drugs.Add(new Drug(id, entry.Name ?? id, entry.Class, entry.Rxnorm, [.. entry.Atc ?? []], [.. entry.Brands ?? []], [.. entry.Synonyms ?? []], entry.Mechanism, scope));
+            drugs.Add(new Drug(id, entry.Name ?? id, entry.Class, entry.Rxnorm, [.. entry.Atc ?? []], [.. entry.Brands ?? []], [.. entry.Synonyms ?? []], entry.Mechanism, scope)
+            {
+                Forms = BuildForms(f, id, entry.Forms),
+            });
         }
 
         return (classes, drugs);
     }
 
+    private ImmutableArray<ProductForm> BuildForms(string file, string drugId, List<FormEntry>? entries)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var forms = ImmutableArray.CreateBuilder<ProductForm>();
+        foreach (var (entry, index) in (entries ?? []).Select((e, i) => (e, i)))
+        {
+            var id = CheckId(file, entry.Id, index, $"form of {drugId}", ids);
+            Require(file, drugId, entry.Name, $"form {id} name");
+            var match = (entry.Match ?? []).Where(m => !string.IsNullOrWhiteSpace(m)).ToImmutableArray();
+            if (match.IsEmpty)
+            {
+                Error(file, drugId, $"form {id} needs at least one match text (a dose-form word or brand in product names)");
+            }
+
+            forms.Add(new ProductForm(id, entry.Name ?? id, match));
+        }
+
+        return forms.ToImmutable();
+    }
+
     private void CheckNoClassCycle(List<DrugClass> classes)
     {
         var byId = classes.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First());
-        foreach (var c in classes)
+        foreach (var id in CycleCheck.OnCycles(byId.Keys, id => byId.TryGetValue(id, out var c) && c.ParentId is { } parent ? [parent] : []))
         {
-            var steps = 0;
-            for (var id = c.ParentId; id is not null && byId.TryGetValue(id, out var parent); id = parent.ParentId)
-            {
-                if (++steps > byId.Count)
-                {
-                    Error(KnowledgeLoader.DrugsFile, c.Id, "class parents form a cycle");
-                    break;
-                }
-            }
+            Error(KnowledgeLoader.DrugsFile, id, "class parents form a cycle");
         }
     }
 
@@ -304,13 +333,9 @@ internal sealed partial class KnowledgeValidator
             var id = CheckId(f, entry.Id, index, "therapy", ids);
             Require(f, id, entry.Name, "name");
             CheckOptionalSource(f, id, entry.Source);
-            if (entry.Kind is null || !TherapyKinds.Contains(entry.Kind))
-            {
-                Error(f, id, $"kind must be one of {string.Join(", ", TherapyKinds)}");
-            }
-
+            var kind = EntryChecks.Vocabulary<NonDrugTherapyKind>(_errors, f, id, entry.Kind, "kind");
             var codes = (entry.Codes ?? []).Select(c => BuildCode(f, id, c)).OfType<Code>().ToImmutableArray();
-            result.Add(new Therapy(id, entry.Name ?? id, entry.Kind ?? "", codes, entry.Mechanism));
+            result.Add(new Therapy(id, entry.Name ?? id, kind, codes, entry.Mechanism));
         }
 
         return result;
@@ -371,8 +396,13 @@ internal sealed partial class KnowledgeValidator
     }
 
     private List<EvidenceStatement> BuildStatements(
-        ImmutableArray<(string File, EvidenceFile Content)> files, List<ConditionDefinition> conditions, HashSet<string> therapyIds)
+        ImmutableArray<(string File, EvidenceFile Content)> files,
+        List<ConditionDefinition> conditions,
+        HashSet<string> therapyIds,
+        List<DrugClass> classes,
+        List<Drug> drugs)
     {
+        var scope = new StatementScope(classes, drugs);
         var conditionIds = conditions.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         var statementIds = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<EvidenceStatement>();
@@ -427,10 +457,27 @@ internal sealed partial class KnowledgeValidator
                     Error(f, id, $"not-for names unknown condition '{unknown}'");
                 }
 
+                var usage = StatementUsage.Any;
+                if (entry.Usage is not null && !WireName.TryParse(entry.Usage, out usage))
+                {
+                    Error(f, id, $"usage must be one of {WireName.List<StatementUsage>()}");
+                }
+
+                foreach (var problem in scope.Check(entry.Therapy, entry.Members ?? [], entry.Excludes ?? [], entry.Forms ?? []))
+                {
+                    Error(f, id, problem);
+                }
+
                 result.Add(new EvidenceStatement(
                     id, content.Condition, entry.Therapy ?? "", grade, entry.Line, entry.Quality,
                     BuildNumberNeeded(f, id, entry.Nnt, "nnt"), BuildNumberNeeded(f, id, entry.Nnh, "nnh"),
-                    entry.Summary ?? "", entry.Source ?? "", [.. entry.NotFor ?? []]));
+                    entry.Summary ?? "", entry.Source ?? "", [.. entry.NotFor ?? []])
+                {
+                    Members = [.. entry.Members ?? []],
+                    Excludes = [.. entry.Excludes ?? []],
+                    Forms = [.. entry.Forms ?? []],
+                    Usage = usage,
+                });
             }
         }
 
@@ -469,13 +516,7 @@ internal sealed partial class KnowledgeValidator
         }
     }
 
-    private void Require(string file, string id, string? value, string field)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            Error(file, id, $"{field} is required");
-        }
-    }
+    private void Require(string file, string id, string? value, string field) => EntryChecks.Require(_errors, file, id, value, field);
 
     private T Invalid<T>(string file, string id, string reason, T fallback)
     {

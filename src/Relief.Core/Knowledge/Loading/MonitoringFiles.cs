@@ -1,6 +1,6 @@
 namespace Relief.Core.Knowledge.Loading;
 
-// The YAML shapes of knowledge/monitoring.yaml, units.yaml and response.yaml (spec sections 8-10).
+// The YAML shapes of knowledge/monitoring.yaml, units.yaml and response.yaml (knowledge-format-safety.md §8-10).
 #pragma warning disable CA1002, CA2227 // DTOs: YamlDotNet needs settable lists.
 
 internal sealed class MonitoringFile
@@ -26,6 +26,55 @@ internal sealed class LabTestEntry : SafetyEntry
     public string? Analyte { get; set; }
 
     public List<SafetyCodeEntry>? Codes { get; set; }
+
+    public PhenotypeEntry? Phenotype { get; set; }
+}
+
+internal sealed class PhenotypeEntry : SourcedEntry
+{
+    public List<PhenotypeTextEntry>? Text { get; set; }
+
+    public List<PhenotypeInterpretationEntry>? Interpretation { get; set; }
+
+    public PhenotypeRangeEntry? ReferenceRange { get; set; }
+
+    public PhenotypeDiplotypeEntry? Diplotype { get; set; }
+}
+
+internal sealed class PhenotypeTextEntry : SafetyEntry
+{
+    public List<string>? Contains { get; set; }
+
+    public string? Phenotype { get; set; }
+}
+
+internal sealed class PhenotypeInterpretationEntry : SafetyEntry
+{
+    public string? Code { get; set; }
+
+    public string? Phenotype { get; set; }
+}
+
+internal sealed class PhenotypeRangeEntry : SafetyEntry
+{
+    public string? Below { get; set; }
+
+    public string? Within { get; set; }
+
+    public string? Above { get; set; }
+}
+
+internal sealed class PhenotypeDiplotypeEntry : SafetyEntry
+{
+    public List<string>? NormalFunction { get; set; }
+
+    public List<string>? NoFunction { get; set; }
+
+    public string? Zero { get; set; }
+
+    public string? One { get; set; }
+
+    public string? Two { get; set; }
 }
 
 internal sealed class ThresholdSetEntry : SafetyEntry

@@ -7,7 +7,7 @@ namespace Relief.Core.Knowledge.Loading;
 #pragma warning disable CA1002, CA2227 // DTOs: YamlDotNet needs settable lists.
 
 /// <summary>
-/// Fields every entry of every safety list may carry (spec 1.7): review status, a free-text note and a
+/// Fields every entry of every safety list may carry (knowledge-format-safety.md §1.7): review status, a free-text note and a
 /// mark for numbers Relief chose itself. <c>convention</c> is true or a string saying what is a convention.
 /// </summary>
 internal abstract class SafetyEntry
@@ -85,6 +85,24 @@ internal sealed class FactorEntry : SourcedEntry
     public List<ObservationCriterionEntry>? Observations { get; set; }
 
     public KidneyFunctionEntry? KidneyFunction { get; set; }
+
+    public List<SafetyCodeEntry>? ExcludeConditions { get; set; }
+
+    [YamlMember(Alias = "exclude-icd10cm-prefixes")]
+    public List<PrefixEntry>? ExcludeIcd10CmPrefixes { get; set; }
+
+    public FactorEndEntry? EndedBy { get; set; }
+
+    public string? EvidenceWithin { get; set; }
+}
+
+/// <summary>What ends a factor's state (knowledge-format-safety.md §2.4): conditions by code or ICD-10-CM prefix.</summary>
+internal sealed class FactorEndEntry : SafetyEntry
+{
+    public List<SafetyCodeEntry>? Conditions { get; set; }
+
+    [YamlMember(Alias = "icd10cm-prefixes")]
+    public List<PrefixEntry>? Icd10CmPrefixes { get; set; }
 }
 
 internal sealed class PrefixEntry : SafetyEntry
@@ -109,6 +127,8 @@ internal sealed class ObservationCriterionEntry : SafetyEntry
     public List<SafetyCodeEntry>? ValueCodes { get; set; }
 
     public List<string>? ValueTextContains { get; set; }
+
+    public List<string>? PhenotypeIn { get; set; }
 
     public int? WithinDays { get; set; }
 }
@@ -192,6 +212,11 @@ internal sealed class InteractionEntry : SourcedEntry
     public string? Mechanism { get; set; }
 
     public string? Management { get; set; }
+
+    /// <summary>Live-vaccine rules: what to do when the vaccine was already given (not proposed), and how severe that is.</summary>
+    public string? ManagementGiven { get; set; }
+
+    public string? SeverityGiven { get; set; }
 }
 
 internal sealed class VaccinesFile
@@ -262,4 +287,10 @@ internal sealed class MmeFactorEntry : SourcedEntry
     public string? Drug { get; set; }
 
     public decimal? Factor { get; set; }
+
+    /// <summary><c>mg</c> (daily oral dose, the default) or <c>mcg/h</c> (transdermal delivery rate).</summary>
+    public string? Per { get; set; }
+
+    /// <summary>Why the source gives no factor; replaces <c>factor</c>.</summary>
+    public string? NoFactor { get; set; }
 }

@@ -1,13 +1,14 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Relief.Core.Codes;
 using Relief.Core.Knowledge.Safety;
 
 namespace Relief.Core.Knowledge.Loading;
 
-// units.yaml, monitoring.yaml tests and factors.yaml (spec 2, 8.1, 9).
+// units.yaml, monitoring.yaml tests and factors.yaml (knowledge-format-safety.md §2, 8.1, 9).
 internal sealed partial class SafetyValidator
 {
-    /// <summary>The tests the kidney-function criterion reads (spec 2.2); they must exist when a factor uses it.</summary>
+    /// <summary>The tests the kidney-function criterion reads (knowledge-format-safety.md §2.2); they must exist when a factor uses it.</summary>
     internal static readonly string[] KidneyTests = ["creatinine", "egfr", "body-weight"];
 
     private UnitConverter BuildUnits(UnitsFile file)
@@ -101,7 +102,10 @@ internal sealed partial class SafetyValidator
                 Error(f, id, $"test codes are LOINC (got {CodeSystems.ShortName(code.System)} '{code.Value}')");
             }
 
-            tests.TryAdd(id, new LabTest(id, entry.Name ?? id, entry.Unit, qualitative, entry.Analyte ?? id, codes));
+            tests.TryAdd(id, new LabTest(id, entry.Name ?? id, entry.Unit, qualitative, entry.Analyte ?? id, codes)
+            {
+                Phenotype = entry.Phenotype is { } phenotype ? BuildPhenotype(f, id, phenotype) : null,
+            });
         }
 
         // An analyte conversion nobody can use is a typo in units.yaml.
@@ -115,7 +119,7 @@ internal sealed partial class SafetyValidator
     }
 
     private (ResultInterpretation Interpretation, Dictionary<string, Factor> Factors) BuildFactors(
-        FactorsFile file, Dictionary<string, LabTest> tests, UnitConverter units)
+        FactorsFile file, Dictionary<string, LabTest> tests, UnitConverter units, SafetyConventions conventions)
     {
         const string f = KnowledgeLoader.SafetyFactorsFile;
         var interpretation = new ResultInterpretation([], [], [], [], []);
@@ -147,18 +151,7 @@ internal sealed partial class SafetyValidator
             }
 
             var conditions = Codes(f, id, entry.Conditions);
-            var prefixes = ImmutableArray.CreateBuilder<string>();
-            foreach (var prefix in entry.Icd10CmPrefixes ?? [])
-            {
-                CheckCommon(f, id, prefix);
-                if (prefix.Prefix is null || !Icd10CmPrefix().IsMatch(prefix.Prefix))
-                {
-                    Error(f, id, $"ICD-10-CM prefix '{prefix.Prefix}' is not well-formed");
-                    continue;
-                }
-
-                prefixes.Add(prefix.Prefix.Replace(".", "", StringComparison.Ordinal));
-            }
+            var prefixes = Prefixes(f, id, entry.Icd10CmPrefixes);
 
             var status = Parse<ConditionStatusRule>(f, id, entry.ConditionStatus, "condition-status", ConditionStatusRule.Current);
             if (entry.OnsetWithinDays is < 0)
@@ -180,9 +173,37 @@ internal sealed partial class SafetyValidator
                 }
             }
 
+            int? evidenceDays = null;
+            if (entry.EvidenceWithin is { } key)
+            {
+                evidenceDays = conventions.Days(key);
+                if (evidenceDays is null)
+                {
+                    Error(f, id, $"evidence-within '{key}' is not a day-count convention in {KnowledgeLoader.ConventionsFile}");
+                }
+            }
+
+            if (entry.EndedBy is { } end)
+            {
+                CheckCommon(f, id, end);
+            }
+
             var factor = new Factor(
-                id, entry.Name ?? id, entry.AgeMin, entry.AgeMax, conditions, prefixes.ToImmutable(), status, entry.OnsetWithinDays,
-                observations, kidney, sources);
+                id, entry.Name ?? id, entry.AgeMin, entry.AgeMax, conditions, prefixes, status, entry.OnsetWithinDays,
+                observations, kidney, sources)
+            {
+                ExcludeConditions = Codes(f, id, entry.ExcludeConditions),
+                ExcludeIcd10CmPrefixes = Prefixes(f, id, entry.ExcludeIcd10CmPrefixes),
+                EndConditions = Codes(f, id, entry.EndedBy?.Conditions),
+                EndIcd10CmPrefixes = Prefixes(f, id, entry.EndedBy?.Icd10CmPrefixes),
+                EvidenceWithinDays = evidenceDays,
+                EvidenceConvention = evidenceDays is null ? null : entry.EvidenceWithin,
+            };
+            if (entry.EndedBy is not null && !factor.HasEnd)
+            {
+                Error(f, id, "ended-by needs conditions or icd10cm-prefixes");
+            }
+
             if (!factor.HasAgeCriterion && conditions.IsEmpty && factor.Icd10CmPrefixes.IsEmpty && (entry.Observations ?? []).Count == 0 && kidney is null)
             {
                 Error(f, id, "a factor needs at least one criterion (age, conditions, icd10cm-prefixes, observations, kidney-function)");
@@ -192,6 +213,76 @@ internal sealed partial class SafetyValidator
         }
 
         return (interpretation, factors);
+    }
+
+    private PhenotypeReading BuildPhenotype(string f, string id, PhenotypeEntry entry)
+    {
+        CheckCommon(f, id, entry);
+        var sources = Sources(f, id, entry);
+        var text = ImmutableArray.CreateBuilder<PhenotypeText>();
+        foreach (var rule in entry.Text ?? [])
+        {
+            CheckCommon(f, id, rule);
+            if (rule.Contains is not { Count: > 0 } || string.IsNullOrWhiteSpace(rule.Phenotype))
+            {
+                Error(f, id, "a phenotype text rule needs contains and phenotype");
+                continue;
+            }
+
+            text.Add(new PhenotypeText([.. rule.Contains.Select(c => c.ToLowerInvariant())], rule.Phenotype));
+        }
+
+        var interpretation = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var rule in entry.Interpretation ?? [])
+        {
+            CheckCommon(f, id, rule);
+            if (string.IsNullOrWhiteSpace(rule.Code) || string.IsNullOrWhiteSpace(rule.Phenotype) || !interpretation.TryAdd(rule.Code, rule.Phenotype))
+            {
+                Error(f, id, $"phenotype interpretation '{rule.Code}' needs a code (once) and a phenotype");
+            }
+        }
+
+        PhenotypeDiplotype? diplotype = null;
+        if (entry.Diplotype is { } d)
+        {
+            CheckCommon(f, id, d);
+            if (d.NormalFunction is not { Count: > 0 } || d.NoFunction is not { Count: > 0 } || d.Zero is null || d.One is null || d.Two is null)
+            {
+                Error(f, id, "a diplotype reading needs normal-function, no-function, zero, one and two");
+            }
+            else
+            {
+                diplotype = new PhenotypeDiplotype(
+                    d.NormalFunction.ToFrozenSet(StringComparer.OrdinalIgnoreCase), d.NoFunction.ToFrozenSet(StringComparer.OrdinalIgnoreCase), d.Zero, d.One, d.Two);
+            }
+        }
+
+        if (entry.ReferenceRange is { } range)
+        {
+            CheckCommon(f, id, range);
+        }
+
+        return new PhenotypeReading(
+            text.ToImmutable(), interpretation.ToFrozenDictionary(StringComparer.Ordinal),
+            entry.ReferenceRange?.Below, entry.ReferenceRange?.Within, entry.ReferenceRange?.Above, diplotype, sources);
+    }
+
+    private ImmutableArray<string> Prefixes(string f, string id, List<PrefixEntry>? entries)
+    {
+        var prefixes = ImmutableArray.CreateBuilder<string>();
+        foreach (var prefix in entries ?? [])
+        {
+            CheckCommon(f, id, prefix);
+            if (prefix.Prefix is null || !Icd10CmPrefix().IsMatch(prefix.Prefix))
+            {
+                Error(f, id, $"ICD-10-CM prefix '{prefix.Prefix}' is not well-formed");
+                continue;
+            }
+
+            prefixes.Add(prefix.Prefix.Replace(".", "", StringComparison.Ordinal));
+        }
+
+        return prefixes.ToImmutable();
     }
 
     private ObservationCriterion? BuildCriterion(string f, string id, ObservationCriterionEntry entry, Dictionary<string, LabTest> tests, UnitConverter units)
@@ -234,9 +325,18 @@ internal sealed partial class SafetyValidator
             keys.Add(ObservationComparison.ValueTextContains);
         }
 
+        if (entry.PhenotypeIn is { Count: > 0 })
+        {
+            keys.Add(ObservationComparison.PhenotypeIn);
+            if (test.Phenotype is null)
+            {
+                Error(f, id, $"observation on '{test.Id}' uses phenotype-in but the test has no phenotype reading in {KnowledgeLoader.MonitoringFile}");
+            }
+        }
+
         if (keys.Count != 1)
         {
-            Error(f, id, $"observation on '{test.Id}' needs exactly one of below, above, positive, value-codes, value-text-contains");
+            Error(f, id, $"observation on '{test.Id}' needs exactly one of below, above, positive, value-codes, value-text-contains, phenotype-in");
             return null;
         }
 
@@ -259,6 +359,9 @@ internal sealed partial class SafetyValidator
 
         return new ObservationCriterion(
             test.Id, comparison, entry.Below ?? entry.Above, entry.Unit, Codes(f, id, entry.ValueCodes),
-            [.. (entry.ValueTextContains ?? []).Select(t => t.ToLowerInvariant())], entry.WithinDays ?? 0);
+            [.. (entry.ValueTextContains ?? []).Select(t => t.ToLowerInvariant())], entry.WithinDays ?? 0)
+        {
+            Phenotypes = [.. entry.PhenotypeIn ?? []],
+        };
     }
 }

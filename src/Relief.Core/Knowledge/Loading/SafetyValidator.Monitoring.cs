@@ -5,7 +5,7 @@ using Relief.Core.Knowledge.Safety;
 
 namespace Relief.Core.Knowledge.Loading;
 
-// monitoring.yaml threshold sets and protocols (spec 8.2).
+// monitoring.yaml threshold sets and protocols (knowledge-format-safety.md §8.2).
 internal sealed partial class SafetyValidator
 {
     private (List<ThresholdSet> Sets, List<MonitoringProtocol> Protocols) BuildMonitoring(

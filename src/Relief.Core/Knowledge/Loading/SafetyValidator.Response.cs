@@ -13,7 +13,7 @@ internal sealed record ResponseParts(
     List<ResponseDecision> Decisions,
     List<TaperRule> Tapering);
 
-// response.yaml (spec 10).
+// response.yaml (knowledge-format-safety.md §10).
 internal sealed partial class SafetyValidator
 {
     private ResponseParts BuildResponse(ResponseFile file, UnitConverter units)

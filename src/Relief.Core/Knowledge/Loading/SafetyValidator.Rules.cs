@@ -5,7 +5,7 @@ using Relief.Core.Knowledge.Safety;
 
 namespace Relief.Core.Knowledge.Loading;
 
-// cautions.yaml, interactions.yaml, vaccines.yaml and doses.yaml (spec 4-7).
+// cautions.yaml, interactions.yaml, vaccines.yaml and doses.yaml (knowledge-format-safety.md §4-7).
 internal sealed partial class SafetyValidator
 {
     private List<Caution> BuildCautions(CautionsFile file, Dictionary<string, Factor> factors)
@@ -110,7 +110,7 @@ internal sealed partial class SafetyValidator
                 Error(f, id, "group and min-count belong to kind: count");
             }
 
-            // Washout: when several refs match one ingredient the largest number of days applies (spec 1.4).
+            // Washout: when several refs match one ingredient the largest number of days applies (knowledge-format-safety.md §1.4).
             var washout = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var (reference, days) in entry.WashoutDays ?? [])
             {
@@ -125,10 +125,27 @@ internal sealed partial class SafetyValidator
                 }
             }
 
+            InteractionSeverity? severityGiven = null;
+            if (entry.ManagementGiven is not null || entry.SeverityGiven is not null)
+            {
+                if (kind != InteractionKind.LiveVaccine || entry.ManagementGiven is null || entry.SeverityGiven is null)
+                {
+                    Error(f, id, "management-given and severity-given go together, on live-vaccine rules only");
+                }
+                else
+                {
+                    severityGiven = Parse<InteractionSeverity>(f, id, entry.SeverityGiven, "severity-given");
+                }
+            }
+
             result.Add(new Interaction(
                 id, kind, severity, entry.OncHighPriority ?? false, [.. entry.A ?? []], a, [.. entry.B ?? []], b, entry.Group,
                 entry.MinCount, entry.AgeMin, washout.ToFrozenDictionary(StringComparer.Ordinal), entry.Mechanism ?? "",
-                entry.Management ?? "", sources));
+                entry.Management ?? "", sources)
+            {
+                ManagementGiven = entry.ManagementGiven,
+                SeverityGiven = severityGiven,
+            });
         }
 
         return result;
@@ -249,8 +266,28 @@ internal sealed partial class SafetyValidator
                 Error(f, name, "mme factor listed twice");
             }
 
-            Positive(f, name, entry.Factor, "factor");
-            mme.Add(new MmeFactor(entry.Drug, entry.Factor ?? 0, sources));
+            if (entry.NoFactor is not null)
+            {
+                if (entry.Factor is not null || entry.Per is not null)
+                {
+                    Error(f, name, "no-factor replaces factor and per");
+                }
+            }
+            else
+            {
+                Positive(f, name, entry.Factor, "factor");
+            }
+
+            if (entry.Per is not (null or "mg" or "mcg/h"))
+            {
+                Error(f, name, $"per '{entry.Per}' must be mg or mcg/h");
+            }
+
+            mme.Add(new MmeFactor(entry.Drug, entry.Factor ?? 0, sources)
+            {
+                PerMicrogramPerHour = entry.Per == "mcg/h",
+                NoFactorReason = entry.NoFactor,
+            });
         }
 
         return (rules, mme);

@@ -7,7 +7,7 @@ using Relief.Core.Knowledge.Safety;
 
 namespace Relief.Core.Knowledge.Loading;
 
-/// <summary>The parsed, not yet validated, safety files (spec sections 2-10).</summary>
+/// <summary>The parsed, not yet validated, safety files (knowledge-format-safety.md §2-10).</summary>
 internal sealed record SafetyFileSet(
     FactorsFile Factors,
     GroupsFile Groups,
@@ -21,7 +21,7 @@ internal sealed record SafetyFileSet(
     ConventionsFile Conventions);
 
 /// <summary>
-/// Checks the safety files (spec 11) and builds <see cref="SafetyKnowledge"/>: ids, refs that resolve to
+/// Checks the safety files (knowledge-format-safety.md §11) and builds <see cref="SafetyKnowledge"/>: ids, refs that resolve to
 /// ingredients, factor/test/band references, sources, vocabularies, code shapes, units that convert, renal
 /// bands and schedule phases that tile their ranges. Every problem is collected as file, entry and reason.
 /// </summary>
@@ -43,7 +43,8 @@ internal sealed partial class SafetyValidator
         _drugIds = drugs.Select(d => d.Id).ToFrozenSet(StringComparer.Ordinal);
     }
 
-    [GeneratedRegex(@"^[A-Z]([0-9]{1,2}(\.[0-9A-Z]{1,3})?)?$")]
+    // Letter, digit, then a digit or letter (Z3A, O9A), then up to four characters after the dot.
+    [GeneratedRegex(@"^[A-Z]([0-9][0-9A-Z]?(\.[0-9A-Z]{1,4})?)?$")]
     private static partial Regex Icd10CmPrefix();
 
     public SafetyKnowledge Build(SafetyFileSet files)
@@ -51,7 +52,8 @@ internal sealed partial class SafetyValidator
         var units = BuildUnits(files.Units);
         var groups = BuildGroups(files.Groups);
         var tests = BuildTests(files.Monitoring, units);
-        var (interpretation, factors) = BuildFactors(files.Factors, tests, units);
+        var conventions = BuildConventions(files.Conventions);
+        var (interpretation, factors) = BuildFactors(files.Factors, tests, units, conventions);
         var cautions = BuildCautions(files.Cautions, factors);
         var vaccines = BuildVaccines(files.Vaccines);
         var interactions = BuildInteractions(files.Interactions, groups);
@@ -62,7 +64,7 @@ internal sealed partial class SafetyValidator
         return new SafetyKnowledge(new SafetyKnowledgeParts(
             _refs.ToFrozenDictionary(StringComparer.Ordinal), interpretation, factors.Values.ToList(), groups, cautions, interactions, vaccines,
             doses, mme, tests.Values.ToList(), sets, protocols, units, response.Instruments, response.Bands,
-            response.MaxDaysBeforeStart, response.Trials, response.Decisions, response.Tapering, BuildConventions(files.Conventions)));
+            response.MaxDaysBeforeStart, response.Trials, response.Decisions, response.Tapering, conventions));
     }
 
     private SafetyConventions BuildConventions(ConventionsFile file)
@@ -86,10 +88,11 @@ internal sealed partial class SafetyValidator
             Days(file.CourseGapDays, "course-gap-days"),
             Days(file.ThresholdConfirmationDays, "threshold-confirmation-days"),
             Days(file.ThresholdUnknownStartLookbackDays, "threshold-unknown-start-lookback-days"),
-            Days(file.ImmuneGlobulinLiveVaccineDays, "immune-globulin-live-vaccine-days"));
+            Days(file.ImmuneGlobulinLiveVaccineDays, "immune-globulin-live-vaccine-days"),
+            Days(file.PregnancyEvidenceDays, "pregnancy-evidence-days"));
     }
 
-    // ---------------------------------------------------------------- refs (spec 1.1)
+    // ---------------------------------------------------------------- refs (knowledge-format-safety.md §1.1)
 
     private List<DrugGroup> BuildGroups(GroupsFile file)
     {
@@ -129,11 +132,17 @@ internal sealed partial class SafetyValidator
             entries.TryAdd(id, entry);
         }
 
-        // Groups may name groups in any order; resolve depth-first and report cycles.
+        // Groups may name groups in any order; those on a cycle are reported and resolve to nothing, the rest depth-first.
         var resolved = new Dictionary<string, FrozenSet<string>>(StringComparer.Ordinal);
+        foreach (var id in CycleCheck.OnCycles(entries.Keys, id => (entries[id].Members ?? []).Where(entries.ContainsKey)))
+        {
+            Error(KnowledgeLoader.SafetyGroupsFile, id, "groups name each other in a cycle");
+            resolved[id] = FrozenSet<string>.Empty;
+        }
+
         foreach (var id in entries.Keys)
         {
-            ResolveGroup(id, entries, refs, resolved, []);
+            ResolveGroup(id, entries, refs, resolved);
         }
 
         foreach (var (id, ingredients) in resolved)
@@ -149,17 +158,11 @@ internal sealed partial class SafetyValidator
 
     private FrozenSet<string> ResolveGroup(
         string id, Dictionary<string, GroupEntry> entries, Dictionary<string, FrozenSet<string>> refs,
-        Dictionary<string, FrozenSet<string>> resolved, HashSet<string> visiting)
+        Dictionary<string, FrozenSet<string>> resolved)
     {
         if (resolved.TryGetValue(id, out var done))
         {
             return done;
-        }
-
-        if (!visiting.Add(id))
-        {
-            Error(KnowledgeLoader.SafetyGroupsFile, id, "groups name each other in a cycle");
-            return FrozenSet<string>.Empty;
         }
 
         var ingredients = new HashSet<string>(StringComparer.Ordinal);
@@ -168,7 +171,7 @@ internal sealed partial class SafetyValidator
             FrozenSet<string> memberIngredients;
             if (entries.ContainsKey(member))
             {
-                memberIngredients = ResolveGroup(member, entries, refs, resolved, visiting);
+                memberIngredients = ResolveGroup(member, entries, refs, resolved);
             }
             else if (!refs.TryGetValue(member, out memberIngredients!))
             {
@@ -184,7 +187,6 @@ internal sealed partial class SafetyValidator
             ingredients.UnionWith(memberIngredients);
         }
 
-        visiting.Remove(id);
         var result = ingredients.ToFrozenSet(StringComparer.Ordinal);
         resolved[id] = result;
         return result;
@@ -310,37 +312,11 @@ internal sealed partial class SafetyValidator
     }
 
     private T Parse<T>(string file, string entry, string? text, string field, T? fallback = null)
-        where T : struct, Enum
-    {
-        if (text is null && fallback is { } value)
-        {
-            return value;
-        }
+        where T : struct, Enum => EntryChecks.Vocabulary(_errors, file, entry, text, field, fallback);
 
-        if (WireName.TryParse<T>(text, out var parsed))
-        {
-            return parsed;
-        }
+    private void Require(string file, string entry, string? value, string field) => EntryChecks.Require(_errors, file, entry, value, field);
 
-        Error(file, entry, text is null ? $"{field} is required ({WireName.List<T>()})" : $"{field} must be one of {WireName.List<T>()} (got '{text}')");
-        return default;
-    }
-
-    private void Require(string file, string entry, string? value, string field)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            Error(file, entry, $"{field} is required");
-        }
-    }
-
-    private void Positive(string file, string entry, decimal? value, string field)
-    {
-        if (value is not > 0)
-        {
-            Error(file, entry, $"{field} must be a number above 0");
-        }
-    }
+    private void Positive(string file, string entry, decimal? value, string field) => EntryChecks.Positive(_errors, file, entry, value, field);
 
     private void Error(string file, string entry, string reason) => _errors.Add(new KnowledgeError(file, entry, reason));
 }

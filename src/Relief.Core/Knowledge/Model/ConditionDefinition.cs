@@ -8,11 +8,29 @@ namespace Relief.Core.Knowledge.Model;
 public sealed record ConditionDefinition(
     string Id,
     string Name,
-    string Kind,
+    ConditionKind Kind,
     ImmutableArray<string> Synonyms,
     ImmutableArray<string> Inherits,
     ImmutableArray<ConditionCode> Codes,
-    string? SourceId);
+    string? SourceId)
+{
+    /// <summary>
+    /// When a match made only through broad codes does not stand: chronic primary pain (NICE NG193) is not a
+    /// patient's "chronic pain" code when the pain is secondary to neuropathy, arthritis, lupus, MS or cancer.
+    /// </summary>
+    public ConditionExclusion ExcludedWhen { get; init; } = ConditionExclusion.None;
+}
+
+/// <summary>
+/// Conditions (a condition, or any condition that inherits it) and codes whose presence in the record sets aside
+/// a broad-code match of the condition that declares them.
+/// </summary>
+public sealed record ConditionExclusion(ImmutableArray<string> Conditions, ImmutableArray<Code> Codes, string? Reason)
+{
+    public static readonly ConditionExclusion None = new([], [], null);
+
+    public bool IsEmpty => Conditions.IsEmpty && Codes.IsEmpty;
+}
 
 /// <summary>
 /// One code of a condition's value set. <see cref="Broad"/> marks a code wider than the condition

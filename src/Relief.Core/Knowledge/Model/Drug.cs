@@ -12,7 +12,11 @@ public sealed record Drug(
     ImmutableArray<string> Brands,
     ImmutableArray<string> Synonyms,
     string? Mechanism,
-    DrugScope Scope);
+    DrugScope Scope)
+{
+    /// <summary>Product forms that evidence judges apart (capsaicin cream, capsaicin 8% patch); usually none.</summary>
+    public ImmutableArray<ProductForm> Forms { get; init; } = [];
+}
 
 public enum DrugScope
 {

@@ -10,7 +10,7 @@ public sealed record Source(
     string? Authors,
     string? Publication,
     int Year,
-    string Kind,
+    SourceKind Kind,
     string? Pmid,
     string? Doi,
     string? Url,

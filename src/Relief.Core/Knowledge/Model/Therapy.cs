@@ -4,4 +4,4 @@ using Relief.Core.Codes;
 namespace Relief.Core.Knowledge.Model;
 
 /// <summary>Non-drug care, a procedure or an experimental therapy.</summary>
-public sealed record Therapy(string Id, string Name, string Kind, ImmutableArray<Code> Codes, string? Mechanism);
+public sealed record Therapy(string Id, string Name, NonDrugTherapyKind Kind, ImmutableArray<Code> Codes, string? Mechanism);

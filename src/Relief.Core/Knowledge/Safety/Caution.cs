@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 
 namespace Relief.Core.Knowledge.Safety;
 
-/// <summary>Drug x patient factor -> severity (spec 4). <see cref="Ingredients"/> is the resolution of <see cref="Drugs"/>.</summary>
+/// <summary>Drug x patient factor -> severity (knowledge-format-safety.md §4). <see cref="Ingredients"/> is the resolution of <see cref="Drugs"/>.</summary>
 public sealed record Caution(
     string Id,
     ImmutableArray<string> Drugs,

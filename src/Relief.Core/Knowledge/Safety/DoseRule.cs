@@ -4,7 +4,7 @@ using System.Collections.Immutable;
 namespace Relief.Core.Knowledge.Safety;
 
 /// <summary>
-/// A dose limit or dosing-pattern rule (spec 7). Which fields are set depends on <see cref="Kind"/>:
+/// A dose limit or dosing-pattern rule (knowledge-format-safety.md §7). Which fields are set depends on <see cref="Kind"/>:
 /// max-daily uses <see cref="MaxDaily"/> (with optional <see cref="FactorId"/> and <see cref="WithIngredients"/>),
 /// renal-bands uses <see cref="Bands"/>, mme-daily uses <see cref="MinMme"/>; pattern is always "weekly".
 /// </summary>
@@ -32,4 +32,17 @@ public sealed record RenalBand(decimal? Min, decimal? Below, Quantity MaxDaily)
 }
 
 /// <summary>Morphine milligram equivalents per mg of an oral opioid per day.</summary>
-public sealed record MmeFactor(string DrugId, decimal Factor, ImmutableArray<string> SourceIds);
+public sealed record MmeFactor(string DrugId, decimal Factor, ImmutableArray<string> SourceIds)
+{
+    /// <summary>
+    /// True when the factor multiplies a transdermal delivery rate in micrograms per hour (fentanyl patches, CDC
+    /// 2022), not a daily dose in milligrams.
+    /// </summary>
+    public bool PerMicrogramPerHour { get; init; }
+
+    /// <summary>
+    /// Set when the source deliberately gives no factor (buprenorphine, a partial agonist): the total leaves the drug
+    /// out and says why, never silently.
+    /// </summary>
+    public string? NoFactorReason { get; init; }
+}

@@ -5,7 +5,7 @@ namespace Relief.Core.Knowledge.Safety;
 
 /// <summary>
 /// A fact about a patient that changes the safety of a drug (age band, condition, lab state). It holds when
-/// ANY of its criteria holds (spec 2).
+/// ANY of its criteria holds (knowledge-format-safety.md §2).
 /// </summary>
 public sealed record Factor(
     string Id,
@@ -21,6 +21,35 @@ public sealed record Factor(
     ImmutableArray<string> SourceIds)
 {
     public bool HasAgeCriterion => AgeMin is not null || AgeMax is not null;
+
+    /// <summary>
+    /// A condition carrying any of these codes never counts for this factor, whatever else it is coded with:
+    /// postherpetic neuralgia (B02.2x) is coded under zoster but is not an active infection.
+    /// </summary>
+    public ImmutableArray<Code> ExcludeConditions { get; init; } = [];
+
+    /// <summary>ICD-10-CM prefixes (without dots) whose conditions never count for this factor.</summary>
+    public ImmutableArray<string> ExcludeIcd10CmPrefixes { get; init; } = [];
+
+    /// <summary>
+    /// Conditions that end the state (delivery, abortion): evidence dated on or before the latest such event no
+    /// longer counts, so a pregnancy recorded before a delivery does not fire.
+    /// </summary>
+    public ImmutableArray<Code> EndConditions { get; init; } = [];
+
+    /// <summary>ICD-10-CM prefixes (without dots) of the conditions that end the state.</summary>
+    public ImmutableArray<string> EndIcd10CmPrefixes { get; init; } = [];
+
+    /// <summary>
+    /// When set, condition evidence older than this many days does not count (a local convention from
+    /// conventions.yaml, named by <see cref="EvidenceConvention"/>): records leave pregnancies "active" for years.
+    /// </summary>
+    public int? EvidenceWithinDays { get; init; }
+
+    /// <summary>The conventions.yaml key <see cref="EvidenceWithinDays"/> came from, for the finding's note.</summary>
+    public string? EvidenceConvention { get; init; }
+
+    public bool HasEnd => !EndConditions.IsEmpty || !EndIcd10CmPrefixes.IsEmpty;
 }
 
 /// <summary>
@@ -34,12 +63,16 @@ public sealed record ObservationCriterion(
     string? Unit,
     ImmutableArray<Code> ValueCodes,
     ImmutableArray<string> ValueTexts,
-    int WithinDays);
+    int WithinDays)
+{
+    /// <summary>For <see cref="ObservationComparison.PhenotypeIn"/>: the phenotypes that make the criterion hold.</summary>
+    public ImmutableArray<string> Phenotypes { get; init; } = [];
+}
 
-/// <summary>Creatinine clearance or eGFR below a value (spec 2.2).</summary>
+/// <summary>Creatinine clearance or eGFR below a value (knowledge-format-safety.md §2.2).</summary>
 public sealed record KidneyFunctionCriterion(KidneyMeasure Measure, decimal Below);
 
-/// <summary>How qualitative results are read as positive or negative (spec 2.1).</summary>
+/// <summary>How qualitative results are read as positive or negative (knowledge-format-safety.md §2.1).</summary>
 public sealed record ResultInterpretation(
     ImmutableArray<Code> PositiveCodes,
     ImmutableArray<Code> NegativeCodes,

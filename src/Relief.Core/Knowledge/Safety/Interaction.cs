@@ -5,7 +5,7 @@ namespace Relief.Core.Knowledge.Safety;
 
 /// <summary>
 /// A drug-drug interaction (pair), a "so many drugs of a group" rule (count) or a drug-live-vaccine
-/// interaction (spec 5). Refs are kept as written; <see cref="A"/> and <see cref="B"/> are their resolutions.
+/// interaction (knowledge-format-safety.md §5). Refs are kept as written; <see cref="A"/> and <see cref="B"/> are their resolutions.
 /// </summary>
 public sealed record Interaction(
     string Id,
@@ -22,4 +22,13 @@ public sealed record Interaction(
     FrozenDictionary<string, int> WashoutDaysByIngredient,
     string Mechanism,
     string Management,
-    ImmutableArray<string> SourceIds);
+    ImmutableArray<string> SourceIds)
+{
+    /// <summary>
+    /// Live-vaccine rules: the advice when the vaccine was already given during the therapy ("review"), which
+    /// differs from the advice on a proposed one ("do not give"); null when the rule gives none.
+    /// </summary>
+    public string? ManagementGiven { get; init; }
+
+    public InteractionSeverity? SeverityGiven { get; init; }
+}

@@ -4,7 +4,7 @@ using System.Collections.Immutable;
 namespace Relief.Core.Knowledge.Safety;
 
 /// <summary>
-/// What to check for a drug (spec 8.2): baselines before a start, a follow-up schedule, action thresholds.
+/// What to check for a drug (knowledge-format-safety.md §8.2): baselines before a start, a follow-up schedule, action thresholds.
 /// It applies when any ingredient of <see cref="AnyOf"/> is current or proposed, or, for a combination
 /// protocol, when every set of <see cref="AllOf"/> is.
 /// </summary>
@@ -55,7 +55,7 @@ public sealed record MonitoringSchedule(
 public sealed record SchedulePhase(int FromWeek, int? ToWeek, int EveryWeeks);
 
 /// <summary>
-/// An action threshold (spec 8.2). <see cref="Key"/> identifies it in findings ("bsr-2017-dmard/wbc-lt-3.5").
+/// An action threshold (knowledge-format-safety.md §8.2). <see cref="Key"/> identifies it in findings ("bsr-2017-dmard/wbc-lt-3.5").
 /// <see cref="Unit"/> is null for rise-percent and multiple-of-uln, which compare in the test's own unit.
 /// </summary>
 public sealed record Threshold(

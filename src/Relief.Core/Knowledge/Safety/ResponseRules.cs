@@ -4,7 +4,7 @@ using Relief.Core.Codes;
 
 namespace Relief.Core.Knowledge.Safety;
 
-/// <summary>A pain score instrument (spec 10); scores are compared only within one instrument.</summary>
+/// <summary>A pain score instrument (knowledge-format-safety.md §10); scores are compared only within one instrument.</summary>
 public sealed record PainInstrument(string Id, string Name, ImmutableArray<Code> Codes, decimal Min, decimal Max, ImmutableArray<string> SourceIds);
 
 /// <summary>
@@ -25,7 +25,7 @@ public sealed record AdequateTrial(string Id, ImmutableArray<string> Drugs, Froz
 /// <summary>What to do once the band is known, before or after the adequate trial.</summary>
 public sealed record ResponseDecision(ImmutableArray<string> WhenBand, bool AfterAdequateTrial, ResponseDecisionKind Decision, string Text, ImmutableArray<string> SourceIds);
 
-/// <summary>How to stop a drug (spec 10.4): always a text; optionally a minimum length, rates by duration of use, and criteria.</summary>
+/// <summary>How to stop a drug (knowledge-format-safety.md §10.4): always a text; optionally a minimum length, rates by duration of use, and criteria.</summary>
 public sealed record TaperRule(
     string Id,
     ImmutableArray<string> Drugs,

@@ -12,4 +12,14 @@ public sealed record SafetyConventions(
     int CourseGapDays,
     int ThresholdConfirmationDays,
     int ThresholdUnknownStartLookbackDays,
-    int ImmuneGlobulinLiveVaccineDays);
+    int ImmuneGlobulinLiveVaccineDays,
+    int PregnancyEvidenceDays)
+{
+    /// <summary>A day-count convention by its conventions.yaml key, for knowledge entries that name one; null when unknown.</summary>
+    public int? Days(string key) => key switch
+    {
+        "pregnancy-evidence-days" => PregnancyEvidenceDays,
+        "baseline-report-days" => BaselineReportDays,
+        _ => null,
+    };
+}

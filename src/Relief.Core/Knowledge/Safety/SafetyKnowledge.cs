@@ -34,6 +34,9 @@ public sealed class SafetyKnowledge
         Decisions = [.. parts.Decisions];
         Tapering = [.. parts.Tapering];
 
+        FactorConditionCodes = parts.Factors.SelectMany(f => f.Conditions.Concat(f.EndConditions)).ToFrozenSet();
+        FactorIcd10CmPrefixes = [.. parts.Factors.SelectMany(f => f.Icd10CmPrefixes.Concat(f.EndIcd10CmPrefixes)).Distinct(StringComparer.Ordinal)];
+
         CautionsByIngredient = ByIngredient(Cautions, c => c.Ingredients);
         PairInteractionsByIngredient = ByIngredient(Interactions.Where(i => i.Kind == InteractionKind.Pair), i => i.A.Union(i.B));
         CountInteractions = [.. Interactions.Where(i => i.Kind == InteractionKind.Count)];
@@ -68,12 +71,46 @@ public sealed class SafetyKnowledge
                 StringComparer.Ordinal);
     }
 
-    /// <summary>Every drug, class and group id, resolved to its ingredient ids (spec 1.1).</summary>
+    /// <summary>Every drug, class and group id, resolved to its ingredient ids (knowledge-format-safety.md §1.1).</summary>
     public FrozenDictionary<string, FrozenSet<string>> Refs { get; }
 
     public ResultInterpretation ResultInterpretation { get; }
 
     public FrozenDictionary<string, Factor> Factors { get; }
+
+    /// <summary>Condition codes the patient factors read (pregnancy, CKD, heart failure...), and the ends of those states.</summary>
+    public FrozenSet<Code> FactorConditionCodes { get; }
+
+    /// <summary>ICD-10-CM prefixes (without dots) the patient factors read.</summary>
+    public ImmutableArray<string> FactorIcd10CmPrefixes { get; }
+
+    /// <summary>
+    /// True when a safety factor reads this code: such a condition is recognised (it changes what is safe) even
+    /// though it is not a pain condition, so it is never listed as "not recognised".
+    /// </summary>
+    public bool UsesCondition(Code code)
+    {
+        if (FactorConditionCodes.Contains(code))
+        {
+            return true;
+        }
+
+        if (code.System != CodeSystems.Icd10Cm)
+        {
+            return false;
+        }
+
+        var bare = code.Value.Replace(".", "", StringComparison.Ordinal);
+        foreach (var prefix in FactorIcd10CmPrefixes)
+        {
+            if (bare.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public FrozenDictionary<string, DrugGroup> Groups { get; }
 

@@ -1,6 +1,6 @@
 namespace Relief.Core.Knowledge.Safety;
 
-// The fixed, ordered severity vocabularies of spec 1.5. Each enum is ordered most severe first, so sorting
+// The fixed, ordered severity vocabularies of knowledge-format-safety.md §1.5. Each enum is ordered most severe first, so sorting
 // by the value sorts by severity; knowledge files and JSON write them kebab-case (WireName).
 
 /// <summary>How strongly a patient factor weighs against a drug.</summary>

@@ -7,7 +7,7 @@ namespace Relief.Core.Knowledge.Safety;
 public sealed record UnitConversion(string From, string To, decimal Factor, string? Analyte, ImmutableArray<string> SourceIds, string? Derivation);
 
 /// <summary>
-/// Converts lab values and doses between the units real records use, by the table in units.yaml (spec 9).
+/// Converts lab values and doses between the units real records use, by the table in units.yaml (knowledge-format-safety.md §9).
 /// No UCUM library is available to this project, so the table is knowledge data: every spelling Relief
 /// accepts and every factor is reviewed like any other fact, and a unit outside the table is reported as
 /// unconvertible rather than guessed. Conversions are never chained or inverted automatically.

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Relief.Core.Knowledge.Safety;
 
 /// <summary>
-/// A vaccine by its CVX codes and whether it is live (spec 6). <see cref="AntibodyProduct"/> marks immune
+/// A vaccine by its CVX codes and whether it is live (knowledge-format-safety.md §6). <see cref="AntibodyProduct"/> marks immune
 /// globulins recorded as immunizations (passive antibodies, not vaccines).
 /// </summary>
 public sealed record Vaccine(string Id, string Name, VaccineLiveness Live, bool AntibodyProduct, ImmutableArray<string> Cvx, ImmutableArray<string> SourceIds)

@@ -1,8 +1,8 @@
 namespace Relief.Core.Knowledge.Safety;
 
-// The other closed vocabularies of the safety files (spec 11: "in their vocabularies").
+// The other closed vocabularies of the safety files (knowledge-format-safety.md §11: "in their vocabularies").
 
-/// <summary>Which medications a caution is checked for (spec 4).</summary>
+/// <summary>Which medications a caution is checked for (knowledge-format-safety.md §4).</summary>
 public enum AppliesTo
 {
     Any,
@@ -12,7 +12,7 @@ public enum AppliesTo
     Current,
 }
 
-/// <summary>Which condition statuses count for a factor (spec 2).</summary>
+/// <summary>Which condition statuses count for a factor (knowledge-format-safety.md §2).</summary>
 public enum ConditionStatusRule
 {
     /// <summary>Active, recurrence, relapse or no status, and believed.</summary>
@@ -22,7 +22,7 @@ public enum ConditionStatusRule
     Ever,
 }
 
-/// <summary>How kidney function is measured for a factor or a renal dose band (spec 2.2).</summary>
+/// <summary>How kidney function is measured for a factor or a renal dose band (knowledge-format-safety.md §2.2).</summary>
 public enum KidneyMeasure
 {
     Crcl,
@@ -57,7 +57,7 @@ public enum DoseRuleKind
     MmeDaily,
 }
 
-/// <summary>How a threshold compares the latest result (spec 8.2).</summary>
+/// <summary>How a threshold compares the latest result (knowledge-format-safety.md §8.2).</summary>
 public enum Comparator
 {
     LessThan,
@@ -78,7 +78,7 @@ public enum BaselineLevel
     Consider,
 }
 
-/// <summary>When a monitoring schedule's clock starts (spec 8.2).</summary>
+/// <summary>When a monitoring schedule's clock starts (knowledge-format-safety.md §8.2).</summary>
 public enum ScheduleClock
 {
     SinceStart,
@@ -101,7 +101,7 @@ public enum TaperPer
     Month,
 }
 
-/// <summary>The machine-readable gradual-withdrawal criteria of spec 10.4.</summary>
+/// <summary>The machine-readable gradual-withdrawal criteria of knowledge-format-safety.md §10.4.</summary>
 public enum WithdrawalRule
 {
     /// <summary>A run of more than days-over days above value mg/day (as the equivalent-of ingredient).</summary>
@@ -111,7 +111,7 @@ public enum WithdrawalRule
     MinCourseDays,
 }
 
-/// <summary>How a factor's observation criterion compares its one result (spec 2).</summary>
+/// <summary>How a factor's observation criterion compares its one result (knowledge-format-safety.md §2).</summary>
 public enum ObservationComparison
 {
     Below,
@@ -119,6 +119,7 @@ public enum ObservationComparison
     Positive,
     ValueCodes,
     ValueTextContains,
+    PhenotypeIn,
 }
 
 public static class ComparatorNames

@@ -6,9 +6,9 @@ using Relief.Core.Patients;
 namespace Relief.Core.Safety.Cautions;
 
 /// <summary>
-/// Drug x patient factor (spec 4): for each current or proposed medication, the cautions that name one of
+/// Drug x patient factor (knowledge-format-safety.md §4): for each current or proposed medication, the cautions that name one of
 /// its ingredients, where the factor holds. A caution whose factor depends on renal function that is unknown
-/// is reported at the lowest severity, saying so, rather than dropped (spec 2.2).
+/// is reported at the lowest severity, saying so, rather than dropped (knowledge-format-safety.md §2.2).
 /// </summary>
 internal static class CautionChecker
 {
@@ -27,7 +27,8 @@ internal static class CautionChecker
 
                 foreach (var caution in cautions)
                 {
-                    if (!AppliesTo(caution, medication.Fact) || !seen.Add((caution.Id, medication.Reference)))
+                    // One finding per course: refills and renewals of the drug are not repeated.
+                    if (!AppliesTo(caution, medication.Fact) || !seen.Add((caution.Id, context.ActiveCourseOf(medication).Key)))
                     {
                         continue;
                     }
@@ -46,10 +47,7 @@ internal static class CautionChecker
             }
         }
 
-        return [.. findings
-            .OrderBy(f => f.Severity)
-            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
-            .ThenBy(f => string.Join('|', f.Facts.Select(x => x.Reference)), StringComparer.Ordinal)];
+        return [.. findings];
     }
 
     private static bool AppliesTo(Caution caution, MedicationFact medication) => caution.AppliesTo switch
@@ -75,6 +73,11 @@ internal static class CautionChecker
             notes.AddRange(computed.Notes);
         }
 
+        if (context.ActiveCourseOf(medication).Note is { } course)
+        {
+            notes.Add(course);
+        }
+
         return new CautionFinding(
             caution.Id,
             unknown ? CautionSeverity.Caution : caution.Severity,
@@ -84,7 +87,7 @@ internal static class CautionChecker
             factor.Criterion ?? "kidney-function",
             unknown,
             [.. medication.Ingredients.Select(i => i.DrugId).Where(caution.Ingredients.Contains)],
-            [FactReferences.Of(medication.Fact), .. factor.Facts],
+            [.. context.ActiveCourseOf(medication).Facts(), .. factor.Facts],
             factor.Computed,
             [.. SafetyContext.CodesOf(medication), .. factor.Codes],
             caution.Rationale,

@@ -26,7 +26,7 @@ internal static class TreatmentCourses
         context.Course(medication, ingredientId);
 
     /// <summary>
-    /// The monitoring clock for "since start or dose change" (spec 8.2): the start of the latest order in the
+    /// The monitoring clock for "since start or dose change" (knowledge-format-safety.md §8.2): the start of the latest order in the
     /// course whose daily dose differs from the previous order's. A dose that cannot be computed is taken as
     /// unchanged, so an unreadable renewal does not restart monitoring.
     /// </summary>

@@ -5,7 +5,7 @@ using Relief.Core.Patients;
 namespace Relief.Core.Safety.Doses;
 
 /// <summary>
-/// Works out a daily dose from a FHIR dosage (spec 7.1): the amount per administration in mg (a mass dose
+/// Works out a daily dose from a FHIR dosage (knowledge-format-safety.md §7.1): the amount per administration in mg (a mass dose
 /// converted through units.yaml, or a count of tablets times the strength in the product name) times the
 /// administrations per day (frequency / period). Several dosages of one order are added (split doses). A
 /// dosage without a frequency but with a period is once per period, as FHIR R4 says for Timing.repeat.
@@ -127,7 +127,7 @@ internal sealed class DailyDoseCalculator(SafetyContext context)
             return (amount, null, $"{FactReferences.Format(dose)} x {FactReferences.Format(strength.Mg)} mg ({strength.Name})");
         }
 
-        return (null, $"dose unit '{dosage.DoseUnit}' is neither a mass in units.yaml nor a count of tablets or capsules", "");
+        return (null, $"dose unit '{dosage.DoseUnit}' is neither a mass unit Relief converts nor a count of tablets or capsules", "");
     }
 
     private static MedicationDose Fail(ResolvedMedication medication, string ingredientId, string problem) =>

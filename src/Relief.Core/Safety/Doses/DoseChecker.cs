@@ -6,7 +6,7 @@ using Relief.Core.Safety.Factors;
 namespace Relief.Core.Safety.Doses;
 
 /// <summary>
-/// Dose rules (spec 7.2) for the ingredients of current and proposed medications: maxima (some only for a
+/// Dose rules (knowledge-format-safety.md §7.2) for the ingredients of current and proposed medications: maxima (some only for a
 /// patient factor or a co-medication), renal dose bands by creatinine clearance, the once-weekly methotrexate
 /// pattern, and morphine milligram equivalents over all opioids.
 /// </summary>
@@ -56,10 +56,7 @@ internal static class DoseChecker
             findings.Add(mme);
         }
 
-        return [.. findings
-            .OrderBy(f => f.Severity)
-            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
-            .ThenBy(f => string.Join('|', f.Facts.Select(x => x.Reference)), StringComparer.Ordinal)];
+        return [.. findings];
     }
 
     private static IEnumerable<DoseFinding> MaxDaily(SafetyContext context, DoseRule rule)

@@ -5,7 +5,7 @@ using Relief.Core.Knowledge.Safety;
 namespace Relief.Core.Safety.Doses;
 
 /// <summary>
-/// Morphine milligram equivalents per day (spec 7.2): the sum over current and proposed opioids of daily mg
+/// Morphine milligram equivalents per day (knowledge-format-safety.md §7.2): the sum over current and proposed opioids of daily mg
 /// times the CDC factor. Only the highest threshold reached is reported. An opioid without a factor (e.g.
 /// transdermal fentanyl) or without a computable dose makes the total a lower bound, and the finding says
 /// which drug is missing; a lower bound that already reaches a threshold still fires.
@@ -33,10 +33,35 @@ internal static class MmeCheck
         {
             var dose = context.DailyDose(opioid);
             parts.AddRange(dose.Parts);
-            if (!context.Rules.MmeFactors.TryGetValue(opioid, out var factor))
+            if (!context.Rules.MmeFactors.TryGetValue(opioid, out var factor) || factor.NoFactorReason is not null)
             {
-                missing.Add($"{opioid} has no MME factor");
-                context.Quality.Add(DataQualityKind.MmeIncomplete, $"{opioid} has no MME factor in doses.yaml: the MME total leaves it out", null, "mme");
+                var why = factor?.NoFactorReason ?? "no morphine-equivalent factor in Relief's knowledge";
+                missing.Add($"{opioid}: {why}");
+                foreach (var part in dose.Parts)
+                {
+                    context.Quality.Add(DataQualityKind.MmeIncomplete, $"{opioid} is not counted in the MME total ({why})", part.Medication.Reference, "mme");
+                }
+
+                continue;
+            }
+
+            if (factor.PerMicrogramPerHour)
+            {
+                // Transdermal systems: the factor multiplies the delivery rate, not a daily dose in mg.
+                foreach (var medication in context.Active.Where(m => m.Contains(opioid)))
+                {
+                    if (TransdermalRate.Find(medication, context.Knowledge) is { } rate)
+                    {
+                        total += rate.MicrogramsPerHour * factor.Factor;
+                        inputs.Add(new ComputedInput(opioid, $"{rate.Explanation} x {FactReferences.Format(factor.Factor)} = {FactReferences.Format(rate.MicrogramsPerHour * factor.Factor)} MME", medication.Reference));
+                    }
+                    else
+                    {
+                        missing.Add($"{opioid}: not a transdermal rate (mcg/h), the only form with a factor here");
+                        context.Quality.Add(DataQualityKind.MmeIncomplete, $"{opioid} is not counted in the MME total: no transdermal rate (mcg/h) in '{medication.Fact.Medication}'", medication.Reference, "mme");
+                    }
+                }
+
                 continue;
             }
 

@@ -9,7 +9,7 @@ namespace Relief.Core.Safety.Doses;
 /// <summary>
 /// The strength of one ingredient in a product, read from its RxNorm normalized name: in
 /// "Acetaminophen 325 MG / Oxycodone Hydrochloride 5 MG Oral Tablet" oxycodone is 5 mg per tablet. RxNorm
-/// writes the strength in the salt form the label uses, so no salt conversion is done (spec 7.1).
+/// writes the strength in the salt form the label uses, so no salt conversion is done (knowledge-format-safety.md §7.1).
 /// Concentrations ("50 MG/ML") are not strengths per unit and are not read.
 /// </summary>
 internal static partial class ProductStrength

@@ -6,7 +6,7 @@ using Relief.Core.Patients;
 namespace Relief.Core.Safety.Doses;
 
 /// <summary>
-/// The once-weekly rule (spec 7.2, methotrexate): more than one administration in 7 days is the known fatal
+/// The once-weekly rule (knowledge-format-safety.md §7.2, methotrexate): more than one administration in 7 days is the known fatal
 /// daily-instead-of-weekly error. Judged per order from the timing; without a timing, from the dosage text;
 /// text that settles nothing gives the finding one severity lower, asking to confirm the weekly schedule.
 /// </summary>

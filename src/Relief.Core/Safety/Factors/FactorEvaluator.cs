@@ -2,12 +2,13 @@ using System.Collections.Immutable;
 using Relief.Core.Assessment.Safety;
 using Relief.Core.Codes;
 using Relief.Core.Knowledge.Safety;
+using NodaTime;
 using Relief.Core.Patients;
 
 namespace Relief.Core.Safety.Factors;
 
 /// <summary>
-/// Decides whether a patient factor holds (spec 2): any of its criteria, tried in the order age, conditions,
+/// Decides whether a patient factor holds (knowledge-format-safety.md §2): any of its criteria, tried in the order age, conditions,
 /// observations, kidney function; the first that holds is the one the finding names.
 /// </summary>
 internal sealed class FactorEvaluator(SafetyContext context)
@@ -26,9 +27,16 @@ internal sealed class FactorEvaluator(SafetyContext context)
         }
 
         var unknown = false;
+        var end = factor.HasEnd ? LatestEnd(factor) : null;
         foreach (var criterion in factor.Observations)
         {
             var (state, result) = EvaluateObservation(factor, criterion);
+            if (state == FactorState.Holds && end is { } ended && result!.Effective is { } taken && taken <= ended)
+            {
+                // A positive pregnancy test before a delivery says nothing about now.
+                continue;
+            }
+
             if (state == FactorState.Holds)
             {
                 return new FactorResult(FactorState.Holds, "observation", [FactReferences.Of(result!)], [], result!.Concept.Codes, [Describe(criterion)], false);
@@ -63,6 +71,7 @@ internal sealed class FactorEvaluator(SafetyContext context)
 
         // Matches keyed by the condition's position in the record, then ordered by resource id.
         var index = context.Conditions;
+        var end = factor.HasEnd ? LatestEnd(factor) : null;
         Dictionary<int, List<Code>>? matched = null;
         foreach (var code in factor.Conditions)
         {
@@ -72,7 +81,7 @@ internal sealed class FactorEvaluator(SafetyContext context)
             }
         }
 
-        // ICD-10-CM compares without dots and ignoring case: N186 matches prefix N18.6 (spec 2).
+        // ICD-10-CM compares without dots and ignoring case: N186 matches prefix N18.6 (knowledge-format-safety.md §2).
         if (!factor.Icd10CmPrefixes.IsEmpty)
         {
             foreach (var (bare, code, i) in index.Icd10Cm)
@@ -98,14 +107,92 @@ internal sealed class FactorEvaluator(SafetyContext context)
         foreach (var (i, matchedCodes) in matched.OrderBy(m => context.Patient.Conditions[m.Key].ResourceId, StringComparer.Ordinal))
         {
             var condition = context.Patient.Conditions[i];
-            if (Counts(condition, factor))
+            if (Counts(condition, factor, end) && !Excluded(condition, factor))
             {
                 facts.Add(FactReferences.Of(condition));
                 codes.AddRange(matchedCodes.Distinct());
             }
         }
 
-        return facts.Count == 0 ? null : new FactorResult(FactorState.Holds, "condition", facts.ToImmutable(), [], codes.ToImmutable(), [], false);
+        var notes = factor.EvidenceConvention is { } convention
+            ? ImmutableArray.Create($"records older than {factor.EvidenceWithinDays} days do not count (local convention {convention})")
+            : [];
+        return facts.Count == 0 ? null : new FactorResult(FactorState.Holds, "condition", facts.ToImmutable(), [], codes.ToImmutable(), notes, false);
+    }
+
+    /// <summary>True when the condition carries a code the factor excludes (PHN under zoster, delivery under chapter O).</summary>
+    private static bool Excluded(ConditionFact condition, Factor factor)
+    {
+        if (factor.ExcludeConditions.IsEmpty && factor.ExcludeIcd10CmPrefixes.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var code in condition.Concept.Codes)
+        {
+            if (factor.ExcludeConditions.Contains(code) || (code.System == CodeSystems.Icd10Cm && StartsWithAny(code.Value, factor.ExcludeIcd10CmPrefixes)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool StartsWithAny(string icd10Cm, ImmutableArray<string> prefixes)
+    {
+        var bare = icd10Cm.Replace(".", "", StringComparison.Ordinal);
+        foreach (var prefix in prefixes)
+        {
+            if (bare.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The date of the latest recorded end of the state (delivery, abortion) on or before asOf, or null. An end
+    /// recorded without any date cannot be placed in time and is not used.
+    /// </summary>
+    private LocalDate? LatestEnd(Factor factor)
+    {
+        LocalDate? latest = null;
+        void Consider(ConditionFact condition)
+        {
+            if (condition.VerificationStatus is ConditionVerificationStatus.Refuted or ConditionVerificationStatus.EnteredInError)
+            {
+                return;
+            }
+
+            if ((condition.Onset ?? condition.Recorded) is { } date && date <= context.AsOf && (latest is null || date > latest))
+            {
+                latest = date;
+            }
+        }
+
+        foreach (var code in factor.EndConditions)
+        {
+            foreach (var i in context.Conditions.With(code))
+            {
+                Consider(context.Patient.Conditions[i]);
+            }
+        }
+
+        if (!factor.EndIcd10CmPrefixes.IsEmpty)
+        {
+            foreach (var (bare, _, i) in context.Conditions.Icd10Cm)
+            {
+                if (factor.EndIcd10CmPrefixes.Any(p => bare.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+                {
+                    Consider(context.Patient.Conditions[i]);
+                }
+            }
+        }
+
+        return latest;
     }
 
     private static void Add(ref Dictionary<int, List<Code>>? matched, int index, Code code)
@@ -119,10 +206,28 @@ internal sealed class FactorEvaluator(SafetyContext context)
         codes.Add(code);
     }
 
-    private bool Counts(ConditionFact condition, Factor factor)
+    private bool Counts(ConditionFact condition, Factor factor, LocalDate? end)
     {
         var date = condition.Onset ?? condition.Recorded;
         if (date is { } d && d > context.AsOf)
+        {
+            return false;
+        }
+
+        // Evidence from before the latest recorded end (a delivery after the pregnancy) no longer counts; undated
+        // evidence cannot be shown to follow the end, so it does not count either.
+        if (end is { } ended && (date is not { } dated || dated <= ended))
+        {
+            return false;
+        }
+
+        if (factor.EvidenceWithinDays is { } within && date is { } evidence && evidence < context.AsOf.PlusDays(-within))
+        {
+            return false;
+        }
+
+        // A current condition with an abatement date on or before asOf has ended (FHIR abatement[x]).
+        if (factor.ConditionStatus == ConditionStatusRule.Current && condition.Abatement is { } abated && abated <= context.AsOf)
         {
             return false;
         }
@@ -167,6 +272,20 @@ internal sealed class FactorEvaluator(SafetyContext context)
             case ObservationComparison.Positive:
                 holds = ResultReader.IsPositive(latest, context.Rules.ResultInterpretation);
                 break;
+            case ObservationComparison.PhenotypeIn:
+                var reading = context.Rules.Tests[criterion.TestId].Phenotype!;
+                if (PhenotypeReader.Read(latest, reading) is not { } phenotype)
+                {
+                    context.Quality.Add(
+                        DataQualityKind.PhenotypeUnreadable,
+                        $"{criterion.TestId} result could not be read as a phenotype (no recognised words, diplotype, interpretation code or reference range): '{factor.Name}' cannot be judged",
+                        FactReferences.Of(latest).Reference,
+                        factor.Id);
+                    return (FactorState.Unknown, latest);
+                }
+
+                holds = criterion.Phenotypes.Contains(phenotype);
+                break;
             case ObservationComparison.ValueCodes:
                 holds = latest.ValueConcept is { } concept && concept.Codes.Any(criterion.ValueCodes.Contains);
                 break;
@@ -196,6 +315,7 @@ internal sealed class FactorEvaluator(SafetyContext context)
         ObservationComparison.Below => $"{criterion.TestId} below {FactReferences.Format(criterion.Value!.Value)} {criterion.Unit} (latest result within {criterion.WithinDays} days)",
         ObservationComparison.Above => $"{criterion.TestId} above {FactReferences.Format(criterion.Value!.Value)} {criterion.Unit} (latest result within {criterion.WithinDays} days)",
         ObservationComparison.Positive => $"{criterion.TestId} positive (latest result within {criterion.WithinDays} days)",
+        ObservationComparison.PhenotypeIn => $"{criterion.TestId} read as {string.Join(" or ", criterion.Phenotypes)} (latest result)",
         _ => $"{criterion.TestId} result matches (latest result within {criterion.WithinDays} days)",
     };
 }

@@ -3,7 +3,7 @@ using Relief.Core.Patients;
 
 namespace Relief.Core.Safety.Factors;
 
-/// <summary>Reads a qualitative result (HBsAg, IGRA, TPMT phenotype) as knowledge says (spec 2.1).</summary>
+/// <summary>Reads a qualitative result (HBsAg, IGRA, TPMT phenotype) as knowledge says (knowledge-format-safety.md §2.1).</summary>
 internal static class ResultReader
 {
     /// <summary>
@@ -46,7 +46,7 @@ internal static class ResultReader
     public static bool TextContains(ObservationFact result, IEnumerable<string> words) =>
         Texts(result).Any(text => words.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase)));
 
-    private static IEnumerable<string> Texts(ObservationFact result)
+    public static IEnumerable<string> Texts(ObservationFact result)
     {
         if (result.ValueText is { } text)
         {

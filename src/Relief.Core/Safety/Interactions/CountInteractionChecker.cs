@@ -4,7 +4,7 @@ using Relief.Core.Knowledge.Safety;
 namespace Relief.Core.Safety.Interactions;
 
 /// <summary>
-/// "N or more drugs of a group" (spec 5.2): distinct ingredients of the group among current and proposed
+/// "N or more drugs of a group" (knowledge-format-safety.md §5.2): distinct ingredients of the group among current and proposed
 /// medications, so a drug in two categories (clonazepam) counts once.
 /// </summary>
 internal static class CountInteractionChecker
@@ -36,7 +36,7 @@ internal static class CountInteractionChecker
                 rule.Mechanism,
                 rule.Management,
                 context.Cite(rule.SourceIds),
-                [$"{ingredients.Count} distinct drugs of group {rule.GroupId} (threshold {rule.MinCount})"]);
+                [$"{ingredients.Count} distinct drugs of the group; the rule fires at {rule.MinCount}"]);
         }
     }
 }

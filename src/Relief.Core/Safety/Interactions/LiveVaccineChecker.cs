@@ -9,7 +9,7 @@ using Relief.Core.Patients;
 namespace Relief.Core.Safety.Interactions;
 
 /// <summary>
-/// Drug x live vaccine (spec 5.3): a completed immunization with a live vaccine given while the drug was taken
+/// Drug x live vaccine (knowledge-format-safety.md §5.3): a completed immunization with a live vaccine given while the drug was taken
 /// (on or after its start, not after its end), or a current or proposed order coded with a live vaccine's CVX.
 /// A vaccine whose live status is unknown (an "unspecified formulation" code, or a CVX code vaccines.yaml does
 /// not list) gives the finding one severity lower, asking to check the formulation.
@@ -65,16 +65,19 @@ internal static class LiveVaccineChecker
                         notes.Add("whether this vaccine is live is unknown: check the formulation");
                     }
 
+                    // A vaccine already given is a different finding from one proposed: it cannot be withheld, only reviewed.
+                    var given = !exposure.IsOrder && rule.ManagementGiven is not null;
+                    var severity = given ? rule.SeverityGiven!.Value : rule.Severity;
                     yield return new InteractionFinding(
-                        rule.Id,
+                        given ? $"{rule.Id}-given" : rule.Id,
                         InteractionKind.LiveVaccine,
-                        unknown ? rule.Severity.OneLower() : rule.Severity,
+                        unknown ? severity.OneLower() : severity,
                         rule.OncHighPriority,
                         taker.Ingredients,
                         [taker.Fact, exposure.Fact],
                         [.. taker.Codes, exposure.Code],
                         rule.Mechanism,
-                        rule.Management,
+                        given ? rule.ManagementGiven! : rule.Management,
                         context.Cite(rule.SourceIds),
                         [.. notes]);
                 }
@@ -159,19 +162,19 @@ internal static class LiveVaccineChecker
 
         if (unlisted is { } u)
         {
-            var reason = "CVX code not in vaccines.yaml: whether the vaccine is live is unknown";
+            var reason = "CVX code not in Relief's vaccine list: whether the vaccine is live is unknown";
             if (listUnrecognised)
             {
                 context.Unrecognised.Add(new UnrecognisedCode(u.Code.ToString(), u.Name, resourceType, resourceId, reason));
             }
 
-            context.Quality.Add(DataQualityKind.UnknownVaccineCode, $"CVX {u.Code.Value} ({u.Name}) is not in vaccines.yaml", $"{resourceType}/{resourceId}");
+            context.Quality.Add(DataQualityKind.UnknownVaccineCode, $"CVX {u.Code.Value} ({u.Name}) is not in Relief's vaccine list: whether it is live is unknown", $"{resourceType}/{resourceId}");
         }
 
         return unlisted;
     }
 
-    // An immune globulin recorded as an immunization counts as the drug immune-globulin (spec 6): its
+    // An immune globulin recorded as an immunization counts as the drug immune-globulin (knowledge-format-safety.md §6): its
     // passive antibodies blunt a live vaccine given after it.
     private static IEnumerable<Taker> ImmuneGlobulinImmunizations(SafetyContext context)
     {

@@ -4,9 +4,9 @@ using Relief.Core.Knowledge.Safety;
 namespace Relief.Core.Safety.Interactions;
 
 /// <summary>
-/// Drug x drug (spec 5.1): two counted medications whose ingredients differ, one on side a and one on side b,
+/// Drug x drug (knowledge-format-safety.md §5.1): two counted medications whose ingredients differ, one on side a and one on side b,
 /// at least one current or proposed. A past medication counts on the side of an ingredient whose washout has
-/// not elapsed (spec 1.4). A pair is reported once per rule, whichever side each medication matched and
+/// not elapsed (knowledge-format-safety.md §1.4). A pair is reported once per rule, whichever side each medication matched and
 /// however many of their ingredients matched (one product holding both ingredients fires too).
 /// </summary>
 internal static class PairInteractionChecker
@@ -51,10 +51,13 @@ internal static class PairInteractionChecker
                         continue;
                     }
 
-                    // The same two resources are one pair whichever side each matched; one product is a pair with itself.
-                    var order = string.CompareOrdinal(a.Medication.Reference, b.Medication.Reference);
+                    // The same two courses are one pair whichever side each matched (refills of either drug do not
+                    // multiply the finding); one product is a pair with itself.
+                    var keyA = CourseKey(context, a);
+                    var keyB = CourseKey(context, b);
+                    var order = string.CompareOrdinal(keyA, keyB);
                     CountedMedication[] members = order == 0 ? [a] : order < 0 ? [a, b] : [b, a];
-                    var key = members.Length == 1 ? a.Medication.Reference : $"{members[0].Medication.Reference}|{members[1].Medication.Reference}";
+                    var key = members.Length == 1 ? keyA : $"{CourseKey(context, members[0])}|{CourseKey(context, members[1])}";
                     if (!pairs.TryGetValue(key, out var pair))
                     {
                         pairs[key] = pair = (members, new SortedSet<string>(StringComparer.Ordinal));
@@ -73,17 +76,21 @@ internal static class PairInteractionChecker
                     rule.Severity,
                     rule.OncHighPriority,
                     [.. ingredients],
-                    [.. members.Select(m => FactReferences.Of(m.Medication.Fact, m.Role))],
+                    [.. members.SelectMany(m => m.IsPast ? [FactReferences.Of(m.Medication.Fact, m.Role)] : context.ActiveCourseOf(m.Medication).Facts())],
                     [.. members.SelectMany(m => SafetyContext.CodesOf(m.Medication)).Distinct()],
                     rule.Mechanism,
                     rule.Management,
                     context.Cite(rule.SourceIds),
-                    [.. members.Where(m => m.IsPast).Select(m => $"{m.Medication.Fact.Medication} stopped on {FactReferences.Date(m.Medication.Fact.End)}, inside the {m.WashoutDays}-day washout for {m.Ingredient}")]));
+                    [.. members.Where(m => m.IsPast).Select(m => $"{m.Medication.Fact.Medication} stopped on {FactReferences.Date(m.Medication.Fact.End)}, inside the {m.WashoutDays}-day washout for {m.Ingredient}"),
+                        .. members.Where(m => !m.IsPast).Select(m => context.ActiveCourseOf(m.Medication).Note).OfType<string>()]));
             }
         }
 
         return findings;
     }
+
+    private static string CourseKey(SafetyContext context, CountedMedication member) =>
+        member.IsPast ? member.Medication.Reference : context.ActiveCourseOf(member.Medication).Key;
 
     private sealed record CountedMedication(ResolvedMedication Medication, string Ingredient, bool IsPast, int WashoutDays, string? Role);
 

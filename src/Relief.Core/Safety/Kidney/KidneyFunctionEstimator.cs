@@ -5,7 +5,7 @@ using Relief.Core.Patients;
 namespace Relief.Core.Safety.Kidney;
 
 /// <summary>
-/// The patient's kidney function on asOf (spec 2.2): the latest eGFR, and a creatinine clearance by
+/// The patient's kidney function on asOf (knowledge-format-safety.md §2.2): the latest eGFR, and a creatinine clearance by
 /// Cockcroft-Gault, or the eGFR standing in for it (and saying so). Raw values are compared; the
 /// <see cref="ComputedValue"/>s are rounded for display.
 /// </summary>
@@ -19,7 +19,7 @@ internal static class KidneyFunctionEstimator
     public const string CockcroftGault = "cockcroft-gault";
     public const string EgfrSurrogate = "egfr-surrogate";
 
-    // Windows for the inputs: local conventions (spec 2.2, review doc section 4), not guideline numbers.
+    // Windows for the inputs: local conventions (knowledge-format-safety.md §2.2, review doc section 4), not guideline numbers.
 
     private const string EgfrUnit = "mL/min/{1.73_m2}";
 

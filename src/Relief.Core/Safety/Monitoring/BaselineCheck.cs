@@ -3,11 +3,12 @@ using Relief.Core.Assessment.Safety;
 using Relief.Core.Knowledge.Safety;
 using Relief.Core.Patients;
 using Relief.Core.Safety.Courses;
+using Relief.Core.Safety.Factors;
 
 namespace Relief.Core.Safety.Monitoring;
 
 /// <summary>
-/// Baselines (spec 8.2): the tests a drug needs before it starts. The reference date is today for a proposed
+/// Baselines (knowledge-format-safety.md §8.2): the tests a drug needs before it starts. The reference date is today for a proposed
 /// order and the course start for a current one (the order's own start for "before each course" items, since
 /// every course, e.g. each rituximab cycle, needs its own). A current order without a start is not checked.
 /// </summary>
@@ -51,7 +52,8 @@ internal static class BaselineCheck
 
                 LocalDate? from = item.WithinDays is { } within ? day.PlusDays(-within) : null;
                 var to = day.PlusDays(item.AfterStartDays);
-                var found = item.TestIds.Where(t => context.Observations.LatestBetween(t, from, to) is not null).ToList();
+                var unreadable = new List<string>();
+                var found = item.TestIds.Where(t => Found(context, t, from, to, unreadable)).ToList();
                 var satisfied = item.AnyOf ? found.Count > 0 : found.Count == item.TestIds.Length;
                 if (satisfied || (item.AlternativeFactorId is { } alternative && context.Factor(alternative).Holds))
                 {
@@ -78,7 +80,8 @@ internal static class BaselineCheck
                     [.. SafetyContext.CodesOf(medication), .. missing.SelectMany(t => context.Rules.Tests.TryGetValue(t, out var test) ? test.Codes.Take(1) : [])])
                 {
                     ReferenceDate = day,
-                    Note = item.Note,
+                    IngredientIds = [ingredient],
+                    Note = unreadable.Count == 0 ? item.Note : string.Join("; ", unreadable.Prepend(item.Note ?? "").Where(n => n.Length > 0)),
                     LocalConvention = protocol.BaselineConvention,
                 };
             }
@@ -86,4 +89,39 @@ internal static class BaselineCheck
     }
 
     private static string Date(LocalDate date) => FactReferences.Date(date);
+
+    /// <summary>
+    /// A usable result in the window; for a test read as a phenotype (TPMT), only a result that can be read: an
+    /// unreadable one does not make the patient "tested", and a data-quality note says why.
+    /// </summary>
+    private static bool Found(SafetyContext context, string testId, LocalDate? from, LocalDate? to, List<string> unreadable)
+    {
+        if (!context.Rules.Tests.TryGetValue(testId, out var test) || test.Phenotype is not { } reading)
+        {
+            return context.Observations.LatestBetween(testId, from, to) is not null;
+        }
+
+        foreach (var result in context.Observations.Results(testId))
+        {
+            var date = result.Effective!.Value;
+            if ((to is { } end && date > end) || (from is { } start && date < start))
+            {
+                continue;
+            }
+
+            if (PhenotypeReader.Read(result, reading) is not null)
+            {
+                return true;
+            }
+
+            unreadable.Add($"the {test.Name} result of {Date(date)} could not be read as a phenotype and does not count as tested");
+            context.Quality.Add(
+                DataQualityKind.PhenotypeUnreadable,
+                $"{test.Name} result of {Date(date)} could not be read as a phenotype: it does not count as tested",
+                FactReferences.Of(result).Reference,
+                testId);
+        }
+
+        return false;
+    }
 }

@@ -5,7 +5,7 @@ using Relief.Core.Knowledge.Safety;
 namespace Relief.Core.Safety.Monitoring;
 
 /// <summary>
-/// Monitoring (spec 8): which protocols apply to the patient's current and proposed drugs, then per protocol
+/// Monitoring (knowledge-format-safety.md §8): which protocols apply to the patient's current and proposed drugs, then per protocol
 /// what is missing before a start, what is overdue, and which result crossed a threshold. A protocol that
 /// applies replaces the schedules of the protocols it names (methotrexate with leflunomide keeps monthly
 /// blood tests long term).
@@ -47,11 +47,7 @@ internal static class MonitoringChecker
         }
 
         findings.AddRange(thresholds.Findings);
-        return [.. findings
-            .OrderBy(f => f.Kind)
-            .ThenBy(f => f.Action ?? MonitoringAction.Review)
-            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
-            .ThenBy(f => string.Join('|', f.Medications.Concat(f.Results).Select(x => x.Reference)), StringComparer.Ordinal)];
+        return [.. findings];
     }
 
     private static bool Applies(SafetyContext context, MonitoringProtocol protocol, HashSet<string> active)
@@ -63,6 +59,10 @@ internal static class MonitoringChecker
     /// <summary>The first of the medication's ingredients the protocol names.</summary>
     internal static string IngredientOf(MonitoringProtocol protocol, ResolvedMedication medication) =>
         medication.Ingredients.Select(i => i.DrugId).First(i => protocol.AnyOf.Contains(i) || protocol.AllOf.Any(s => s.Contains(i)));
+
+    /// <summary>The distinct ingredients the protocol names among these medications, in id order.</summary>
+    internal static System.Collections.Immutable.ImmutableArray<string> IngredientsOf(MonitoringProtocol protocol, IEnumerable<ResolvedMedication> medications) =>
+        [.. medications.Select(m => IngredientOf(protocol, m)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     internal static string TestName(SafetyContext context, string testId) =>
         context.Rules.Tests.TryGetValue(testId, out var test) ? test.Name : testId;

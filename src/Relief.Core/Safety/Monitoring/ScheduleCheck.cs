@@ -7,7 +7,7 @@ using Relief.Core.Safety.Courses;
 namespace Relief.Core.Safety.Monitoring;
 
 /// <summary>
-/// Follow-up schedules with phases (spec 8.2; BSR 2017: every 2 weeks to week 6, every 4 weeks to week 18,
+/// Follow-up schedules with phases (knowledge-format-safety.md §8.2; BSR 2017: every 2 weeks to week 6, every 4 weeks to week 18,
 /// then every 12 weeks). The clock starts at the course start, or restarts at the latest dose change. For
 /// each test the next one is due an interval after the later of its last result and the clock start, and is
 /// overdue once the grace period after that has passed. Only current medications are scheduled.
@@ -62,11 +62,12 @@ internal static class ScheduleCheck
                 [test],
                 [.. current.Select(m => FactReferences.Of(m.Fact))],
                 last is null ? [] : [FactReferences.Of(last, "last result")],
-                $"{name} overdue since {Date(due)} ({lastText}); every {phase.EveryWeeks} weeks in week {week} since {Date(since)}{(schedule.Clock == ScheduleClock.SinceStartOrDoseChange ? " (start or last dose change)" : "")}, grace {schedule.GraceDays} days",
+                $"{name}: due {Date(due)}, {lastText}; every {phase.EveryWeeks} weeks (week {week} since the {(schedule.Clock == ScheduleClock.SinceStartOrDoseChange ? "start or last dose change" : "start")}, {Date(since)})",
                 context.Cite(schedule.SourceIds),
                 [.. current.SelectMany(SafetyContext.CodesOf), .. context.Rules.Tests.TryGetValue(test, out var t) ? t.Codes.Take(1) : []])
             {
                 LastResult = last?.Effective,
+                IngredientIds = MonitoringChecker.IngredientsOf(protocol, current),
                 DueDate = due,
                 ReferenceDate = since,
                 Note = schedule.GraceDays > 0 ? $"the {schedule.GraceDays}-day grace period is a local convention" : null,

@@ -8,7 +8,7 @@ using Relief.Core.Safety.Courses;
 namespace Relief.Core.Safety.Monitoring;
 
 /// <summary>
-/// Action thresholds (spec 8.2) on the latest usable result since the drug started (within 365 days when the
+/// Action thresholds (knowledge-format-safety.md §8.2) on the latest usable result since the drug started (within 365 days when the
 /// start is unknown), converted to the threshold's unit. A threshold shared by two protocols (a BSR set) is
 /// reported once for the result, naming every medication it concerns. "Confirmed" thresholds act only on two
 /// exceeding results within 30 days (a local convention); one result asks for a repeat.
@@ -44,7 +44,11 @@ internal sealed class ThresholdCheck(SafetyContext context)
             var medicationFacts = current.Select(m => FactReferences.Of(m.Fact)).ToList();
             if (_findings.TryGetValue(key, out var existing))
             {
-                _findings[key] = existing with { Medications = [.. existing.Medications.Concat(medicationFacts).DistinctBy(f => f.Reference)] };
+                _findings[key] = existing with
+                {
+                    Medications = [.. existing.Medications.Concat(medicationFacts).DistinctBy(f => f.Reference)],
+                    IngredientIds = [.. existing.IngredientIds.Union(MonitoringChecker.IngredientsOf(protocol, current), StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                };
                 continue;
             }
 
@@ -77,10 +81,10 @@ internal sealed class ThresholdCheck(SafetyContext context)
         }
 
         var name = MonitoringChecker.TestName(context, threshold.TestId);
-        var rule = Describe(threshold);
+        var rule = Describe(threshold, latest);
         var message = repeat
-            ? $"{name} {Value(latest)} on {Date(latest.Effective!.Value)} is past {rule}: repeat to confirm before acting ({WireName(threshold.Action)} if confirmed)"
-            : $"{name} {Value(latest)} on {Date(latest.Effective!.Value)} is past {rule}: {WireName(action)}";
+            ? $"{name} {Value(latest)} on {Date(latest.Effective!.Value)} is past the threshold {rule}: repeat to confirm before acting ({Words(threshold.Action)} if confirmed)"
+            : $"{name} {Value(latest)} on {Date(latest.Effective!.Value)} is past the threshold {rule}: {Words(action)}";
         return new MonitoringFinding(
             threshold.Key,
             protocol.Id,
@@ -95,6 +99,7 @@ internal sealed class ThresholdCheck(SafetyContext context)
             [.. latest.Concept.Codes, .. current.SelectMany(SafetyContext.CodesOf)])
         {
             Threshold = rule,
+            IngredientIds = MonitoringChecker.IngredientsOf(protocol, current),
             Computed = exceeding.Computed,
             RepeatToConfirm = repeat,
             Note = threshold.Note,
@@ -138,7 +143,7 @@ internal sealed class ThresholdCheck(SafetyContext context)
                 var recorded = result.UnitCode ?? result.Unit;
                 var computed = recorded == threshold.Unit
                     ? null
-                    : new ComputedValue(threshold.TestId, converted, threshold.Unit!, "units.yaml conversion", [new ComputedInput("recorded", Value(result), FactReferences.Of(result).Reference)]);
+                    : new ComputedValue(threshold.TestId, converted, threshold.Unit!, "unit conversion", [new ComputedInput("recorded", Value(result), FactReferences.Of(result).Reference)]);
                 return crossed ? new Exceeding(computed, null) : null;
         }
     }
@@ -214,17 +219,40 @@ internal sealed class ThresholdCheck(SafetyContext context)
         return Exceeds(threshold, judged) is null ? null : earlier;
     }
 
-    private static string Describe(Threshold threshold) => threshold.Comparator switch
+    /// <summary>
+    /// The threshold in the clinician's words: the test's name, and an absolute limit in the unit the result was
+    /// reported in (the knowledge's own unit in brackets when they differ), so the two numbers can be compared.
+    /// </summary>
+    private string Describe(Threshold threshold, ObservationFact result)
     {
-        Comparator.MultipleOfUln => $"{threshold.TestId} > {FactReferences.Format(threshold.Value)} x ULN{(threshold.Confirmed ? " (confirmed)" : "")}",
-        Comparator.RisePercent => $"{threshold.TestId} rise > {FactReferences.Format(threshold.Value)}% over {threshold.OverDays} days",
-        _ => $"{threshold.TestId} {threshold.Comparator.Symbol()} {FactReferences.Format(threshold.Value)} {threshold.Unit}{(threshold.Confirmed ? " (confirmed)" : "")}",
-    };
+        var confirmed = threshold.Confirmed ? " (confirmed)" : "";
+        switch (threshold.Comparator)
+        {
+            case Comparator.MultipleOfUln:
+                return $"> {FactReferences.Format(threshold.Value)} x ULN{confirmed}";
+            case Comparator.RisePercent:
+                return $"a rise > {FactReferences.Format(threshold.Value)}% over {threshold.OverDays} days";
+            default:
+                var limit = $"{FactReferences.Format(threshold.Value)} {threshold.Unit}";
+                var recorded = result.UnitCode ?? result.Unit;
+                var analyte = context.Rules.Tests.TryGetValue(threshold.TestId, out var test) ? test.Analyte : threshold.TestId;
+                if (recorded is not null && threshold.Unit is not null && recorded != threshold.Unit
+                    && context.Rules.Units.TryConvert(threshold.Value, result.UnitCode, result.Unit, threshold.Unit, analyte, out var perRecorded, out _)
+                    && perRecorded != 0)
+                {
+                    // TryConvert goes result unit -> rule unit; the limit in the result's unit is its inverse.
+                    var inRecorded = threshold.Value * threshold.Value / perRecorded;
+                    limit = $"{FactReferences.Format(Math.Round(inRecorded, 2))} {recorded} ({limit})";
+                }
+
+                return $"{threshold.Comparator.Symbol()} {limit}{confirmed}";
+        }
+    }
 
     private static string Value(ObservationFact result) =>
         result.Value is { } value ? $"{FactReferences.Format(value)} {result.UnitCode ?? result.Unit}".TrimEnd() : result.ValueText ?? "(no value)";
 
-    private static string WireName(MonitoringAction action) => Knowledge.WireName.Of(action);
+    private static string Words(MonitoringAction action) => Knowledge.WireName.Of(action).Replace('-', ' ');
 
     private static string Date(LocalDate date) => FactReferences.Date(date);
 }

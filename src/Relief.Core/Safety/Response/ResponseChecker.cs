@@ -9,7 +9,7 @@ using Relief.Core.Safety.Courses;
 namespace Relief.Core.Safety.Response;
 
 /// <summary>
-/// Treatment response (spec 10) for current pain drugs (in-scope ingredients): the latest score before the
+/// Treatment response (knowledge-format-safety.md §10) for current pain drugs (in-scope ingredients): the latest score before the
 /// start (within the baseline window) against the latest score since, on the same instrument; the IMMPACT band;
 /// whether the class's adequate trial has elapsed; the decision; and taper guidance when it is to stop.
 /// Scores of different instruments are never compared. No baseline or no follow-up: no finding.
@@ -42,19 +42,8 @@ internal static class ResponseChecker
             }
         }
 
-        return [.. findings
-            .OrderBy(f => f.Decision is { } d ? Urgency(d) : 9)
-            .ThenBy(f => f.IngredientId, StringComparer.Ordinal)
-            .ThenBy(f => f.Medication.ResourceId, StringComparer.Ordinal)];
+        return [.. findings];
     }
-
-    private static int Urgency(ResponseDecisionKind decision) => decision switch
-    {
-        ResponseDecisionKind.Stop => 0,
-        ResponseDecisionKind.Reconsider => 1,
-        ResponseDecisionKind.TooEarly => 2,
-        _ => 3,
-    };
 
     private static ResponseFinding? Assess(SafetyContext context, ResolvedMedication medication, string ingredient, LocalDate start)
     {
@@ -92,7 +81,7 @@ internal static class ResponseChecker
 
             if (trial is null)
             {
-                notes.Add("no adequate-trial duration for this drug in response.yaml: band only, no decision");
+                notes.Add("Relief's knowledge gives no adequate-trial length for this drug: the change is banded, no decision is made");
             }
             else
             {

@@ -7,7 +7,7 @@ using Relief.Core.Safety.Courses;
 namespace Relief.Core.Safety.Response;
 
 /// <summary>
-/// How to stop a drug (spec 10.4-10.5): every taper entry naming the ingredient, with the rate chosen by how
+/// How to stop a drug (knowledge-format-safety.md §10.4-10.5): every taper entry naming the ingredient, with the rate chosen by how
 /// long it has been taken and, where the knowledge gives machine-readable criteria (corticosteroids), whether
 /// gradual withdrawal is needed judged from the dose history.
 /// </summary>

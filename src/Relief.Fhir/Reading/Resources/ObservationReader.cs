@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using NodaTime;
+using Relief.Core.Codes;
 using Relief.Core.Patients;
 using Relief.Fhir.Reading.Elements;
 
@@ -87,7 +89,26 @@ internal static class ObservationReader
         {
             ReferenceLow = low,
             ReferenceHigh = high,
+            Interpretation = Interpretation(element, path, context),
         };
+    }
+
+    /// <summary>The interpretation codes (L, H, N... from HL7 v3 ObservationInterpretation), which read a numeric activity as low or normal.</summary>
+    private static ImmutableArray<Code> Interpretation(JsonElement element, ElementPath path, ReadContext context)
+    {
+        var codes = ImmutableArray.CreateBuilder<Code>();
+        var index = 0;
+        foreach (var item in TolerantJson.Array(element, "interpretation"u8, path, context))
+        {
+            if (item.ValueKind == JsonValueKind.Object)
+            {
+                codes.AddRange(CodeableConcepts.Read(item, path.Item("interpretation", index), context).Codes);
+            }
+
+            index++;
+        }
+
+        return codes.ToImmutable();
     }
 
     /// <summary>When it was true of the patient: effective[x] (a Period's start), else when it was issued.</summary>

@@ -7,6 +7,18 @@ namespace Relief.Fhir.Reading.Resources;
 /// <summary>Patient: who the record is about, with the birth date and sex the assessment needs.</summary>
 internal static class PatientReader
 {
+    /// <summary>Whether the patient has died, and when: deceasedDateTime, or deceasedBoolean true without a date.</summary>
+    public static (bool Deceased, LocalDate? On) Death(ResourceEntry entry, ReadContext context)
+    {
+        if (entry.Resource.TryGetProperty("deceasedDateTime"u8, out _))
+        {
+            var on = FhirDates.DateTime(entry.Resource, "deceasedDateTime"u8, ElementPath.Root, context);
+            return (true, on);
+        }
+
+        return (TolerantJson.Boolean(entry.Resource, "deceasedBoolean"u8, ElementPath.Root, context) is true, null);
+    }
+
     public static (LocalDate? BirthDate, AdministrativeSex Sex) Read(ResourceEntry entry, ReadContext context)
     {
         var birthDate = FhirDates.Date(entry.Resource, "birthDate"u8, ElementPath.Root, context);

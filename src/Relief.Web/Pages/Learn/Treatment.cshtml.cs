@@ -24,10 +24,9 @@ public sealed class TreatmentModel(KnowledgeBase knowledge) : PageModel
         }
 
         Treatment = knowledge.Describe(id);
-        // A drug hears what is said of its classes too, so its page shows those statements with their source.
-        var ids = knowledge.TherapyIdsByDrug.TryGetValue(id, out var chain) ? chain : [id];
-        Statements = [.. knowledge.Statements
-            .Where(s => ids.Contains(s.TherapyId))
+        // A drug hears what is said of its classes too (only the class statements that cover it), so its page
+        // shows those statements with their source.
+        Statements = [.. knowledge.StatementsAbout(id)
             .OrderBy(s => s.ConditionId, StringComparer.Ordinal)
             .ThenBy(s => s.Grade)];
         return Page();

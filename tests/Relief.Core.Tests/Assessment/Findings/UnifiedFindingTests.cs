@@ -69,7 +69,8 @@ public class UnifiedFindingTests
         var finding = Assert.Single(Assess(patient).Findings, f => f.Family == FindingFamily.Monitoring && f.RuleId == "bsr-2017-dmard/wbc-lt-3.5");
 
         Assert.Equal(Severity.Major, finding.Severity);
-        Assert.Contains(finding.Notes, n => n.Contains("wbc < 3.5", StringComparison.Ordinal));
+        // The threshold is said in the title, in the result's own unit (the knowledge's unit in brackets).
+        Assert.Contains("< 3.5 10*3/uL (3.5 10*9/L)", finding.Title, StringComparison.Ordinal);
     }
 
     [Fact]
