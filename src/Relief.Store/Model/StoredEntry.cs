@@ -29,4 +29,7 @@ public static class EntryStatus
 {
     public const string Current = "current";
     public const string EnteredInError = "entered-in-error";
+
+    /// <summary>Imported from a resource version that a newer import replaced; kept, never read as current.</summary>
+    public const string Superseded = "superseded";
 }
