@@ -45,6 +45,13 @@ public sealed partial class FollowUpStore
 
     public StoreConnection Connection => _connection;
 
+    /// <summary>
+    /// Fault injection for crash tests: runs after an import has written everything and before it commits, so
+    /// a test can kill the process with the rows written but not committed (the CLI sets it from
+    /// RELIEF_FAULT_PAUSE_BEFORE_COMMIT_MS). Null in normal use.
+    /// </summary>
+    public Func<CancellationToken, Task>? BeforeImportCommit { get; init; }
+
     /// <summary>Creates and migrates the database if needed, then opens the store.</summary>
     public static async Task<FollowUpStore> OpenAsync(StoreConnection connection, KnowledgeBase knowledge, FollowUpKnowledge followUp, IClock clock, CancellationToken cancellationToken = default)
     {
@@ -62,13 +69,7 @@ public sealed partial class FollowUpStore
     public async Task<StoreResult<ImportReport>> ImportBundleAsync(ReadOnlyMemory<byte> utf8, string actor, CancellationToken cancellationToken = default)
     {
         await using var db = NewContext();
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
-        {
-            var now = Now;
-            var result = await _importer.ImportAsync(db, utf8, actor, now, cancellationToken, RefreshTasksAsync);
-            return result;
-        });
+        return await _importer.ImportAsync(db, utf8, actor, Now, cancellationToken, RefreshTasksAsync, BeforeImportCommit);
     }
 
     /// <summary>Patients ordered by id, a page at a time (cursor: the last id of the previous page).</summary>

@@ -94,7 +94,7 @@ internal sealed class PatientExporter(FollowUpKnowledge followUp)
     private static void Add(Bundle bundle, Resource resource)
     {
         var id = resource.Id;
-        for (var n = 2; bundle.Entry.Any(e => e.Resource.TypeName == resource.TypeName && e.Resource.Id == resource.Id); n++)
+        for (var n = 2; bundle.Entry.Any(e => e.Resource!.TypeName == resource.TypeName && e.Resource.Id == resource.Id); n++)
         {
             resource.Id = $"{id}-{n}";
         }

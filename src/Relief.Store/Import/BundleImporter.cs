@@ -24,7 +24,8 @@ internal sealed class BundleImporter(FollowUpKnowledge followUp)
         string actor,
         DateTime now,
         CancellationToken cancellationToken,
-        Func<StoreDbContext, string, DateTime, CancellationToken, Task>? afterWrite = null)
+        Func<StoreDbContext, string, DateTime, CancellationToken, Task>? afterWrite = null,
+        Func<CancellationToken, Task>? beforeCommit = null)
     {
         var read = FhirBundleReader.Read(utf8);
         if (read.Error is { } error)
@@ -152,6 +153,11 @@ internal sealed class BundleImporter(FollowUpKnowledge followUp)
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (beforeCommit is not null)
+        {
+            await beforeCommit(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return StoreResult<ImportReport>.Ok(new ImportReport(patientId, created, updated, unchanged, conflicts.ToImmutable()) { Measurements = measurements });
     }
