@@ -33,7 +33,6 @@ public static class CdsHooksModule
         app.MapPost("/cds-services/{id}", (string id, HttpContext http, CdsInvocation invocation) => invocation.InvokeAsync(http, id))
             .RequireAuthorization(SecurityModule.ClientPolicy)
             .RequireCors(SecurityModule.CorsPolicy)
-            .Accepts<object>("application/json")
             .WithName("invoke")
             .WithSummary("CDS Hooks service call: cards for patient-view, order-select or order-sign");
     }

@@ -75,6 +75,12 @@ public static class SecurityModule
             ValidateLifetime = true,
             RequireExpirationTime = true,
             ClockSkew = skew,
+            // The service's clock (a TimeProvider, fixed in tests), with the same skew either side.
+            LifetimeValidator = (notBefore, expires, _, _) =>
+            {
+                var now = time.GetUtcNow().UtcDateTime;
+                return expires is { } exp && exp.ToUniversalTime() > now - skew && (notBefore is not { } nbf || nbf.ToUniversalTime() <= now + skew);
+            },
             RequireSignedTokens = true,
             ValidateIssuerSigningKey = true,
             TryAllIssuerSigningKeys = false,
