@@ -15,7 +15,7 @@ internal sealed class EngineWarmup(FeedbackStore store, Readiness readiness, ILo
     {
         try
         {
-            await store.MigrateAsync(stoppingToken);
+            await store.EnsureMigratedAsync().WaitAsync(stoppingToken);
             _ = FirelyJson.Serialize(OperationOutcomes.Build("informational", null, "warm-up", "warm-up"));
             _ = ServiceRequests.Build(new Core.Assessment.Findings.OrderProposal("ServiceRequest", new Core.Codes.Code(Core.Codes.CodeSystems.Loinc, "1742-6"), "ALT"), "warm-up", "Practitioner/warm-up", null, "warm-up");
             readiness.MarkReady();

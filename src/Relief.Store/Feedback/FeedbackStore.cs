@@ -7,7 +7,12 @@ namespace Relief.Store.Feedback;
 /// <summary>Opens the feedback tables in the store's database (<see cref="StoreConnection"/>: SQLite file or PostgreSQL) and migrates them.</summary>
 public sealed class FeedbackStore(StoreConnection connection)
 {
+    private readonly Lazy<Task> _migrated = new(() => new FeedbackStore(connection).MigrateAsync(CancellationToken.None));
+
     public StoreConnection Connection { get; } = connection;
+
+    /// <summary>Migrates once per process; every user of the tables awaits this first (the service warms it up at start).</summary>
+    public Task EnsureMigratedAsync() => _migrated.Value;
 
     public FeedbackDbContext CreateContext() => Connection.Provider switch
     {

@@ -52,6 +52,7 @@ public static class FeedbackModule
             return OperationOutcomes.Result(http, error!.Status, error.IssueCode, error.Expression, error.Message);
         }
 
+        await store.EnsureMigratedAsync().WaitAsync(http.RequestAborted);
         await using var context = store.CreateContext();
         var cards = entries.Select(e => e.CardUuid).Distinct().ToList();
         var existing = (await context.Feedback.AsNoTracking()

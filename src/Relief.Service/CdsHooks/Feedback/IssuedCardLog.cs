@@ -81,6 +81,7 @@ internal sealed class IssuedCardWriter(IssuedCardLog log, FeedbackStore store, T
     {
         try
         {
+            await store.EnsureMigratedAsync().WaitAsync(cancellationToken);
             await using var context = store.CreateContext();
             var uuids = batch.Keys.ToList();
             var existing = await context.IssuedCards.Where(c => uuids.Contains(c.Uuid)).Select(c => c.Uuid).ToListAsync(cancellationToken);
@@ -97,7 +98,7 @@ internal sealed class IssuedCardWriter(IssuedCardLog log, FeedbackStore store, T
                 log.MarkWritten(uuid);
             }
         }
-        catch (DbUpdateException e)
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
         {
             logger.LogWarning("Issued cards not recorded ({ExceptionType}); their feedback will count as unknown cards", e.GetType().Name);
         }
