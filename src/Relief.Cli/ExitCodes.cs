@@ -13,4 +13,7 @@ public static class ExitCodes
 
     /// <summary>The knowledge base failed validation.</summary>
     public const int InvalidKnowledge = 3;
+
+    /// <summary>The follow-up store could not be opened (file not writable, PostgreSQL unreachable, bad connection string).</summary>
+    public const int StoreUnavailable = 4;
 }

@@ -11,13 +11,23 @@ public static class ReliefCommand
         Recursive = true,
     };
 
+    public static readonly Option<string?> StoreOption = new("--store")
+    {
+        Description = "The follow-up store: a SQLite file path or a PostgreSQL connection string (Host=...;Database=...); default: $RELIEF_STORE, else ~/.local/share/relief/relief.db",
+        Recursive = true,
+    };
+
     public static RootCommand Build()
     {
         var root = new RootCommand(
             "Relief: decision support for chronic pain and fatigue syndromes. It summarises cited evidence for a clinician; it never prescribes.");
         root.Options.Add(KnowledgeOption);
+        root.Options.Add(StoreOption);
         root.Subcommands.Add(AssessCommand.Build());
         root.Subcommands.Add(KnowledgeCommand.Build());
+        root.Subcommands.Add(PatientsCommand.Build());
+        root.Subcommands.Add(DiaryCommand.Build());
+        root.Subcommands.Add(TasksCommand.Build());
         return root;
     }
 

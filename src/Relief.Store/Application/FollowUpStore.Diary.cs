@@ -1,0 +1,214 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Relief.Store.Diary;
+using Relief.Store.Model;
+using Relief.Store.Persistence;
+
+namespace Relief.Store.Application;
+
+public sealed partial class FollowUpStore
+{
+    /// <summary>
+    /// Records one diary entry (and its instrument answers and PEM crash, if any) after validating all of it;
+    /// nothing is written when any field is wrong.
+    /// </summary>
+    public async Task<StoreResult<DiaryEntryView>> AddDiaryEntryAsync(string patientId, DiaryInput input, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var now = Now;
+        var errors = DiaryValidator.Validate(input, FollowUp, now);
+        if (errors.Count > 0)
+        {
+            return StoreResult<DiaryEntryView>.Invalid(errors);
+        }
+
+        await using var db = NewContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await db.Patients.AnyAsync(p => p.Id == patientId, cancellationToken))
+        {
+            return StoreResult<DiaryEntryView>.NotFound($"patient {patientId}");
+        }
+
+        var at = input.At ?? now;
+        var entry = new DiaryEntry
+        {
+            PatientId = patientId,
+            RecordedAt = now,
+            RecordedBy = actor,
+            At = at,
+            Pain = input.Pain,
+            Fatigue = input.Fatigue,
+            Exertion = input.Exertion,
+            SleepHours = input.SleepHours,
+            SleepQuality = input.SleepQuality,
+            Mood = input.Mood,
+            BodySites = [.. input.BodySites.Distinct(StringComparer.Ordinal)],
+            PainQualities = [.. input.PainQualities.Distinct(StringComparer.Ordinal)],
+            Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim(),
+        };
+        db.DiaryEntries.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var measurements = input.Instruments.Select(a =>
+        {
+            var instrument = FollowUp.InstrumentsById[a.InstrumentId];
+            return new OutcomeMeasurement
+            {
+                PatientId = patientId,
+                RecordedAt = now,
+                RecordedBy = actor,
+                InstrumentId = instrument.Id,
+                Code = instrument.Code!.Value.ToString(),
+                Value = a.Value,
+                EffectiveAt = at,
+                DiaryEntryId = entry.Id,
+            };
+        }).ToList();
+        db.Measurements.AddRange(measurements);
+        if (input.PemSeverity is { } severity)
+        {
+            db.PemEpisodes.Add(new PemEpisode { PatientId = patientId, RecordedAt = now, RecordedBy = actor, StartedAt = at, Severity = severity, Notes = entry.Notes });
+        }
+
+        db.AuditEvents.Add(new AuditEvent { At = now, Actor = actor, Action = "create", PatientId = patientId, EntityType = nameof(DiaryEntry), EntityId = entry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await RefreshTasksAsync(db, patientId, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return StoreResult<DiaryEntryView>.Ok(View(entry) with { Measurements = [.. measurements.Select(View)] });
+    }
+
+    /// <summary>
+    /// Replaces a diary entry's values with an amendment: the previous values are kept in the trail with who,
+    /// when and why. <paramref name="expectedVersion"/> is the version the caller read (the ETag); a different
+    /// stored version is a conflict and nothing is written.
+    /// </summary>
+    public async Task<StoreResult<DiaryEntryView>> AmendDiaryEntryAsync(long entryId, int expectedVersion, DiaryInput input, string actor, string? reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var now = Now;
+        var errors = DiaryValidator.Validate(input, FollowUp, now);
+        if (input.PemSeverity is not null || input.Instruments.Count > 0)
+        {
+            errors.Add(new StoreError("entry", "an amendment changes the entry's own values; record a PEM crash or instrument answers as a new entry"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return StoreResult<DiaryEntryView>.Invalid(errors);
+        }
+
+        await using var db = NewContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var entry = await db.DiaryEntries.FirstOrDefaultAsync(e => e.Id == entryId, cancellationToken);
+        if (entry is null)
+        {
+            return StoreResult<DiaryEntryView>.NotFound($"diary entry {entryId}");
+        }
+
+        if (entry.Version != expectedVersion)
+        {
+            return StoreResult<DiaryEntryView>.Conflict($"diary entry {entryId} is at version {entry.Version}, not {expectedVersion}: read it again");
+        }
+
+        var previous = JsonSerializer.Serialize(View(entry));
+        var changed = new List<string>();
+        Set(changed, "At", entry.At, input.At ?? entry.At, v => entry.At = v);
+        Set(changed, "Pain", entry.Pain, input.Pain, v => entry.Pain = v);
+        Set(changed, "Fatigue", entry.Fatigue, input.Fatigue, v => entry.Fatigue = v);
+        Set(changed, "Exertion", entry.Exertion, input.Exertion, v => entry.Exertion = v);
+        Set(changed, "SleepHours", entry.SleepHours, input.SleepHours, v => entry.SleepHours = v);
+        Set(changed, "SleepQuality", entry.SleepQuality, input.SleepQuality, v => entry.SleepQuality = v);
+        Set(changed, "Mood", entry.Mood, input.Mood, v => entry.Mood = v);
+        Set(changed, "Notes", entry.Notes, input.Notes, v => entry.Notes = v);
+        if (!entry.BodySites.SequenceEqual(input.BodySites))
+        {
+            entry.BodySites = [.. input.BodySites];
+            changed.Add("BodySites");
+        }
+
+        if (!entry.PainQualities.SequenceEqual(input.PainQualities))
+        {
+            entry.PainQualities = [.. input.PainQualities];
+            changed.Add("PainQualities");
+        }
+
+        if (changed.Count == 0)
+        {
+            return StoreResult<DiaryEntryView>.Ok(View(entry));
+        }
+
+        db.Amendments.Add(new Amendment
+        {
+            PatientId = entry.PatientId,
+            EntityType = nameof(DiaryEntry),
+            EntityId = entry.Id,
+            ReplacedVersion = entry.Version,
+            ChangedAt = now,
+            ChangedBy = actor,
+            Reason = reason,
+            ChangedFields = string.Join(",", changed),
+            PreviousJson = previous,
+        });
+        entry.Version++;
+        db.AuditEvents.Add(new AuditEvent { At = now, Actor = actor, Action = "update", PatientId = entry.PatientId, EntityType = nameof(DiaryEntry), EntityId = entryId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        try
+        {
+            await RefreshTasksAsync(db, entry.PatientId, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another writer committed between our read and our write: the version check in the UPDATE caught it.
+            return StoreResult<DiaryEntryView>.Conflict($"diary entry {entryId} was changed by someone else: read it again");
+        }
+
+        return StoreResult<DiaryEntryView>.Ok(View(entry));
+    }
+
+    /// <summary>A patient's diary, newest first, a page at a time (cursor: the last entry id seen).</summary>
+    public async Task<StoreResult<Page<DiaryEntryView>>> DiaryAsync(string patientId, PageRequest page, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = NewContext();
+        if (!await db.Patients.AnyAsync(p => p.Id == patientId, cancellationToken))
+        {
+            return StoreResult<Page<DiaryEntryView>>.NotFound($"patient {patientId}");
+        }
+
+        var size = page.ClampedSize;
+        var query = db.DiaryEntries.AsNoTracking().Where(d => d.PatientId == patientId);
+        if (long.TryParse(page.After, out var after))
+        {
+            query = query.Where(d => d.Id < after);
+        }
+
+        var rows = await query.OrderByDescending(d => d.Id).Take(size + 1).ToListAsync(cancellationToken);
+        db.AuditEvents.Add(new AuditEvent { At = Now, Actor = actor, Action = "read", PatientId = patientId, EntityType = nameof(DiaryEntry) });
+        await db.SaveChangesAsync(cancellationToken);
+        var items = rows.Take(size).Select(View).ToImmutableArray();
+        return StoreResult<Page<DiaryEntryView>>.Ok(new Page<DiaryEntryView>(items, rows.Count > size ? items[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
+    }
+
+    /// <summary>The amendment trail of one entry, oldest first.</summary>
+    public async Task<ImmutableArray<AmendmentView>> AmendmentsAsync(string entityType, long entityId, CancellationToken cancellationToken = default)
+    {
+        await using var db = NewContext();
+        var rows = await db.Amendments.AsNoTracking().Where(a => a.EntityType == entityType && a.EntityId == entityId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        return [.. rows.Select(a => new AmendmentView(a.Id, a.EntityType, a.EntityId, a.ReplacedVersion, a.ChangedAt, a.ChangedBy, a.Reason, a.ChangedFields))];
+    }
+
+    internal static DiaryEntryView View(DiaryEntry e) => new(
+        e.Id, e.At, e.Pain, e.Fatigue, e.Exertion, e.SleepHours, e.SleepQuality, e.Mood, [.. e.BodySites], [.. e.PainQualities], e.Notes, e.Status, e.Version);
+
+    internal static MeasurementView View(OutcomeMeasurement m) => new(m.Id, m.InstrumentId, m.Code, m.Value, m.EffectiveAt, m.Version);
+
+    private static void Set<T>(List<string> changed, string name, T current, T next, Action<T> assign)
+    {
+        if (!EqualityComparer<T>.Default.Equals(current, next))
+        {
+            assign(next);
+            changed.Add(name);
+        }
+    }
+}

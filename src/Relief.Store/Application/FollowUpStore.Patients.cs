@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Relief.Store.Assessment;
+using Relief.Store.Model;
+using Relief.Store.Records;
+
+namespace Relief.Store.Application;
+
+public sealed partial class FollowUpStore
+{
+    /// <summary>What the store holds for one patient: conditions, courses with adherence, recent diary, crashes, events, labs, open tasks.</summary>
+    public async Task<StoreResult<PatientOverview>> GetPatientAsync(string patientId, string actor, int recentDiary = 10, CancellationToken cancellationToken = default)
+    {
+        await using var db = NewContext();
+        var history = await StoredHistory.LoadAsync(db, patientId, cancellationToken);
+        if (history is null)
+        {
+            return StoreResult<PatientOverview>.NotFound($"patient {patientId}");
+        }
+
+        var adherence = await db.Adherence.AsNoTracking().Where(a => a.PatientId == patientId && a.Status == EntryStatus.Current)
+            .GroupBy(a => new { a.CourseId, a.Adherence }).Select(g => new { g.Key.CourseId, g.Key.Adherence, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var tasks = await db.Tasks.AsNoTracking().Where(t => t.PatientId == patientId && t.State == "open").OrderBy(t => t.DueDate).ToListAsync(cancellationToken);
+        db.AuditEvents.Add(new AuditEvent { At = Now, Actor = actor, Action = "read", PatientId = patientId, EntityType = nameof(StoredPatient), EntityId = patientId });
+        await db.SaveChangesAsync(cancellationToken);
+
+        var lastDiary = history.Diary.Count > 0 ? history.Diary[^1].At : (DateTime?)null;
+        var openTasks = tasks.Select(TaskView).ToImmutableArray();
+        var summary = new PatientSummary(history.Patient.Id, history.Patient.Name, history.Patient.BirthDate, history.Patient.Sex, history.Patient.Version, openTasks.Length, lastDiary);
+        var courses = history.Courses
+            .OrderByDescending(c => c.Use == "current").ThenByDescending(c => c.Start)
+            .Select(c => View(c) with
+            {
+                Adherence = adherence.Any(a => a.CourseId == c.Id)
+                    ? new AdherenceSummary(
+                        adherence.Where(a => a.CourseId == c.Id && a.Adherence == Adherence.Taken).Sum(a => a.Count),
+                        adherence.Where(a => a.CourseId == c.Id && a.Adherence == Adherence.Partly).Sum(a => a.Count),
+                        adherence.Where(a => a.CourseId == c.Id && a.Adherence == Adherence.Missed).Sum(a => a.Count))
+                    : null,
+            })
+            .ToImmutableArray();
+        var pacing = FollowUp.Pacing;
+        return StoreResult<PatientOverview>.Ok(new PatientOverview(
+            summary,
+            [.. history.Conditions.Where(c => c.ClinicalStatus is "active" or "recurrence" or "relapse" or "unknown").Select(c => c.Text ?? c.Codes.FirstOrDefault() ?? "(uncoded)").Distinct().Order()],
+            courses,
+            [.. history.Diary.AsEnumerable().Reverse().Take(recentDiary).Select(View)],
+            [.. history.PemEpisodes.Select(p => new PemEpisodeView(p.Id, p.StartedAt, p.EndedAt, p.Severity,
+                [.. PacingAdvisor.PriorExertion(p, history.Diary, pacing).Select(e => new ExertionView(e.DiaryEntryId, e.At, e.Exertion))], p.Version))],
+            [.. history.AdverseEvents.OrderByDescending(e => e.Onset).Select(e => new AdverseEventView(e.Id, e.Onset, e.Description, e.Severity, e.SuspectedDrugName, e.Version))],
+            [.. history.Labs.OrderByDescending(l => l.Effective).Take(20).Select(l => new LabResultView(l.Id, l.Codes.FirstOrDefault() ?? "", l.Display, l.Value, l.Unit, l.Effective, l.Version))],
+            openTasks,
+            history.Diary.Count,
+            history.Measurements.Count));
+    }
+
+    /// <summary>
+    /// Open monitoring tasks due on or before <paramref name="asOf"/> across all patients, most overdue first,
+    /// a page at a time (cursor: the last task id; order is due date then id).
+    /// </summary>
+    public async Task<Page<TaskView>> DueTasksAsync(LocalDate asOf, PageRequest page, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = NewContext();
+        var size = page.ClampedSize;
+        var day = new DateOnly(asOf.Year, asOf.Month, asOf.Day);
+        var query = db.Tasks.AsNoTracking().Where(t => t.State == "open" && t.DueDate <= day);
+        if (page.After is { } after && after.Split(':') is [var dueText, var idText]
+            && DateOnly.TryParse(dueText, System.Globalization.CultureInfo.InvariantCulture, out var afterDue) && long.TryParse(idText, out var afterId))
+        {
+            query = query.Where(t => t.DueDate > afterDue || (t.DueDate == afterDue && t.Id > afterId));
+        }
+
+        var rows = await query.OrderBy(t => t.DueDate).ThenBy(t => t.Id).Take(size + 1).ToListAsync(cancellationToken);
+        db.AuditEvents.Add(new AuditEvent { At = Now, Actor = actor, Action = "read", EntityType = nameof(MonitoringTask) });
+        await db.SaveChangesAsync(cancellationToken);
+        var items = rows.Take(size).Select(TaskView).ToImmutableArray();
+        return new Page<TaskView>(items, rows.Count > size ? $"{items[^1].DueDate:yyyy-MM-dd}:{items[^1].Id}" : null);
+    }
+
+    private static TaskView TaskView(MonitoringTask t) =>
+        new(t.Id, t.PatientId, t.Kind, t.RuleId, [.. t.TestIds], t.DueDate, t.Severity, t.Message, t.State, t.Version);
+}

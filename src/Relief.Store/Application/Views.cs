@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+
+namespace Relief.Store.Application;
+
+// What the store hands out: plain records with the version (the ETag) of each entry, never EF entities.
+
+public sealed record PatientSummary(string Id, string? Name, DateOnly? BirthDate, string Sex, int Version, int OpenTasks, DateTime? LastDiaryEntry);
+
+public sealed record CourseView(long Id, string DrugName, ImmutableArray<string> DrugCodes, string Use, DateOnly? Start, DateOnly? Stop, string? StopReason, string? CurrentDose, int Version)
+{
+    public AdherenceSummary? Adherence { get; init; }
+}
+
+public sealed record AdherenceSummary(int Taken, int Partly, int Missed);
+
+public sealed record MeasurementView(long Id, string InstrumentId, string Code, decimal Value, DateTime EffectiveAt, int Version);
+
+public sealed record DiaryEntryView(
+    long Id,
+    DateTime At,
+    int? Pain,
+    int? Fatigue,
+    int? Exertion,
+    decimal? SleepHours,
+    int? SleepQuality,
+    int? Mood,
+    ImmutableArray<string> BodySites,
+    ImmutableArray<string> PainQualities,
+    string? Notes,
+    string Status,
+    int Version)
+{
+    public ImmutableArray<MeasurementView> Measurements { get; init; } = [];
+
+    public string ETag => $"W/\"{Version}\"";
+}
+
+public sealed record PemEpisodeView(long Id, DateTime StartedAt, DateTime? EndedAt, int Severity, ImmutableArray<ExertionView> PriorExertion, int Version);
+
+public sealed record ExertionView(long DiaryEntryId, DateTime At, int Exertion);
+
+public sealed record AdverseEventView(long Id, DateOnly Onset, string Description, string Severity, string? SuspectedDrug, int Version);
+
+public sealed record LabResultView(long Id, string Code, string? Display, decimal? Value, string? Unit, DateOnly? Effective, int Version);
+
+public sealed record TaskView(long Id, string PatientId, string Kind, string RuleId, ImmutableArray<string> TestIds, DateOnly DueDate, string Severity, string Message, string State, int Version);
+
+public sealed record AmendmentView(long Id, string EntityType, long EntityId, int ReplacedVersion, DateTime ChangedAt, string ChangedBy, string? Reason, string ChangedFields);
+
+/// <summary>Everything the store holds for one patient, for `relief patients show` and the patient page.</summary>
+public sealed record PatientOverview(
+    PatientSummary Patient,
+    ImmutableArray<string> Conditions,
+    ImmutableArray<CourseView> Courses,
+    ImmutableArray<DiaryEntryView> RecentDiary,
+    ImmutableArray<PemEpisodeView> PemEpisodes,
+    ImmutableArray<AdverseEventView> AdverseEvents,
+    ImmutableArray<LabResultView> RecentLabs,
+    ImmutableArray<TaskView> OpenTasks,
+    int DiaryEntryCount,
+    int MeasurementCount);

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Relief.Store.Model;
+using Relief.Store.Persistence;
+
+namespace Relief.Store.Records;
+
+/// <summary>Everything current the store holds for one patient, loaded in one go (no tracking).</summary>
+internal sealed record StoredHistory(
+    StoredPatient Patient,
+    List<ConditionEntry> Conditions,
+    List<TreatmentCourse> Courses,
+    List<LabResult> Labs,
+    List<OutcomeMeasurement> Measurements,
+    List<DiaryEntry> Diary,
+    List<PemEpisode> PemEpisodes,
+    List<AdverseEventEntry> AdverseEvents,
+    List<ImportedResource> OtherResources)
+{
+    /// <summary>Resource types the engine reads that have no table of their own: read from the imported text.</summary>
+    public static readonly string[] OtherResourceTypes = ["AllergyIntolerance", "Procedure", "Immunization"];
+
+    public static async Task<StoredHistory?> LoadAsync(StoreDbContext db, string patientId, CancellationToken cancellationToken)
+    {
+        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == patientId, cancellationToken);
+        if (patient is null)
+        {
+            return null;
+        }
+
+        const string current = EntryStatus.Current;
+        var types = OtherResourceTypes;
+        return new StoredHistory(
+            patient,
+            await db.Conditions.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).ToListAsync(cancellationToken),
+            await db.Courses.AsNoTracking().Include(c => c.DoseChanges).Where(e => e.PatientId == patientId && e.Status == current).ToListAsync(cancellationToken),
+            await db.LabResults.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).ToListAsync(cancellationToken),
+            await db.Measurements.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).ToListAsync(cancellationToken),
+            await db.DiaryEntries.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).OrderBy(e => e.At).ToListAsync(cancellationToken),
+            await db.PemEpisodes.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).OrderBy(e => e.StartedAt).ToListAsync(cancellationToken),
+            await db.AdverseEvents.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).ToListAsync(cancellationToken),
+            await db.ImportedResources.AsNoTracking().Where(r => r.PatientId == patientId && (types.Contains(r.ResourceType) || r.ResourceType == "Patient")).ToListAsync(cancellationToken));
+    }
+}
