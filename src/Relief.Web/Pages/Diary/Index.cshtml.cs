@@ -76,6 +76,17 @@ public sealed class IndexModel(FollowUpStore store) : PageModel
             : BadRequest(new { errors = result.Errors });
     }
 
+    /// <summary>One line per entry: what was recorded, nothing for what was not.</summary>
+    public static string Describe(DiaryEntryView e) => string.Join(", ", new[]
+    {
+        e.Pain is { } pain ? $"pain {pain}/10" : null,
+        e.Fatigue is { } fatigue ? $"fatigue {fatigue}/10" : null,
+        e.SleepHours is { } sleep ? $"slept {sleep:0.#} h" : null,
+        e.Mood is { } mood ? $"mood {mood}/10" : null,
+        e.Exertion is { } exertion ? $"exertion {exertion}/10" : null,
+        e.Notes,
+    }.Where(part => part is not null));
+
     private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
     {
         PatientId = id;
