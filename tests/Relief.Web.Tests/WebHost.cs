@@ -11,6 +11,7 @@ using Relief.Fhir.Contract;
 using Relief.Store.Application;
 using Relief.Store.Knowledge;
 using Relief.Store.Persistence;
+using Relief.Service.Hosting;
 
 namespace Relief.Web.Tests;
 
@@ -30,13 +31,15 @@ public sealed class WebHost : IAsyncLifetime
 
     private readonly string _folder = Directory.CreateTempSubdirectory("relief-web-").FullName;
 
+    private string StorePath => Path.Combine(_folder, "relief.db");
+
     public async Task InitializeAsync()
     {
         var loaded = KnowledgeLoader.Load(Path.Combine(RepositoryPaths.Root, "knowledge"));
         Knowledge = loaded.Knowledge ?? throw new InvalidOperationException(string.Join("\n", loaded.Errors));
 
         var followUp = FollowUpKnowledgeLoader.Load(Path.Combine(RepositoryPaths.Root, "knowledge"), Knowledge);
-        Store = await FollowUpStore.OpenAsync(StoreConnection.Sqlite(Path.Combine(_folder, "relief.db")), Knowledge,
+        Store = await FollowUpStore.OpenAsync(StoreConnection.Sqlite(StorePath), Knowledge,
             followUp.Knowledge ?? throw new InvalidOperationException(string.Join("\n", followUp.Errors)), NodaTime.SystemClock.Instance);
         foreach (var sample in StoredSamples)
         {
@@ -44,16 +47,11 @@ public sealed class WebHost : IAsyncLifetime
             Assert.True(imported.Succeeded, imported.Message);
         }
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(Knowledge);
-        builder.Services.AddSingleton(new AssessmentPipeline(new Assessor(Knowledge)));
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(Store);
-        builder.Services.AddReliefWeb();
-        _app = builder.Build();
-        _app.MapReliefWeb();
+        // The real service composition (`relief serve`), on an ephemeral loopback port, with the store above.
+        _app = ServiceHost.Build(
+            [$"--Relief:Port=0", $"--Relief:Store={StorePath}", "--Relief:Auth:InsecureNoAuth=true",
+             $"--Relief:Knowledge={Path.Combine(RepositoryPaths.Root, "knowledge")}"],
+            builder => builder.Logging.ClearProviders());
         await _app.StartAsync();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     }
