@@ -16,27 +16,39 @@ public sealed partial class FollowUpStore
     public async Task<StoreResult<DiaryEntryView>> AddDiaryEntryAsync(string patientId, DiaryInput input, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
+        var result = await AddDiaryEntriesAsync(patientId, [input], actor, cancellationToken);
+        return result.Succeeded
+            ? StoreResult<DiaryEntryView>.Ok(result.Value![0])
+            : new StoreResult<DiaryEntryView> { Outcome = result.Outcome, Errors = [.. result.Errors.Select(e => e with { Field = e.Field.Replace("entries[0].", "", StringComparison.Ordinal) })] };
+    }
+
+    /// <summary>
+    /// Records several diary entries in one transaction (a phone's offline queue, an import): all or none.
+    /// Errors name the entry: entries[3].pain.
+    /// </summary>
+    public async Task<StoreResult<IReadOnlyList<DiaryEntryView>>> AddDiaryEntriesAsync(string patientId, IReadOnlyList<DiaryInput> inputs, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
         var now = Now;
-        var errors = DiaryValidator.Validate(input, FollowUp, now);
+        var errors = inputs.SelectMany((input, i) => DiaryValidator.Validate(input, FollowUp, now).Select(e => e with { Field = $"entries[{i}].{e.Field}" })).ToList();
         if (errors.Count > 0)
         {
-            return StoreResult<DiaryEntryView>.Invalid(errors);
+            return StoreResult<IReadOnlyList<DiaryEntryView>>.Invalid(errors);
         }
 
         await using var db = NewContext();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await db.Patients.AnyAsync(p => p.Id == patientId, cancellationToken))
         {
-            return StoreResult<DiaryEntryView>.NotFound($"patient {patientId}");
+            return StoreResult<IReadOnlyList<DiaryEntryView>>.NotFound($"patient {patientId}");
         }
 
-        var at = input.At ?? now;
-        var entry = new DiaryEntry
+        var entries = inputs.Select(input => new DiaryEntry
         {
             PatientId = patientId,
             RecordedAt = now,
             RecordedBy = actor,
-            At = at,
+            At = input.At ?? now,
             Pain = input.Pain,
             Fatigue = input.Fatigue,
             Exertion = input.Exertion,
@@ -46,36 +58,45 @@ public sealed partial class FollowUpStore
             BodySites = [.. input.BodySites.Distinct(StringComparer.Ordinal)],
             PainQualities = [.. input.PainQualities.Distinct(StringComparer.Ordinal)],
             Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim(),
-        };
-        db.DiaryEntries.Add(entry);
+        }).ToList();
+        db.DiaryEntries.AddRange(entries);
         await db.SaveChangesAsync(cancellationToken);
 
-        var measurements = input.Instruments.Select(a =>
+        var saved = new List<(DiaryEntry Entry, List<OutcomeMeasurement> Measurements)>();
+        for (var i = 0; i < inputs.Count; i++)
         {
-            var instrument = FollowUp.InstrumentsById[a.InstrumentId];
-            return new OutcomeMeasurement
+            var (input, entry) = (inputs[i], entries[i]);
+            var measurements = input.Instruments.Select(a =>
             {
-                PatientId = patientId,
-                RecordedAt = now,
-                RecordedBy = actor,
-                InstrumentId = instrument.Id,
-                Code = instrument.Code!.Value.ToString(),
-                Value = a.Value,
-                EffectiveAt = at,
-                DiaryEntryId = entry.Id,
-            };
-        }).ToList();
-        db.Measurements.AddRange(measurements);
-        if (input.PemSeverity is { } severity)
-        {
-            db.PemEpisodes.Add(new PemEpisode { PatientId = patientId, RecordedAt = now, RecordedBy = actor, StartedAt = at, Severity = severity, Notes = entry.Notes });
+                var instrument = FollowUp.InstrumentsById[a.InstrumentId];
+                return new OutcomeMeasurement
+                {
+                    PatientId = patientId,
+                    RecordedAt = now,
+                    RecordedBy = actor,
+                    InstrumentId = instrument.Id,
+                    Code = instrument.Code!.Value.ToString(),
+                    Value = a.Value,
+                    EffectiveAt = entry.At,
+                    DiaryEntryId = entry.Id,
+                };
+            }).ToList();
+            db.Measurements.AddRange(measurements);
+            if (input.PemSeverity is { } severity)
+            {
+                db.PemEpisodes.Add(new PemEpisode { PatientId = patientId, RecordedAt = now, RecordedBy = actor, StartedAt = entry.At, Severity = severity, Notes = entry.Notes });
+            }
+
+            db.AuditEvents.Add(new AuditEvent { At = now, Actor = actor, Action = "create", PatientId = patientId, EntityType = nameof(DiaryEntry), EntityId = entry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            saved.Add((entry, measurements));
         }
 
-        db.AuditEvents.Add(new AuditEvent { At = now, Actor = actor, Action = "create", PatientId = patientId, EntityType = nameof(DiaryEntry), EntityId = entry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         await RefreshTasksAsync(db, patientId, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return StoreResult<DiaryEntryView>.Ok(View(entry) with { Measurements = [.. measurements.Select(View)] });
+
+        // Views are made after the save, when the measurements have their ids.
+        return StoreResult<IReadOnlyList<DiaryEntryView>>.Ok(saved.Select(s => View(s.Entry) with { Measurements = [.. s.Measurements.Select(View)] }).ToList());
     }
 
     /// <summary>
