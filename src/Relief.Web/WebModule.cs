@@ -42,6 +42,7 @@ public static class WebModule
         });
         // The diary's service worker must be served from the root to control /diary/ pages.
         app.MapGet("/diary-sw.js", () => Results.File(Path.Combine(AppContext.BaseDirectory, "relief-web-assets", "js", "diary-sw.js"), "text/javascript"));
+        app.MapSummary();
         app.MapRazorPages();
         return app;
     }

@@ -28,6 +28,7 @@ public static class ReliefCommand
         root.Subcommands.Add(PatientsCommand.Build());
         root.Subcommands.Add(DiaryCommand.Build());
         root.Subcommands.Add(TasksCommand.Build());
+        root.Subcommands.Add(SummaryCommand.Build());
         return root;
     }
 

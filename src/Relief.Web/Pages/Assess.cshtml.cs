@@ -7,7 +7,7 @@ using Relief.Core.Assessment;
 using Relief.Core.Knowledge;
 using Relief.Fhir.Contract;
 using Relief.Fhir.Reading;
-using Relief.Web.Charts;
+using Relief.Reports.Timeline;
 
 namespace Relief.Web.Pages;
 

@@ -4,7 +4,7 @@ using Relief.Core.Knowledge;
 using Relief.Fhir.Contract;
 using Relief.Store.Application;
 using Relief.Store.Assessment;
-using Relief.Web.Charts;
+using Relief.Reports.Timeline;
 
 namespace Relief.Web.Pages.Patients;
 

@@ -22,10 +22,10 @@ public sealed class AssessmentView(PatientAssessment assessment, AssessmentDocum
     public AssessmentDocument Document { get; } = document;
 
     /// <summary>Pain and outcome scores over time, with medication starts and stops.</summary>
-    public IReadOnlyList<Charts.TimeSeriesChart> Scores { get; init; } = [];
+    public IReadOnlyList<Relief.Reports.Timeline.TimeSeriesChart> Scores { get; init; } = [];
 
     /// <summary>Monitored lab results over time, against their reference limits.</summary>
-    public IReadOnlyList<Charts.TimeSeriesChart> Labs { get; init; } = [];
+    public IReadOnlyList<Relief.Reports.Timeline.TimeSeriesChart> Labs { get; init; } = [];
 
     /// <summary>Safety, dose and monitoring findings that ask for action; whether a treatment works has its own section.</summary>
     public IEnumerable<Finding> ActionNow => Assessment.Findings.Where(f => !f.Unchecked && f.Severity >= Severity.Moderate && f.Family != FindingFamily.Response);

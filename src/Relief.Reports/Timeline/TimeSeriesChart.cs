@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using NodaTime;
 
-namespace Relief.Web.Charts;
+namespace Relief.Reports.Timeline;
 
 /// <summary>One value on one day (a pain score, a lab result).</summary>
 public sealed record ChartPoint(LocalDate Date, decimal Value, string ResourceId);

@@ -3,7 +3,7 @@ using NodaTime;
 using Relief.Core.Knowledge;
 using Relief.Core.Patients;
 
-namespace Relief.Web.Charts;
+namespace Relief.Reports.Timeline;
 
 /// <summary>
 /// The patient's scores and labs over time, from the instruments and tests the knowledge base knows, with
