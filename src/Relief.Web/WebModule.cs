@@ -40,6 +40,9 @@ public static class WebModule
             RequestPath = "/assets",
             FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "relief-web-assets")),
         });
+        // The diary's service worker must be served from the root to control /diary/ pages.
+        app.MapGet("/diary-sw.js", () => Results.File(Path.Combine(AppContext.BaseDirectory, "relief-web-assets", "js", "diary-sw.js"), "text/javascript"));
+        app.MapSummary();
         app.MapRazorPages();
         return app;
     }

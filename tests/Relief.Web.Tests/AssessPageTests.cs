@@ -10,7 +10,7 @@ public sealed class AssessPageTests(WebFixture web)
 {
     private async Task<IPage> UploadAsync(string sample, ViewportSize viewport, string asOf = "2026-11-21")
     {
-        var page = await web.Browser.Chromium.NewPageAsync(new() { ViewportSize = viewport });
+        var page = await web.Browser.NewPageAsync(viewport);
         await page.GotoAsync(web.Host.BaseUrl + "/");
         await page.SetInputFilesAsync("#bundle", Path.Combine(RepositoryPaths.Samples, sample));
         await page.FillAsync("#asOf", asOf);
@@ -22,7 +22,7 @@ public sealed class AssessPageTests(WebFixture web)
     [Fact]
     public async Task The_start_page_offers_an_upload_and_passes_axe()
     {
-        var page = await web.Browser.Chromium.NewPageAsync(new() { ViewportSize = Browser.Desktop });
+        var page = await web.Browser.NewPageAsync(Browser.Desktop);
         var response = await page.GotoAsync(web.Host.BaseUrl + "/");
 
         Assert.Equal(200, response!.Status);
@@ -75,7 +75,7 @@ public sealed class AssessPageTests(WebFixture web)
     {
         using var client = new HttpClient();
         var start = await client.GetStringAsync(web.Host.BaseUrl + "/");
-        var page = await web.Browser.Chromium.NewPageAsync();
+        var page = await web.Browser.NewPageAsync();
         await page.GotoAsync(web.Host.BaseUrl + "/");
         var broken = Path.Combine(Path.GetTempPath(), $"broken-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(broken, "{\"resourceType\": \"Bundle\", ");

@@ -23,6 +23,7 @@ public sealed class Browser : IAsyncLifetime
         }
 
         _playwright = await Playwright.CreateAsync();
+        Assertions.SetDefaultExpectTimeout(60_000);
         Chromium = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ExecutablePath,
@@ -40,6 +41,15 @@ public sealed class Browser : IAsyncLifetime
         }
 
         _playwright?.Dispose();
+    }
+
+    /// <summary>A fresh page; generous time-outs because the suite may share two cores with a build (tests never fail on timing).</summary>
+    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
+    {
+        var page = await Chromium.NewPageAsync(new BrowserNewPageOptions { ViewportSize = viewport ?? Desktop });
+        page.SetDefaultTimeout(120_000);
+        page.SetDefaultNavigationTimeout(120_000);
+        return page;
     }
 
     public static readonly ViewportSize Phone = new() { Width = 360, Height = 740 };

@@ -8,6 +8,10 @@ using Relief.Core.Assessment;
 using Relief.Core.Knowledge;
 using Relief.Core.Knowledge.Loading;
 using Relief.Fhir.Contract;
+using Relief.Store.Application;
+using Relief.Store.Knowledge;
+using Relief.Store.Persistence;
+using Relief.Service.Hosting;
 
 namespace Relief.Web.Tests;
 
@@ -20,20 +24,34 @@ public sealed class WebHost : IAsyncLifetime
 
     public KnowledgeBase Knowledge { get; private set; } = null!;
 
+    /// <summary>A real SQLite store in a temporary folder, with the samples the tests name imported.</summary>
+    public FollowUpStore Store { get; private set; } = null!;
+
+    public static readonly string[] StoredSamples = ["rheumatoid-arthritis-on-methotrexate.json", "neuropathic-pain-gabapentin-not-working.json"];
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("relief-web-").FullName;
+
+    private string StorePath => Path.Combine(_folder, "relief.db");
+
     public async Task InitializeAsync()
     {
         var loaded = KnowledgeLoader.Load(Path.Combine(RepositoryPaths.Root, "knowledge"));
         Knowledge = loaded.Knowledge ?? throw new InvalidOperationException(string.Join("\n", loaded.Errors));
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(Knowledge);
-        builder.Services.AddSingleton(new AssessmentPipeline(new Assessor(Knowledge)));
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddReliefWeb();
-        _app = builder.Build();
-        _app.MapReliefWeb();
+        var followUp = FollowUpKnowledgeLoader.Load(Path.Combine(RepositoryPaths.Root, "knowledge"), Knowledge);
+        Store = await FollowUpStore.OpenAsync(StoreConnection.Sqlite(StorePath), Knowledge,
+            followUp.Knowledge ?? throw new InvalidOperationException(string.Join("\n", followUp.Errors)), NodaTime.SystemClock.Instance);
+        foreach (var sample in StoredSamples)
+        {
+            var imported = await Store.ImportBundleAsync(await File.ReadAllBytesAsync(Path.Combine(RepositoryPaths.Samples, sample)), "test");
+            Assert.True(imported.Succeeded, imported.Message);
+        }
+
+        // The real service composition (`relief serve`), on an ephemeral loopback port, with the store above.
+        _app = ServiceHost.Build(
+            [$"--Relief:Port=0", $"--Relief:Store={StorePath}", "--Relief:Auth:InsecureNoAuth=true",
+             $"--Relief:Knowledge={Path.Combine(RepositoryPaths.Root, "knowledge")}"],
+            builder => builder.Logging.ClearProviders());
         await _app.StartAsync();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     }
@@ -44,5 +62,8 @@ public sealed class WebHost : IAsyncLifetime
         {
             await _app.DisposeAsync();
         }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
     }
 }

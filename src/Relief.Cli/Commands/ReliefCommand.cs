@@ -30,6 +30,7 @@ public static class ReliefCommand
         root.Subcommands.Add(TasksCommand.Build());
         root.Subcommands.Add(ServeCommand.Build());
         root.Subcommands.Add(ReportCommand.Build());
+        root.Subcommands.Add(SummaryCommand.Build());
         return root;
     }
 

@@ -3,6 +3,8 @@ using Relief.Service.Health;
 using Relief.Service.Observability;
 using Relief.Service.Security;
 using Relief.Service.CdsHooks.Feedback;
+using Relief.Service.Web;
+using Relief.Web;
 
 namespace Relief.Service.Hosting;
 
@@ -32,6 +34,7 @@ public static class ServiceHost
         builder.Services.AddCdsSecurity(options);
         builder.Services.AddCdsHooks(options);
         builder.Services.AddFeedback(options);
+        builder.Services.AddFollowUpAndWeb(options);
         builder.Services.AddHealth();
         builder.Services.AddOpenApi();
         configure?.Invoke(builder);
@@ -46,6 +49,7 @@ public static class ServiceHost
         app.MapOpenApi().AllowAnonymous();
         app.MapCdsHooks();
         app.MapFeedback();
+        app.MapReliefWeb();
         app.AnnounceSecurity();
         return app;
     }

@@ -125,7 +125,7 @@ public sealed partial class FollowUpStore
         var pacing = assessment.Conditions.Any(c => c.ConditionId == PacingAdvisor.MeCfsConditionId)
             ? PacingAdvisor.Advise(history.PemEpisodes, history.Diary, FollowUp.Pacing, Knowledge, endOfDay)
             : [];
-        return new StoredAssessment(assessment, pacing, PainTrend.Weekly(history.Diary, asOf, weeks: 12));
+        return new StoredAssessment(assessment, pacing, PainTrend.Weekly(history.Diary, asOf, weeks: 12)) { Record = record };
     }
 
     /// <summary>Re-derives a patient's monitoring tasks from the engine, inside the caller's transaction.</summary>

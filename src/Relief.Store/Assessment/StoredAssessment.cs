@@ -10,7 +10,11 @@ namespace Relief.Store.Assessment;
 public sealed record StoredAssessment(
     PatientAssessment Assessment,
     ImmutableArray<PacingFinding> Pacing,
-    ImmutableArray<WeeklyPain> PainTrend);
+    ImmutableArray<WeeklyPain> PainTrend)
+{
+    /// <summary>The record the engine read (built from the history), for charts of scores and labs over time.</summary>
+    public Relief.Core.Patients.PatientRecord? Record { get; init; }
+}
 
 /// <summary>Mean diary pain (0-10) of the ISO week starting on <see cref="WeekStart"/>, with the number of ratings.</summary>
 public sealed record WeeklyPain(DateOnly WeekStart, decimal Mean, int Ratings);

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
 using NodaTime.Text;
 using Relief.Core.Assessment;
+using Relief.Core.Knowledge;
 using Relief.Fhir.Contract;
+using Relief.Fhir.Reading;
+using Relief.Reports.Timeline;
 
 namespace Relief.Web.Pages;
 
@@ -14,7 +17,7 @@ namespace Relief.Web.Pages;
 /// </summary>
 [RequestSizeLimit(MaxUploadBytes + 64 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes + 64 * 1024)]
-public sealed class AssessModel(AssessmentPipeline pipeline, TimeProvider clock) : PageModel
+public sealed class AssessModel(AssessmentPipeline pipeline, KnowledgeBase knowledge, TimeProvider clock) : PageModel
 {
     public const int MaxUploadBytes = 20_000_000;
 
@@ -23,6 +26,10 @@ public sealed class AssessModel(AssessmentPipeline pipeline, TimeProvider clock)
     public AssessmentDocument? Document { get; private set; }
 
     public string? Problem { get; private set; }
+
+    public IReadOnlyList<TimeSeriesChart> Scores { get; private set; } = [];
+
+    public IReadOnlyList<TimeSeriesChart> Labs { get; private set; } = [];
 
     public IActionResult OnGet() => RedirectToPage("/Index");
 
@@ -53,13 +60,16 @@ public sealed class AssessModel(AssessmentPipeline pipeline, TimeProvider clock)
 
         using var buffer = new MemoryStream((int)bundle.Length);
         await bundle.CopyToAsync(buffer, cancellationToken);
-        Document = pipeline.AssessJson(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), date, bundle.FileName);
+        var read = FhirBundleReader.Read(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+        Document = pipeline.Document(read, date, bundle.FileName);
         if (Document.Error is { } error)
         {
             return Fail(StatusCodes.Status400BadRequest, $"{bundle.FileName} could not be assessed: {error.Message}");
         }
 
         Assessment = Document.Assessment;
+        Scores = PatientTimeline.Scores(read.Record!, knowledge);
+        Labs = PatientTimeline.Labs(read.Record!, knowledge);
         return Page();
     }
 

@@ -21,11 +21,18 @@ public sealed class AssessmentView(PatientAssessment assessment, AssessmentDocum
 
     public AssessmentDocument Document { get; } = document;
 
-    public IEnumerable<Finding> ActionNow => Assessment.Findings.Where(f => !f.Unchecked && f.Severity >= Severity.Moderate);
+    /// <summary>Pain and outcome scores over time, with medication starts and stops.</summary>
+    public IReadOnlyList<Relief.Reports.Timeline.TimeSeriesChart> Scores { get; init; } = [];
+
+    /// <summary>Monitored lab results over time, against their reference limits.</summary>
+    public IReadOnlyList<Relief.Reports.Timeline.TimeSeriesChart> Labs { get; init; } = [];
+
+    /// <summary>Safety, dose and monitoring findings that ask for action; whether a treatment works has its own section.</summary>
+    public IEnumerable<Finding> ActionNow => Assessment.Findings.Where(f => !f.Unchecked && f.Severity >= Severity.Moderate && f.Family != FindingFamily.Response);
 
     public IEnumerable<Finding> CouldNotCheck => Assessment.Findings.Where(f => f.Unchecked);
 
-    public IEnumerable<Finding> ForInformation => Assessment.Findings.Where(f => !f.Unchecked && f.Severity == Severity.Info);
+    public IEnumerable<Finding> ForInformation => Assessment.Findings.Where(f => !f.Unchecked && f.Severity == Severity.Info && f.Family != FindingFamily.Response);
 
     public static IEnumerable<TherapyOption> Strongest(ConditionAssessment condition) =>
         condition.Options.Where(o => !o.Grade.IsAgainst()).Take(StrongestOptions);

@@ -1,0 +1,42 @@
+using Relief.Core.Knowledge;
+using Relief.Service.Hosting;
+using Relief.Store.Application;
+using Relief.Store.Knowledge;
+using Relief.Store.Persistence;
+using Relief.Web;
+
+namespace Relief.Service.Web;
+
+/// <summary>
+/// The follow-up store (the same database as feedback: SQLite in the user's data directory unless
+/// Relief:Store says otherwise, created and migrated at start) and the clinician's and patient's pages at "/".
+/// </summary>
+public static class FollowUpModule
+{
+    public static void AddFollowUpAndWeb(this IServiceCollection services, ReliefServiceOptions options)
+    {
+        var connection = StoreConnection.Resolve(options.Store);
+        services.AddSingleton(sp =>
+        {
+            var knowledge = sp.GetRequiredService<KnowledgeBase>();
+            var directory = options.Knowledge ?? Environment.GetEnvironmentVariable("RELIEF_KNOWLEDGE") ?? Path.Combine(AppContext.BaseDirectory, "knowledge");
+            var loaded = FollowUpKnowledgeLoader.Load(directory, knowledge);
+            if (loaded.Knowledge is not { } followUp)
+            {
+                throw new InvalidKnowledgeException(directory, [.. loaded.Errors.Select(e => e.ToString())]);
+            }
+
+            return new FollowUpStore(connection, knowledge, followUp, NodaTime.SystemClock.Instance);
+        });
+        services.AddHostedService(sp => new StoreMigration(connection));
+        services.AddReliefWeb();
+    }
+
+    /// <summary>Creates and migrates the store before the first request, so a fresh machine needs no set-up step.</summary>
+    private sealed class StoreMigration(StoreConnection connection) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => StoreMigrator.MigrateAsync(connection, cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

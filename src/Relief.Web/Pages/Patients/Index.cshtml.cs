@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Relief.Store.Application;
+
+namespace Relief.Web.Pages.Patients;
+
+/// <summary>The stored patients, a page at a time.</summary>
+public sealed class IndexModel(FollowUpStore store) : PageModel
+{
+    public Page<PatientSummary> Patients { get; private set; } = new([], null);
+
+    public async Task OnGetAsync(string? after, CancellationToken cancellationToken) =>
+        Patients = await store.ListPatientsAsync(new PageRequest(50, after), WebClock.Actor(User), cancellationToken);
+}
