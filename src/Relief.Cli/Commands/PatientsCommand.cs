@@ -27,15 +27,23 @@ public static class PatientsCommand
         command.Arguments.Add(paths);
         command.SetAction((parse, ct) => StoreCommand.RunAsync(parse, ct, async (store, output, error) =>
         {
-            var (files, missing) = InputFiles.Expand(parse.GetValue(paths)!);
-            foreach (var path in missing)
+            var (inputs, problems) = InputFiles.Expand(parse.GetValue(paths)!);
+            foreach (var problem in problems)
             {
-                error.WriteLine($"relief: {path}: no such file or directory");
+                error.WriteLine($"relief: {problem}");
             }
 
-            var failures = missing.Count;
-            foreach (var file in files)
+            var failures = problems.Count;
+            foreach (var input in inputs)
             {
+                var file = input.Path;
+                if (!File.Exists(file))
+                {
+                    error.WriteLine($"relief: {file}: no such file or directory");
+                    failures++;
+                    continue;
+                }
+
                 var result = await store.ImportBundleAsync(await File.ReadAllBytesAsync(file, ct), StoreLocation.Actor, ct);
                 if (!result.Succeeded)
                 {
@@ -52,7 +60,7 @@ public static class PatientsCommand
                 }
             }
 
-            return failures > 0 || files.Count == 0 ? ExitCodes.InvalidInput : ExitCodes.Ok;
+            return failures > 0 || inputs.Count == 0 ? ExitCodes.InvalidInput : ExitCodes.Ok;
         }));
         return command;
     }
