@@ -14,14 +14,19 @@ public static class BenchmarkData
 
     public static string SyntheaPath(string file) => Path.Combine(SharedData(), "synthea-r4", file);
 
+    /// <summary>A bundled sample (samples/ in the repository), for the evidence engine's work on in-scope conditions.</summary>
+    public static string SamplePath(string file) => Path.Combine(Repository(), "samples", file);
+
     public static KnowledgeBase LoadKnowledge()
     {
         var result = KnowledgeLoader.Load(Path.Combine(AppContext.BaseDirectory, "knowledge"));
         return result.Knowledge ?? throw new InvalidOperationException(string.Join('\n', result.Errors));
     }
 
+    private static string SharedData() => Path.GetFullPath(Path.Combine(Repository(), "..", "shared", "data"));
+
     // BenchmarkDotNet runs each benchmark in a generated project below bin/, so walk up to the repository.
-    private static string SharedData()
+    private static string Repository()
     {
         foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
         {
@@ -29,7 +34,7 @@ public static class BenchmarkData
             {
                 if (File.Exists(Path.Combine(dir.FullName, "Relief.slnx")))
                 {
-                    return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
+                    return dir.FullName;
                 }
             }
         }
