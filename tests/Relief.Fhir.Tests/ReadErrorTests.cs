@@ -128,7 +128,7 @@ public class ReadErrorTests
     {
         var error = Fails(Bundles.With() + new string(' ', 2000), new FhirReadOptions { MaxBytes = 1000 });
         Assert.Equal(FhirReadErrorKind.TooLarge, error.Kind);
-        Assert.Matches(@"^the input is \d+ bytes, over the 1000 bytes limit \(FhirReadOptions.MaxBytes\)$", error.Message);
+        Assert.Matches(@"^the input is \d+ bytes, over the 1000 bytes limit Relief reads$", error.Message);
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public class ReadErrorTests
         {
             File.WriteAllBytes(path, new byte[3 * 1024 * 1024]);
             var result = FhirBundleReader.ReadFile(path, new FhirReadOptions { MaxBytes = 2 * 1024 * 1024 });
-            Assert.Equal(new FhirReadError(FhirReadErrorKind.TooLarge, "the input is 3 MB, over the 2 MB limit (FhirReadOptions.MaxBytes)"), result.Error);
+            Assert.Equal(new FhirReadError(FhirReadErrorKind.TooLarge, "the input is 3 MB, over the 2 MB limit Relief reads"), result.Error);
         }
         finally
         {

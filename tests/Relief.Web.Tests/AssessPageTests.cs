@@ -5,7 +5,7 @@ namespace Relief.Web.Tests;
 
 /// <summary>A clinician uploads a bundle and reads the patient page: action first, then options with their sources.</summary>
 [Collection(WebCollection.Name)]
-[Trait("Needs", "browser")]
+[Trait(Requires.Key, Requires.Browser)]
 public sealed class AssessPageTests(WebFixture web)
 {
     private async Task<IPage> UploadAsync(string sample, ViewportSize viewport, string asOf = "2026-11-21")

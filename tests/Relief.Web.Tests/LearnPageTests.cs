@@ -4,7 +4,7 @@ namespace Relief.Web.Tests;
 
 /// <summary>Plain-language pages on conditions and treatments, from the knowledge base with its sources, never advice to start or stop.</summary>
 [Collection(WebCollection.Name)]
-[Trait("Needs", "browser")]
+[Trait(Requires.Key, Requires.Browser)]
 public sealed class LearnPageTests(WebFixture web)
 {
     [Fact]

@@ -17,9 +17,20 @@ internal static class RepositoryPaths
 
     public static string Knowledge => Path.Combine(Root, "knowledge");
 
+    /// <summary>Screenshots of every page the browser tests visit, kept for a person to look at (artifacts/ is not committed).</summary>
+    public static string Screenshots
+    {
+        get
+        {
+            var path = Path.Combine(Root, "artifacts", "screenshots");
+            Directory.CreateDirectory(path);
+            return path;
+        }
+    }
+
     /// <summary>
     /// <c>&lt;repo&gt;/../shared/data</c>: real FHIR written by others, read in place and never copied into the
-    /// repository. Tests that read it carry <c>[Trait(Requires.Key, Requires.SharedData)]</c> and fail (not
+    /// repository. Tests that read it carry <c>[Trait(Requires.Key, Requires.SharedData)]</c> (Needs=shared-data) and fail (not
     /// skip) when it is missing, saying where they looked.
     /// </summary>
     public static string SharedData

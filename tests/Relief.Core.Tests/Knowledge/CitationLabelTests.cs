@@ -45,8 +45,32 @@ public sealed class CitationLabelTests : IDisposable
     [Fact]
     public void A_paper_is_cited_by_authors_and_journal_and_a_label_or_page_by_title_issuer_and_year()
     {
-        var paper = new Source("p", "Title", "Clark S, Tindall E.", "J Rheumatol 1985;12:980-983", 1985, SourceKind.Trial, null, null, null, "Clark 1985");
-        var label = new Source("l", "Cymbalta US prescribing information", "US Food and Drug Administration (DailyMed)", "DailyMed", 2023, SourceKind.Label, null, null, null, "Duloxetine US label");
+        var paper = new Source
+        {
+            Id = "p",
+            Title = "Title",
+            Authors = "Clark S, Tindall E.",
+            Publication = "J Rheumatol 1985;12:980-983",
+            Year = 1985,
+            Kind = SourceKind.Trial,
+            Pmid = null,
+            Doi = null,
+            Url = null,
+            Label = "Clark 1985",
+        };
+        var label = new Source
+        {
+            Id = "l",
+            Title = "Cymbalta US prescribing information",
+            Authors = "US Food and Drug Administration (DailyMed)",
+            Publication = "DailyMed",
+            Year = 2023,
+            Kind = SourceKind.Label,
+            Pmid = null,
+            Doi = null,
+            Url = null,
+            Label = "Duloxetine US label",
+        };
 
         Assert.Equal("Clark S, Tindall E., J Rheumatol 1985;12:980-983", paper.Citation);
         Assert.Equal("Cymbalta US prescribing information (US Food and Drug Administration (DailyMed), 2023)", label.Citation);

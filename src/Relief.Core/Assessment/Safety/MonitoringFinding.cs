@@ -27,19 +27,30 @@ public enum MonitoringFindingKind
 /// the threshold and the action). <see cref="LocalConvention"/> marks findings resting on a number Relief
 /// chose (look-back windows, grace periods, the 30-day confirmation window), which the UI must label so.
 /// </summary>
-public sealed record MonitoringFinding(
-    string RuleId,
-    string ProtocolId,
-    string ProtocolName,
-    MonitoringFindingKind Kind,
-    MonitoringAction? Action,
-    ImmutableArray<string> TestIds,
-    ImmutableArray<FactReference> Medications,
-    ImmutableArray<FactReference> Results,
-    string Message,
-    ImmutableArray<SourceCitation> Sources,
-    ImmutableArray<Code> Codes)
+public sealed record MonitoringFinding
 {
+    public required string RuleId { get; init; }
+
+    public required string ProtocolId { get; init; }
+
+    public required string ProtocolName { get; init; }
+
+    public required MonitoringFindingKind Kind { get; init; }
+
+    public MonitoringAction? Action { get; init; }
+
+    public required ImmutableArray<string> TestIds { get; init; }
+
+    public required ImmutableArray<FactReference> Medications { get; init; }
+
+    public required ImmutableArray<FactReference> Results { get; init; }
+
+    public required string Message { get; init; }
+
+    public required ImmutableArray<SourceCitation> Sources { get; init; }
+
+    public required ImmutableArray<Code> Codes { get; init; }
+
     /// <summary>Baseline: the date the window is measured from (the start, or today for a proposed order).</summary>
     public LocalDate? ReferenceDate { get; init; }
 

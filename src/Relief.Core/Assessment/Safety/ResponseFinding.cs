@@ -10,29 +10,50 @@ namespace Relief.Core.Assessment.Safety;
 /// decision it leads to, with taper guidance when the decision is to stop.
 /// <see cref="ReductionPercent"/> is null and <see cref="NotAssessable"/> true when the baseline is 0.
 /// </summary>
-public sealed record ResponseFinding(
-    string IngredientId,
-    FactReference Medication,
-    string InstrumentId,
-    string InstrumentName,
-    FactReference Baseline,
-    FactReference FollowUp,
-    decimal? ReductionPercent,
-    decimal ReductionPoints,
-    bool NotAssessable,
-    string? BandId,
-    string? BandLabel,
-    decimal WeeksOnDrug,
-    string? AdequateTrialId,
-    int? AdequateTrialMinWeeks,
-    bool? AfterAdequateTrial,
-    ResponseDecisionKind? Decision,
-    string? DecisionText,
-    ImmutableArray<TaperAdvice> Taper,
-    ImmutableArray<Code> Codes,
-    ImmutableArray<SourceCitation> Sources,
-    ImmutableArray<string> Notes)
+public sealed record ResponseFinding
 {
+    public required string IngredientId { get; init; }
+
+    public required FactReference Medication { get; init; }
+
+    public required string InstrumentId { get; init; }
+
+    public required string InstrumentName { get; init; }
+
+    public required FactReference Baseline { get; init; }
+
+    public required FactReference FollowUp { get; init; }
+
+    public decimal? ReductionPercent { get; init; }
+
+    public required decimal ReductionPoints { get; init; }
+
+    public required bool NotAssessable { get; init; }
+
+    public string? BandId { get; init; }
+
+    public string? BandLabel { get; init; }
+
+    public required decimal WeeksOnDrug { get; init; }
+
+    public string? AdequateTrialId { get; init; }
+
+    public int? AdequateTrialMinWeeks { get; init; }
+
+    public bool? AfterAdequateTrial { get; init; }
+
+    public ResponseDecisionKind? Decision { get; init; }
+
+    public string? DecisionText { get; init; }
+
+    public required ImmutableArray<TaperAdvice> Taper { get; init; }
+
+    public required ImmutableArray<Code> Codes { get; init; }
+
+    public required ImmutableArray<SourceCitation> Sources { get; init; }
+
+    public required ImmutableArray<string> Notes { get; init; }
+
     public FindingFamily Family => FindingFamily.Response;
 
     /// <summary>The rule that judged the response: the drug class's adequate-trial entry, else <c>response:&lt;ingredient&gt;</c>.</summary>

@@ -66,7 +66,19 @@ internal sealed partial class KnowledgeValidator
             }
 
             var kind = EntryChecks.Vocabulary<SourceKind>(_errors, f, id, entry.Kind, "kind");
-            result.Add(new Source(id, entry.Title ?? "", entry.Authors, entry.Publication, entry.Year ?? 0, kind, entry.Pmid, entry.Doi, entry.Url, entry.Label ?? DefaultLabel(entry)));
+            result.Add(new Source
+            {
+                Id = id,
+                Title = entry.Title ?? "",
+                Authors = entry.Authors,
+                Publication = entry.Publication,
+                Year = entry.Year ?? 0,
+                Kind = kind,
+                Pmid = entry.Pmid,
+                Doi = entry.Doi,
+                Url = entry.Url,
+                Label = entry.Label ?? DefaultLabel(entry),
+            });
         }
 
         return result;

@@ -66,19 +66,19 @@ internal static class BaselineCheck
                     ? $"between {Date(start)} and {Date(to)}"
                     : $"on or before {Date(to)}";
                 var when = medication.Fact.Use == MedicationUse.Proposed ? "before starting" : $"for the start on {Date(day)}";
-                yield return new MonitoringFinding(
-                    $"{protocol.Id}/baseline-{item.Index}",
-                    protocol.Id,
-                    protocol.Name,
-                    item.Level == BaselineLevel.Required ? MonitoringFindingKind.BaselineMissing : MonitoringFindingKind.Consider,
-                    null,
-                    [.. missing],
-                    [FactReferences.Of(medication.Fact)],
-                    [],
-                    $"No {names} result {window} ({when} {medication.Fact.Medication}){(item.BeforeEachCourse ? "; needed before each course" : "")}",
-                    context.Cite(item.SourceIds),
-                    [.. SafetyContext.CodesOf(medication), .. missing.SelectMany(t => context.Rules.Tests.TryGetValue(t, out var test) ? test.Codes.Take(1) : [])])
+                yield return new MonitoringFinding
                 {
+                    RuleId = $"{protocol.Id}/baseline-{item.Index}",
+                    ProtocolId = protocol.Id,
+                    ProtocolName = protocol.Name,
+                    Kind = item.Level == BaselineLevel.Required ? MonitoringFindingKind.BaselineMissing : MonitoringFindingKind.Consider,
+                    Action = null,
+                    TestIds = [.. missing],
+                    Medications = [FactReferences.Of(medication.Fact)],
+                    Results = [],
+                    Message = $"No {names} result {window} ({when} {medication.Fact.Medication}){(item.BeforeEachCourse ? "; needed before each course" : "")}",
+                    Sources = context.Cite(item.SourceIds),
+                    Codes = [.. SafetyContext.CodesOf(medication), .. missing.SelectMany(t => context.Rules.Tests.TryGetValue(t, out var test) ? test.Codes.Take(1) : [])],
                     ReferenceDate = day,
                     IngredientIds = [ingredient],
                     Note = unreadable.Count == 0 ? item.Note : string.Join("; ", unreadable.Prepend(item.Note ?? "").Where(n => n.Length > 0)),

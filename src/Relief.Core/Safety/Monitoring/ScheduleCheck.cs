@@ -53,19 +53,19 @@ internal static class ScheduleCheck
 
             var name = MonitoringChecker.TestName(context, test);
             var lastText = last is null ? "no result on record" : $"last result {Date(last.Effective!.Value)}";
-            yield return new MonitoringFinding(
-                $"{protocol.Id}/schedule/{test}",
-                protocol.Id,
-                protocol.Name,
-                MonitoringFindingKind.Overdue,
-                null,
-                [test],
-                [.. current.Select(m => FactReferences.Of(m.Fact))],
-                last is null ? [] : [FactReferences.Of(last, "last result")],
-                $"{name}: due {Date(due)}, {lastText}; every {phase.EveryWeeks} weeks (week {week} since the {(schedule.Clock == ScheduleClock.SinceStartOrDoseChange ? "start or last dose change" : "start")}, {Date(since)})",
-                context.Cite(schedule.SourceIds),
-                [.. current.SelectMany(SafetyContext.CodesOf), .. context.Rules.Tests.TryGetValue(test, out var t) ? t.Codes.Take(1) : []])
+            yield return new MonitoringFinding
             {
+                RuleId = $"{protocol.Id}/schedule/{test}",
+                ProtocolId = protocol.Id,
+                ProtocolName = protocol.Name,
+                Kind = MonitoringFindingKind.Overdue,
+                Action = null,
+                TestIds = [test],
+                Medications = [.. current.Select(m => FactReferences.Of(m.Fact))],
+                Results = last is null ? [] : [FactReferences.Of(last, "last result")],
+                Message = $"{name}: due {Date(due)}, {lastText}; every {phase.EveryWeeks} weeks (week {week} since the {(schedule.Clock == ScheduleClock.SinceStartOrDoseChange ? "start or last dose change" : "start")}, {Date(since)})",
+                Sources = context.Cite(schedule.SourceIds),
+                Codes = [.. current.SelectMany(SafetyContext.CodesOf), .. context.Rules.Tests.TryGetValue(test, out var t) ? t.Codes.Take(1) : []],
                 LastResult = last?.Effective,
                 IngredientIds = MonitoringChecker.IngredientsOf(protocol, current),
                 DueDate = due,

@@ -85,19 +85,19 @@ internal sealed class ThresholdCheck(SafetyContext context)
         var message = repeat
             ? $"{name} {Value(latest)} on {Date(latest.Effective!.Value)} is past the threshold {rule}: repeat to confirm before acting ({Words(threshold.Action)} if confirmed)"
             : $"{name} {Value(latest)} on {Date(latest.Effective!.Value)} is past the threshold {rule}: {Words(action)}";
-        return new MonitoringFinding(
-            threshold.Key,
-            protocol.Id,
-            protocol.Name,
-            MonitoringFindingKind.ThresholdBreached,
-            action,
-            [threshold.TestId],
-            [.. medications],
-            [.. results],
-            message,
-            context.Cite(threshold.SourceIds),
-            [.. latest.Concept.Codes, .. current.SelectMany(SafetyContext.CodesOf)])
+        return new MonitoringFinding
         {
+            RuleId = threshold.Key,
+            ProtocolId = protocol.Id,
+            ProtocolName = protocol.Name,
+            Kind = MonitoringFindingKind.ThresholdBreached,
+            Action = action,
+            TestIds = [threshold.TestId],
+            Medications = [.. medications],
+            Results = [.. results],
+            Message = message,
+            Sources = context.Cite(threshold.SourceIds),
+            Codes = [.. latest.Concept.Codes, .. current.SelectMany(SafetyContext.CodesOf)],
             Threshold = rule,
             IngredientIds = MonitoringChecker.IngredientsOf(protocol, current),
             Computed = exceeding.Computed,

@@ -99,28 +99,30 @@ internal static class ResponseChecker
             var taper = decision?.Decision == ResponseDecisionKind.Stop
                 ? TaperAdvisor.For(context, medication, ingredient)
                 : [];
-            return new ResponseFinding(
-                ingredient,
-                FactReferences.Of(medication.Fact),
-                instrument.Id,
-                instrument.Name,
-                FactReferences.Of(baseline, "baseline"),
-                FactReferences.Of(followUp, "follow-up"),
-                percent is { } p ? Math.Round(p, 1) : null,
-                points,
-                band is null,
-                band?.Id,
-                band?.Label,
-                Math.Round(days / 7m, 1),
-                trial?.Id,
-                trial?.MinWeeks,
-                afterTrial,
-                decision?.Decision,
-                decision?.Text,
-                taper,
-                [.. SafetyContext.CodesOf(medication), .. baseline.Concept.Codes.Take(1)],
-                context.Cite(sources),
-                [.. notes]);
+            return new ResponseFinding
+            {
+                IngredientId = ingredient,
+                Medication = FactReferences.Of(medication.Fact),
+                InstrumentId = instrument.Id,
+                InstrumentName = instrument.Name,
+                Baseline = FactReferences.Of(baseline, "baseline"),
+                FollowUp = FactReferences.Of(followUp, "follow-up"),
+                ReductionPercent = percent is { } p ? Math.Round(p, 1) : null,
+                ReductionPoints = points,
+                NotAssessable = band is null,
+                BandId = band?.Id,
+                BandLabel = band?.Label,
+                WeeksOnDrug = Math.Round(days / 7m, 1),
+                AdequateTrialId = trial?.Id,
+                AdequateTrialMinWeeks = trial?.MinWeeks,
+                AfterAdequateTrial = afterTrial,
+                Decision = decision?.Decision,
+                DecisionText = decision?.Text,
+                Taper = taper,
+                Codes = [.. SafetyContext.CodesOf(medication), .. baseline.Concept.Codes.Take(1)],
+                Sources = context.Cite(sources),
+                Notes = [.. notes],
+            };
         }
 
         return null;
