@@ -1,4 +1,13 @@
 using BenchmarkDotNet.Running;
 
 // `dotnet run -c Release --project benchmarks/Relief.Benchmarks -- --filter '*'`; figures go to docs/performance.md.
+// `-- store-generate <store> [patients] [days]` fills a store with synthetic follow-up data for the store benchmarks.
+if (args is ["store-generate", var store, ..])
+{
+    var patients = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10_000;
+    var days = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 730;
+    await Relief.Benchmarks.Store.SyntheticStore.GenerateAsync(Relief.Store.Persistence.StoreConnection.Parse(store), patients, days, Console.Out);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

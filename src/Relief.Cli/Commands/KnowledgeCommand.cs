@@ -28,6 +28,12 @@ public static class KnowledgeCommand
                 return ExitCodes.InvalidKnowledge;
             }
 
+            var followUp = StoreLocation.LoadFollowUp(directory, k, output);
+            if (followUp is null)
+            {
+                return ExitCodes.InvalidKnowledge;
+            }
+
             output.WriteLine($"{k.Manifest.Name} {k.Manifest.Version}: valid");
             output.WriteLine(
                 $"  {k.Sources.Count} sources, {k.Conditions.Length} conditions ({k.ConditionsByCode.Count} codes), " +
@@ -37,6 +43,9 @@ public static class KnowledgeCommand
                 $"  safety: {k.Safety.Factors.Count} patient factors, {k.Safety.Cautions.Length} cautions, {k.Safety.Interactions.Length} interactions, " +
                 $"{k.Safety.DoseRules.Length} dose rules, {k.Safety.Vaccines.Length} vaccine entries, {k.Safety.Tests.Count} lab tests, " +
                 $"{k.Safety.Protocols.Length} monitoring protocols, {k.Safety.AdequateTrials.Length} adequate trials, {k.Safety.Tapering.Length} taper rules");
+            output.WriteLine(
+                $"  follow-up: {followUp.Instruments.Length} instruments, {followUp.Regions.Count} body-map regions, {followUp.Qualities.Count} pain qualities, " +
+                $"{followUp.Questionnaires.Length} questionnaire map(s), {followUp.Pacing.Advice.Length} pacing statements");
             return ExitCodes.Ok;
         });
 
