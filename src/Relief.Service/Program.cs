@@ -4,5 +4,3 @@ using Relief.Service.Hosting;
 var app = ServiceHost.Build(args);
 await app.RunAsync();
 
-/// <summary>The entry point, visible to WebApplicationFactory.</summary>
-public partial class Program;

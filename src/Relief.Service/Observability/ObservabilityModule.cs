@@ -32,7 +32,7 @@ public static class ObservabilityModule
             {
                 logger.WriteTo.Sink(sink);
             }
-        });
+        }, preserveStaticLogger: true);
 
         builder.Services.AddSingleton<CdsTelemetry>();
         var otel = builder.Services.AddOpenTelemetry()
@@ -58,6 +58,8 @@ public static class ObservabilityModule
         app.UseCorrelationId();
         app.UseSerilogRequestLogging(options =>
         {
+            // This host's logger, not the static Log: several hosts in one process (tests, embedders) keep their own sinks.
+            options.Logger = app.Services.GetService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
             options.GetMessageTemplateProperties = (context, _, elapsed, status) =>
             [
