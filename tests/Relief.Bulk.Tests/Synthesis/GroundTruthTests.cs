@@ -17,8 +17,31 @@ public sealed class GroundTruthTests(ITestOutputHelper output)
     [Fact]
     public void Engine_finds_exactly_the_planted_findings_in_an_enriched_cohort()
     {
+        var tally = CompareWithTruth(CohortMix.Enriched, 3000, 11);
+
+        // The cohort must actually exercise the dangerous patterns, or the comparison proves little.
+        string[] mustOccur =
+        [
+            "interaction:opioid-benzodiazepine", "interaction:opioid-gabapentinoid", "interaction:tramadol-serotonergic-antidepressant",
+            "interaction:thiopurine-allopurinol", "interaction:methotrexate-nsaid", "interaction:nsaid-corticosteroid",
+            "interaction:beers-cns-active-3", "caution:beers-anticholinergic-antidepressants", "dose:methotrexate-weekly", "dose:opioid-mme-90",
+            "monitoring:methotrexate/schedule/alt:overdue", "monitoring:bsr-2017-dmard/alt-gt-100:threshold-breached",
+            "response:duloxetine:continue", "response:gabapentin:reconsider", "response:amitriptyline:stop", "response:duloxetine:too-early",
+        ];
+        Assert.All(mustOccur, key => Assert.True(tally.TryGetValue(key, out var t) && t.Tp > 0, $"{key} never occurs in the cohort"));
+    }
+
+    [Fact]
+    public void Engine_finds_exactly_the_planted_findings_in_a_realistic_cohort()
+    {
+        var tally = CompareWithTruth(CohortMix.Realistic, 6000, 5);
+        Assert.True(tally.Count >= 10, $"a realistic cohort of 6000 should hold at least 10 kinds of finding, found {tally.Count}");
+    }
+
+    private SortedDictionary<string, (int Tp, int Fp, int Fn)> CompareWithTruth(CohortMix mix, int patients, ulong seed)
+    {
         var directory = SynthKit.TempDirectory("truth");
-        SynthKit.Generate(directory, 3000, 11, CohortMix.Enriched);
+        SynthKit.Generate(directory, patients, seed, mix);
         var truth = SynthKit.Truth(directory);
         var resources = SynthKit.ByPatient(directory);
         var assessor = new Assessor(SynthKit.Knowledge);
@@ -55,17 +78,8 @@ public sealed class GroundTruthTests(ITestOutputHelper output)
 
         output.WriteLine(table.ToString());
         Assert.True(mismatches.Count == 0, $"{mismatches.Count} patients differ from the truth:\n{string.Join("\n", mismatches.Take(25))}\n\n{table}");
-
-        // The cohort must actually exercise the dangerous patterns, or the comparison proves little.
-        string[] mustOccur =
-        [
-            "interaction:opioid-benzodiazepine", "interaction:opioid-gabapentinoid", "interaction:tramadol-serotonergic-antidepressant",
-            "interaction:thiopurine-allopurinol", "interaction:methotrexate-nsaid", "interaction:nsaid-corticosteroid",
-            "interaction:beers-cns-active-3", "caution:beers-anticholinergic-antidepressants", "dose:methotrexate-weekly", "dose:opioid-mme-90",
-            "monitoring:methotrexate/schedule/alt:overdue", "monitoring:bsr-2017-dmard/alt-gt-100:threshold-breached",
-            "response:duloxetine:continue", "response:gabapentin:reconsider", "response:amitriptyline:stop", "response:duloxetine:too-early",
-        ];
-        Assert.All(mustOccur, key => Assert.True(tally.TryGetValue(key, out var t) && t.Tp > 0, $"{key} never occurs in the cohort"));
+        Directory.Delete(directory, recursive: true);
+        return tally;
     }
 
     private static string Ratio(int a, int b) => b == 0 ? "-" : $"{(double)a / b:0.000}";
