@@ -1,40 +1,33 @@
 using Relief.Core.Assessment;
-using Relief.Core.Knowledge;
+using Relief.Core.Assessment.Safety;
 
 namespace Relief.Bulk.Tests.Synthesis;
 
 /// <summary>
-/// An assessment's findings in the truth vocabulary (samples/vignettes/expected-findings.json): "family:rule",
-/// monitoring adds ":kind", response is "response:ingredient:decision". Cautions that could not be judged
-/// (factor unknown) are not findings.
+/// An assessment's unified findings (<see cref="PatientAssessment.Findings"/>) in the truth vocabulary
+/// (samples/vignettes/expected-findings.json): "family:rule", monitoring adds ":kind", response is
+/// "response:ingredient:decision". Findings that could not be judged (unchecked) and data-quality notes are not
+/// in the truth.
 /// </summary>
 internal static class FindingKeys
 {
     public static IEnumerable<string> Of(PatientAssessment assessment)
     {
-        foreach (var c in assessment.Safety.Cautions.Where(c => !c.FactorUnknown))
+        foreach (var f in assessment.Findings.Where(f => !f.Unchecked))
         {
-            yield return $"caution:{c.RuleId}";
-        }
-
-        foreach (var i in assessment.Safety.Interactions)
-        {
-            yield return $"interaction:{i.RuleId}";
-        }
-
-        foreach (var d in assessment.Safety.Doses)
-        {
-            yield return $"dose:{d.RuleId}";
-        }
-
-        foreach (var m in assessment.Monitoring)
-        {
-            yield return $"monitoring:{m.RuleId}:{WireName.Of(m.Kind)}";
-        }
-
-        foreach (var r in assessment.Response)
-        {
-            yield return $"response:{r.IngredientId}:{(r.Decision is { } d ? WireName.Of(d) : "no-decision")}";
+            var key = f.Family switch
+            {
+                FindingFamily.Caution => $"caution:{f.RuleId}",
+                FindingFamily.Interaction => $"interaction:{f.RuleId}",
+                FindingFamily.Dose => $"dose:{f.RuleId}",
+                FindingFamily.Monitoring => $"monitoring:{f.RuleId}:{f.Kind}",
+                FindingFamily.Response => $"response:{f.IngredientIds[0]}:{f.Kind}",
+                _ => null,
+            };
+            if (key is not null)
+            {
+                yield return key;
+            }
         }
     }
 }
