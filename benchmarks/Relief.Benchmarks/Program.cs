@@ -10,4 +10,4 @@ if (args is ["store-generate", var store, ..])
     return;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(Relief.Benchmarks.BenchmarkData).Assembly).Run(args);

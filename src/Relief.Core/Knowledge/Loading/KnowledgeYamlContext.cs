@@ -67,6 +67,14 @@ namespace Relief.Core.Knowledge.Loading;
 [YamlSerializable(typeof(WithdrawalCriterionEntry))]
 [YamlSerializable(typeof(TaperRateEntry))]
 [YamlSerializable(typeof(ConventionsFile))]
+[YamlSerializable(typeof(FormEntry))]
+[YamlSerializable(typeof(ExclusionEntry))]
+[YamlSerializable(typeof(PhenotypeEntry))]
+[YamlSerializable(typeof(FactorEndEntry))]
+[YamlSerializable(typeof(PhenotypeTextEntry))]
+[YamlSerializable(typeof(PhenotypeInterpretationEntry))]
+[YamlSerializable(typeof(PhenotypeRangeEntry))]
+[YamlSerializable(typeof(PhenotypeDiplotypeEntry))]
 public partial class KnowledgeYamlContext : StaticContext
 {
 }
