@@ -82,7 +82,8 @@ public static class SyntheticStore
 
     private static async Task PostgresAsync(StoreConnection store, int patients, int days)
     {
-        await using var connection = new NpgsqlConnection(store.ConnectionString);
+        // COPY of millions of rows ends with index building: no command timeout.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(store.ConnectionString) { CommandTimeout = 0 }.ConnectionString);
         await connection.OpenAsync();
         var now = DateTime.UtcNow;
         await using (var writer = await connection.BeginBinaryImportAsync("COPY patients (\"Id\",\"Name\",\"BirthDate\",\"Sex\",\"CreatedAt\",\"Version\") FROM STDIN (FORMAT BINARY)"))
