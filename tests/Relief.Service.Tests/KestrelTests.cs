@@ -76,7 +76,14 @@ public sealed class KestrelTests : IAsyncLifetime
         var request = Signed(HttpMethod.Post, "/cds-services/relief-patient-view", CdsRequests.Json(CdsRequests.FromSample("me-cfs.json", "patient-view")));
         var response = await client.SendAsync(request);
         var id = response.Headers.GetValues("X-Correlation-ID").Single();
-        Assert.Contains(_host.Log.Lines, l => l.Contains($"\"CorrelationId\":\"{id}\"", StringComparison.Ordinal) && l.Contains("/cds-services/{id}", StringComparison.Ordinal));
+        // The request line is written once the response has gone: wait for it (bounded).
+        bool Logged() => _host.Log.Lines.Any(l => l.Contains($"\"CorrelationId\":\"{id}\"", StringComparison.Ordinal) && l.Contains("/cds-services/{id}", StringComparison.Ordinal));
+        for (var i = 0; i < 50 && !Logged(); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(Logged());
         var patientId = CdsRequests.FromSample("me-cfs.json", "patient-view")["context"]!["patientId"]!.GetValue<string>();
         Assert.DoesNotContain(_host.Log.Lines, l => l.Contains(patientId, StringComparison.Ordinal) || l.Contains("rituximab", StringComparison.OrdinalIgnoreCase));
     }
