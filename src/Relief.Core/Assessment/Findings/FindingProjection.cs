@@ -17,7 +17,8 @@ public sealed class FindingProjection(KnowledgeBase knowledge)
         SafetyReport safety,
         ImmutableArray<MonitoringFinding> monitoring,
         ImmutableArray<ResponseFinding> response,
-        ImmutableArray<DataQualityNote> dataQuality)
+        ImmutableArray<DataQualityNote> dataQuality,
+        ImmutableArray<Finding> opioid = default)
     {
         var findings = new List<Finding>(safety.Cautions.Length + safety.Interactions.Length + safety.Doses.Length + monitoring.Length + response.Length + dataQuality.Length);
         findings.AddRange(safety.Cautions.Select(From));
@@ -26,6 +27,9 @@ public sealed class FindingProjection(KnowledgeBase knowledge)
         findings.AddRange(monitoring.Select(From));
         findings.AddRange(response.Select(From));
         findings.AddRange(dataQuality.Select(From));
+
+        // Opioid findings come from the opioid review already in this shape (Relief.Core.Opioids).
+        findings.AddRange(opioid.IsDefault ? [] : opioid);
         return [.. findings
             .OrderByDescending(f => f.Severity)
             .ThenByDescending(f => f.HighPriority)

@@ -84,11 +84,21 @@ internal sealed class OpioidSubstancesFile
 {
     public List<MedicationGroupEntry>? Medications { get; set; }
 
+    [YamlMember(Alias = "result-text")]
+    public ResultTextEntry? ResultText { get; set; }
+
     [YamlMember(Alias = "urine-test-value-sets")]
     public List<string>? UrineTestValueSets { get; set; }
 
     [YamlMember(Alias = "urine-screens")]
     public List<UrineScreenEntry>? UrineScreens { get; set; }
+}
+
+internal sealed class ResultTextEntry : SourcedEntry
+{
+    public List<string>? Positive { get; set; }
+
+    public List<string>? Negative { get; set; }
 }
 
 internal sealed class MedicationGroupEntry : SourcedEntry

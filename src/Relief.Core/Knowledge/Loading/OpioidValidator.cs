@@ -40,6 +40,15 @@ internal sealed class OpioidValidator(List<KnowledgeError> errors, IReadOnlySet<
         var medications = BuildMedications(files.Substances.Medications ?? []);
         var urineTests = (files.Substances.UrineTestValueSets ?? []).Select(id => Set(SubstancesFile, "urine-test-value-sets", id)).OfType<ValueSet>().ToImmutableArray();
         var screens = BuildScreens(files.Substances.UrineScreens ?? []);
+        var resultText = files.Substances.ResultText;
+        if (resultText is null || (resultText.Positive ?? []).Count == 0 || (resultText.Negative ?? []).Count == 0)
+        {
+            Error(SubstancesFile, "result-text", "positive and negative words for text results are required");
+        }
+        else
+        {
+            Sources(SubstancesFile, "result-text", resultText);
+        }
 
         return new OpioidKnowledge(
             guidelineSource,
@@ -50,7 +59,11 @@ internal sealed class OpioidValidator(List<KnowledgeError> errors, IReadOnlySet<
             _valueSets.ToFrozenDictionary(StringComparer.Ordinal),
             medications.ToFrozenDictionary(m => m.Id, StringComparer.Ordinal),
             urineTests,
-            [.. screens]);
+            [.. screens])
+        {
+            PositiveWords = [.. (resultText?.Positive ?? []).Select(w => w.ToLowerInvariant())],
+            NegativeWords = [.. (resultText?.Negative ?? []).Select(w => w.ToLowerInvariant())],
+        };
     }
 
     private Dictionary<string, ValueSet> BuildValueSets(IReadOnlyList<(string File, ValueSetFile Content)> files, ValueSetAdditionsFile? additions)

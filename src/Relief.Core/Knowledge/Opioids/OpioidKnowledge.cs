@@ -64,4 +64,10 @@ public sealed class OpioidKnowledge
     public ImmutableArray<ValueSet> UrineTests { get; }
 
     public ImmutableArray<UrineScreen> UrineScreens { get; }
+
+    /// <summary>Lower-case words a positive text result starts with ("pos", "detected").</summary>
+    public ImmutableArray<string> PositiveWords { get; internal init; } = [];
+
+    /// <summary>Lower-case words a negative text result starts with ("neg", "not detected").</summary>
+    public ImmutableArray<string> NegativeWords { get; internal init; } = [];
 }
