@@ -330,6 +330,12 @@ public sealed class OpioidReview
             findings.Add(_findings.Make("cdc-2022/rec-10-illicit-drug", triggerFacts.Concat(illicit.Select(r => Result(r, "positive"))), Summary(illicit), triggers));
         }
 
+        var nonprescribed = results.Where(r => r.Screen?.Kind == UrineScreenKind.Nonprescribed && r.Outcome == UrineOutcome.Positive).ToList();
+        if (nonprescribed.Count > 0)
+        {
+            findings.Add(_findings.Make("cdc-2022/rec-10-nonprescribed-substance", triggerFacts.Concat(nonprescribed.Select(r => Result(r, "positive"))), Summary(nonprescribed), triggers));
+        }
+
         // Opioids prescribed in the past year (any order, drafts included) explain opioid analytes.
         var yearAgo = context.AsOf.PlusMonths(-context.Windows.ScreeningLookbackMonths);
         var prescribed = context.Orders.Where(o => o.IsOpioid && (o.IsDraft || o.Written is null || o.Written >= yearAgo)).ToList();

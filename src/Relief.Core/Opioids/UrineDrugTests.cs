@@ -56,6 +56,19 @@ internal sealed class UrineDrugTests(KnowledgeBase knowledge)
             }
         }
 
+        if (observation.Interpretation is { } flags)
+        {
+            if (flags.Codes.Any(_opioids.PositiveInterpretations.Contains))
+            {
+                return UrineOutcome.Positive;
+            }
+
+            if (flags.Codes.Any(_opioids.NegativeInterpretations.Contains))
+            {
+                return UrineOutcome.Negative;
+            }
+        }
+
         var text = (observation.ValueText ?? observation.ValueConcept?.Text ?? "").Trim().ToLowerInvariant();
         if (text.Length == 0)
         {

@@ -18,6 +18,9 @@ public sealed record ObservationFact(
 
     public decimal? ReferenceHigh { get; init; }
 
+    /// <summary>Observation.interpretation codes (POS, NEG, H, L…), when the result carries any.</summary>
+    public CodedText? Interpretation { get; init; }
+
     /// <summary>Final, amended or corrected (and preliminary) results count; cancelled and entered-in-error do not.</summary>
     public bool IsUsable => Status is not ("cancelled" or "entered-in-error");
 }

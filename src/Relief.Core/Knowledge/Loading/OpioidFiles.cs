@@ -99,6 +99,12 @@ internal sealed class ResultTextEntry : SourcedEntry
     public List<string>? Positive { get; set; }
 
     public List<string>? Negative { get; set; }
+
+    [YamlMember(Alias = "positive-interpretations")]
+    public List<SafetyCodeEntry>? PositiveInterpretations { get; set; }
+
+    [YamlMember(Alias = "negative-interpretations")]
+    public List<SafetyCodeEntry>? NegativeInterpretations { get; set; }
 }
 
 internal sealed class MedicationGroupEntry : SourcedEntry

@@ -62,6 +62,8 @@ internal sealed class OpioidValidator(List<KnowledgeError> errors, IReadOnlySet<
             [.. screens])
         {
             PositiveWords = [.. (resultText?.Positive ?? []).Select(w => w.ToLowerInvariant())],
+            PositiveInterpretations = Codes(resultText?.PositiveInterpretations),
+            NegativeInterpretations = Codes(resultText?.NegativeInterpretations),
             NegativeWords = [.. (resultText?.Negative ?? []).Select(w => w.ToLowerInvariant())],
         };
     }
@@ -338,6 +340,24 @@ internal sealed class OpioidValidator(List<KnowledgeError> errors, IReadOnlySet<
         }
 
         return result;
+    }
+
+    private FrozenSet<Code> Codes(List<SafetyCodeEntry>? entries)
+    {
+        var codes = new HashSet<Code>();
+        foreach (var entry in entries ?? [])
+        {
+            var system = entry.System is null ? null : CodeSystems.Resolve(entry.System);
+            if (system is null || string.IsNullOrWhiteSpace(entry.Code))
+            {
+                Error(SubstancesFile, "result-text", $"interpretation code needs a known system and a code (got '{entry.System}', '{entry.Code}')");
+                continue;
+            }
+
+            codes.Add(new Code(system, entry.Code));
+        }
+
+        return codes.ToFrozenSet();
     }
 
     private ImmutableArray<ValueSet> Sets(string file, string entry, List<string>? ids) =>

@@ -68,6 +68,12 @@ public sealed class OpioidKnowledge
     /// <summary>Lower-case words a positive text result starts with ("pos", "detected").</summary>
     public ImmutableArray<string> PositiveWords { get; internal init; } = [];
 
+    /// <summary>Observation.interpretation codes that mean positive (POS).</summary>
+    public FrozenSet<Relief.Core.Codes.Code> PositiveInterpretations { get; internal init; } = FrozenSet<Relief.Core.Codes.Code>.Empty;
+
+    /// <summary>Observation.interpretation codes that mean negative (NEG).</summary>
+    public FrozenSet<Relief.Core.Codes.Code> NegativeInterpretations { get; internal init; } = FrozenSet<Relief.Core.Codes.Code>.Empty;
+
     /// <summary>Lower-case words a negative text result starts with ("neg", "not detected").</summary>
     public ImmutableArray<string> NegativeWords { get; internal init; } = [];
 }

@@ -21,4 +21,7 @@ public enum UrineScreenKind
 
     /// <summary>An opioid: expected when one of its explaining ingredients is prescribed.</summary>
     Opioid,
+
+    /// <summary>Not prescribed and not illicit everywhere (cannabinoids): a positive result is information.</summary>
+    Nonprescribed,
 }

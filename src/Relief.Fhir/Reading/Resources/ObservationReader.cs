@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NodaTime;
+using Relief.Core.Codes;
 using Relief.Core.Patients;
 using Relief.Fhir.Reading.Elements;
 
@@ -87,10 +88,34 @@ internal static class ObservationReader
         {
             ReferenceLow = low,
             ReferenceHigh = high,
+            Interpretation = Interpretation(element, path, context),
         };
     }
 
     /// <summary>When it was true of the patient: effective[x] (a Period's start), else when it was issued.</summary>
+    /// <summary>The codes of every Observation.interpretation (H, L, POS, NEG…), or null when there is none.</summary>
+    private static CodedText? Interpretation(JsonElement element, ElementPath path, ReadContext context)
+    {
+        if (!element.TryGetProperty("interpretation"u8, out _))
+        {
+            return null;
+        }
+
+        var codes = new List<Code>();
+        var index = 0;
+        foreach (var item in TolerantJson.Array(element, "interpretation"u8, path, context))
+        {
+            if (TolerantJson.IsObjectItem(item, path, "interpretation"u8, index, context))
+            {
+                codes.AddRange(CodeableConcepts.Read(item, path.Then($"interpretation[{index}]"), context).Codes);
+            }
+
+            index++;
+        }
+
+        return codes.Count == 0 ? null : new CodedText([.. codes], null);
+    }
+
     private static LocalDate? Effective(JsonElement resource, ReadContext context)
     {
         var root = ElementPath.Root;
