@@ -70,15 +70,17 @@ internal static class DosageReader
     }
 
     /// <summary>
-    /// The dose to compute with, and how many doseAndRate entries there were. An entry typed "ordered" wins; otherwise
-    /// the largest dose among the entries that share the first entry's unit (several untyped entries restate or
-    /// split one dose; the largest is the one that can be reached, as the reference MME calculator assumes the most
-    /// aggressive dosing). A Range counts by its high end.
+    /// The dose to compute with, and how many doseAndRate entries there were. An entry typed "ordered" wins; entries
+    /// typed otherwise (calculated…) restate the dose, so the first counts; when no entry is typed, the largest dose
+    /// among those sharing the first entry's unit counts (the one that can be reached: the reference MME calculator
+    /// assumes the most aggressive dosing). A Range counts by its high end.
     /// </summary>
     private static (QuantityValue Dose, int Entries) Dose(JsonElement dosage, string path, ReadContext context)
     {
         QuantityValue best = default;
+        QuantityValue first = default;
         QuantityValue? ordered = null;
+        var anyTyped = false;
         var index = 0;
         var count = 0;
         foreach (var doseAndRate in TolerantJson.Array(dosage, "doseAndRate"u8, path, context))
@@ -107,6 +109,8 @@ internal static class DosageReader
             }
 
             count++;
+            first = count == 1 ? dose : first;
+            anyTyped |= doseAndRate.TryGetProperty("type"u8, out _);
             if (ordered is null && IsOrdered(doseAndRate))
             {
                 ordered = dose;
@@ -118,7 +122,7 @@ internal static class DosageReader
             }
         }
 
-        return (ordered ?? best, count);
+        return (ordered ?? (anyTyped ? first : best), count);
     }
 
     private static bool IsOrdered(JsonElement doseAndRate) =>
