@@ -133,13 +133,18 @@ public sealed class OpioidReview
             return;
         }
 
-        // Reviewing current therapy: a current ER/LA order that was started with no opioid in the 90 days before it.
+        // Reviewing current therapy: a current ER/LA order that started the patient on opioids (no opioid in the 90 days
+        // before it, no earlier order of the same product: a renewal continues therapy, whatever the gap) and is still
+        // the first prescription.
         foreach (var active in context.ActiveOpioids.Where(o => o.IsExtendedRelease && o.Written is not null))
         {
             var written = active.Written!.Value;
-            var before = context.Orders.Any(o => o.IsOpioid && !o.IsDraft && !ReferenceEquals(o, active) && o.Written is { } w
-                                                 && w >= written.PlusDays(-context.Windows.NaiveLookbackDays) && w < written);
-            if (!before)
+            var before = context.Orders.Any(o => o.IsOpioid && !o.IsDraft && !ReferenceEquals(o, active) && o.Written is { } w && w < written
+                                                 && (w >= written.PlusDays(-context.Windows.NaiveLookbackDays) || SameProduct(o, active)));
+
+            // Once renewed, the start is past and recommendations 7, 8 and 10 speak for the ongoing therapy.
+            var renewed = context.Orders.Any(o => !ReferenceEquals(o, active) && !o.IsDraft && o.Written > written && SameProduct(o, active));
+            if (!before && !renewed)
             {
                 findings.Add(_findings.Make("cdc-2022/rec-3-immediate-release", [active.ToFact("current")], $"{active.Name}, started {written:yyyy-MM-dd}", [active],
                     notes: ["no other opioid order in the 90 days before it was started"]));
@@ -156,7 +161,7 @@ public sealed class OpioidReview
             return;
         }
 
-        var counted = drafts.Concat(context.ActiveOpioids.Where(context.IsSubacute)).ToList();
+        var counted = drafts.Concat(context.CurrentTherapy.Where(context.IsLongTerm)).ToList();
         var (total, computed, unconverted) = Mme(counted);
         var w = context.Windows;
         if (total >= w.MmeReassess)
@@ -191,7 +196,7 @@ public sealed class OpioidReview
     // ---------------------------------------------------------------- recommendation 7
     private void Reevaluation(ReviewContext context, List<Finding> findings)
     {
-        var triggers = context.Ordering ? context.DraftOpioids.Where(context.IsSubacute).ToList() : context.ActiveOpioids;
+        var triggers = context.Ordering ? context.DraftOpioids.Where(context.IsSubacute).ToList() : context.CurrentTherapy;
         if (triggers.Count == 0)
         {
             return;
@@ -242,7 +247,7 @@ public sealed class OpioidReview
     // ---------------------------------------------------------------- recommendation 8
     private void Naloxone(ReviewContext context, List<Finding> findings)
     {
-        var triggers = context.Ordering ? context.DraftOpioids.Where(context.IsSubacute).ToList() : context.ActiveOpioids;
+        var triggers = context.Ordering ? context.DraftOpioids.Where(context.IsSubacute).ToList() : context.CurrentTherapy;
         if (triggers.Count == 0)
         {
             return;
@@ -256,12 +261,18 @@ public sealed class OpioidReview
         var risks = new List<string>();
         var facts = triggers.Select(o => o.ToFact(o.IsDraft ? "being ordered" : "current")).ToList();
         var computed = new List<ComputedValue>();
-        var counted = triggers.Concat(context.ActiveOpioids.Where(o => context.IsSubacute(o) && !triggers.Contains(o))).ToList();
-        var (total, mme, _) = Mme(counted);
+        var counted = triggers.Concat(context.CurrentTherapy.Where(o => context.IsLongTerm(o) && !triggers.Contains(o))).ToList();
+        var (total, mme, unconverted) = Mme(counted);
+        var notes = new List<string>();
         if (total >= context.Windows.MmeReassess)
         {
             risks.Add($"{Number(total)} MME/day (at or above {Number(context.Windows.MmeReassess)})");
             computed.Add(mme);
+        }
+
+        if (unconverted.Count > 0)
+        {
+            notes.Add($"MME/day is a lower bound; not converted: {string.Join("; ", unconverted)}");
         }
 
         foreach (var benzo in context.Orders.Where(o => o.IsBenzodiazepine && !o.IsInpatient && (o.IsDraft || context.IsActive(o))))
@@ -287,7 +298,12 @@ public sealed class OpioidReview
 
         if (risks.Count > 0)
         {
-            findings.Add(_findings.Make("cdc-2022/rec-8-naloxone", facts, string.Join("; ", risks), triggers, computed));
+            findings.Add(_findings.Make("cdc-2022/rec-8-naloxone", facts, string.Join("; ", risks), triggers, computed, notes));
+        }
+        else if (unconverted.Count > 0)
+        {
+            // No risk factor found, but the dose could not be judged: said, so the silence is not read as an all-clear.
+            findings.Add(_findings.Make("cdc-2022/rec-8-naloxone", facts, "overdose risk from the dose could not be judged", triggers, [mme], notes, Severity.Info, isUnchecked: true));
         }
     }
 
@@ -310,7 +326,7 @@ public sealed class OpioidReview
     // ---------------------------------------------------------------- recommendation 10
     private void Toxicology(ReviewContext context, List<Finding> findings)
     {
-        var triggers = (context.Ordering ? context.DraftOpioids : context.ActiveOpioids).Where(context.IsSubacute).ToList();
+        var triggers = context.Ordering ? context.DraftOpioids.Where(context.IsSubacute).ToList() : context.CurrentTherapy.Where(context.IsLongTerm).ToList();
         if (triggers.Count == 0)
         {
             return;
@@ -430,6 +446,10 @@ public sealed class OpioidReview
 
     private ValueSet Set(string id) => _opioids.ValueSets[id];
 
+    private static bool SameProduct(OpioidOrder a, OpioidOrder b) =>
+        a.Fact.Medication.Codes.Intersect(b.Fact.Medication.Codes).Any()
+        || (a.Fact.Medication.Codes.IsDefaultOrEmpty && a.Name == b.Name);
+
     private static bool Within(LocalDate? date, LocalDate from, LocalDate to) => date is { } d && d >= from && d <= to;
 
     private static FactReference Result(UrineResult result, string role) =>
@@ -457,7 +477,13 @@ public sealed class OpioidReview
             DraftOpioids = [.. orders.Where(o => o.IsOpioid && o.IsDraft && !o.IsInpatient)];
             ActiveOpioids = [.. orders.Where(o => o.IsOpioid && !o.IsInpatient && IsActive(o))];
             Ordering = DraftOpioids.Count > 0;
-            Triggers = Ordering ? DraftOpioids : ActiveOpioids;
+
+            // Records renew the same product again and again (often leaving each renewal "active"): current therapy is
+            // the latest active order of each product, so a dose is counted once.
+            CurrentTherapy = [.. ActiveOpioids
+                .GroupBy(o => o.Fact.Medication.Codes.IsDefaultOrEmpty ? o.Name : o.Fact.Medication.Codes[0].ToString())
+                .Select(g => g.OrderByDescending(o => o.Written).First())];
+            Triggers = Ordering ? DraftOpioids : CurrentTherapy;
         }
 
         public PatientRecord Patient { get; }
@@ -476,6 +502,20 @@ public sealed class OpioidReview
         public bool Ordering { get; }
 
         public List<OpioidOrder> Triggers { get; }
+
+        /// <summary>The latest active order of each opioid product.</summary>
+        public List<OpioidOrder> CurrentTherapy { get; }
+
+        /// <summary>
+        /// Subacute or chronic therapy: an expected supply of 30 days or more, or (when the supply is not given) an
+        /// earlier opioid order 30 days or more before this one within the active window: the patient has been on
+        /// opioids for a month or longer.
+        /// </summary>
+        public bool IsLongTerm(OpioidOrder order) =>
+            IsSubacute(order)
+            || (order.SupplyDays is null && order.Written is { } written
+                && Orders.Any(o => o.IsOpioid && !o.IsDraft && o.Written is { } w && w <= written.PlusDays(-Windows.SubacuteSupplyDays)
+                                   && w >= AsOf.PlusYears(-Windows.ActiveOrderYears)));
 
         /// <summary>Current and written within the past two years (reference "Active Ambulatory ... Rx").</summary>
         public bool IsActive(OpioidOrder order) =>
