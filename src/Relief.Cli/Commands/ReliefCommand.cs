@@ -18,6 +18,8 @@ public static class ReliefCommand
         root.Options.Add(KnowledgeOption);
         root.Subcommands.Add(AssessCommand.Build());
         root.Subcommands.Add(KnowledgeCommand.Build());
+        root.Subcommands.Add(ServeCommand.Build());
+        root.Subcommands.Add(ReportCommand.Build());
         return root;
     }
 

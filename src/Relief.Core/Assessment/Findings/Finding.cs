@@ -50,6 +50,9 @@ public sealed record Finding
     /// <summary>What qualifies the finding (a limit that applies only in renal impairment, a local convention…): always shown with it.</summary>
     public ImmutableArray<string> Notes { get; init; } = [];
 
+    /// <summary>Orders that would act on the finding (the missing baseline tests, by LOINC), for suggestions; empty when there is no concrete order.</summary>
+    public ImmutableArray<OrderProposal> Proposals { get; init; } = [];
+
     /// <summary>The label carries a boxed warning, or the pair is an ONC high-priority interaction.</summary>
     public bool HighPriority { get; init; }
 

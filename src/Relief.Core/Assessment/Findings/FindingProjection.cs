@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Relief.Core.Assessment.Safety;
+using Relief.Core.Codes;
 using Relief.Core.Knowledge;
 using Relief.Core.Knowledge.Safety;
 
@@ -145,6 +146,9 @@ public sealed class FindingProjection(KnowledgeBase knowledge)
             Action = m.Action is { } action ? WireName.Of(action) : "",
             Sources = m.Sources,
             Notes = notes.ToImmutable(),
+            Proposals = m.Kind is MonitoringFindingKind.BaselineMissing or MonitoringFindingKind.Overdue or MonitoringFindingKind.Consider
+                ? TestOrders(m.TestIds)
+                : [],
             Key = KeyOf(FindingFamily.Monitoring, $"{m.RuleId}/{string.Join(",", m.TestIds)}", m.Medications),
         };
     }
@@ -184,6 +188,13 @@ public sealed class FindingProjection(KnowledgeBase knowledge)
         Unchecked = true,
         Key = $"{WireName.Of(FindingFamily.DataQuality)}|{q.RuleId ?? WireName.Of(q.Kind)}|{q.Resource}|{q.Message}",
     };
+
+    // A test is ordered by the first LOINC its knowledge entry lists (the one the protocol's source names first).
+    private ImmutableArray<OrderProposal> TestOrders(ImmutableArray<string> testIds) =>
+        [.. testIds
+            .Select(id => knowledge.Safety.Tests.TryGetValue(id, out var test) ? test : null)
+            .Where(test => test is not null && test.Codes.Any(c => c.System == CodeSystems.Loinc))
+            .Select(test => new OrderProposal("ServiceRequest", test!.Codes.First(c => c.System == CodeSystems.Loinc), test.Name))];
 
     private string Names(IEnumerable<string> ingredientIds, string separator = ", ") =>
         string.Join(separator, ingredientIds.Select(id => knowledge.Drugs.TryGetValue(id, out var drug) ? drug.Name : id));

@@ -1,0 +1,75 @@
+namespace Relief.Service.Hosting;
+
+/// <summary>
+/// The service's settings, bound from the configuration section <c>Relief</c> (appsettings, environment
+/// variables <c>Relief__Port</c>…, or the <c>relief serve</c> options, which write these keys).
+/// </summary>
+public sealed class ReliefServiceOptions
+{
+    public const string Section = "Relief";
+
+    /// <summary>Loopback port (0: any free port). The service binds 127.0.0.1 only.</summary>
+    public int Port { get; set; } = 5170;
+
+    /// <summary>Knowledge directory; default the copy shipped beside the binary.</summary>
+    public string? Knowledge { get; set; }
+
+    /// <summary>Feedback store: a SQLite path or a PostgreSQL connection string (default: the user's relief.db).</summary>
+    public string? Store { get; set; }
+
+    /// <summary>The base URL EHRs call (e.g. an https tunnel to this machine): used for the JWT audience and card links. Default: the request's own URL.</summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>A SMART app launch URL for the full assessment; when set, cards also carry a smart link.</summary>
+    public string? SmartLaunchUrl { get; set; }
+
+    /// <summary>Request bodies above this many bytes are answered 413 (default 16 MB: a 3.9 MB Synthea record fits with room).</summary>
+    public long MaxRequestBodyBytes { get; set; } = 16L * 1024 * 1024;
+
+    /// <summary>Browser origins allowed to call (CORS). The public CDS Hooks sandbox is allowed by default.</summary>
+    public string[] CorsOrigins { get; set; } = ["https://sandbox.cds-hooks.org"];
+
+    /// <summary>patient-view shows at most this many info cards; the rest are counted on one card linking to the full assessment.</summary>
+    public int MaxInfoCards { get; set; } = 3;
+
+    public AuthOptions Auth { get; set; } = new();
+
+    public FhirClientOptions Fhir { get; set; } = new();
+}
+
+/// <summary>Who may call: trusted issuers and their keys (CDS Hooks "Trusting CDS Clients").</summary>
+public sealed class AuthOptions
+{
+    /// <summary>JWKS documents (file paths or http(s) URLs) holding the trusted EHRs' public keys.</summary>
+    public string[] Jwks { get; set; } = [];
+
+    /// <summary>Allowed <c>iss</c> values.</summary>
+    public string[] Issuers { get; set; } = [];
+
+    /// <summary>JWKS URLs a token may name in its <c>jku</c> header; any other <c>jku</c> is refused.</summary>
+    public string[] AllowedJkus { get; set; } = [];
+
+    /// <summary>Development only: no token is checked. Announced at start-up.</summary>
+    public bool InsecureNoAuth { get; set; }
+
+    /// <summary>Clock skew allowed on <c>exp</c> and <c>iat</c>, in seconds.</summary>
+    public int ClockSkewSeconds { get; set; } = 30;
+}
+
+/// <summary>How the service reads the EHR's FHIR server when the prefetch is incomplete.</summary>
+public sealed class FhirClientOptions
+{
+    /// <summary>Per HTTP call, retries included.</summary>
+    public double TimeoutSeconds { get; set; } = 5;
+
+    /// <summary>Queries in flight at once for one hook call.</summary>
+    public int MaxConcurrency { get; set; } = 4;
+
+    /// <summary>Retries after 429 or 503 (honouring Retry-After up to <see cref="MaxRetryDelaySeconds"/>).</summary>
+    public int MaxRetries { get; set; } = 2;
+
+    public double MaxRetryDelaySeconds { get; set; } = 2;
+
+    /// <summary>Searchset pages followed per query (link next); more is reported, not read.</summary>
+    public int MaxPages { get; set; } = 20;
+}
