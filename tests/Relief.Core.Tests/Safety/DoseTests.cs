@@ -220,11 +220,12 @@ public class DoseTests
     {
         var assessment = Assess(new PatientBuilder()
             .WithMedication(Rx.Oxycodone, "oxycodone", dosage: Dose.Of(20, "mg", 1, 12, "h"))
-            .WithMedication(Rx.Fentanyl, "fentanyl 25 MCG/HR patch", dosage: Dose.Of(1, "patch", 1, 72, "h")));
+            .WithMedication("1819", "buprenorphine 10 MCG/HR patch", dosage: Dose.Of(1, "patch", 1, 7, "d")));
 
+        // Buprenorphine is not in the CDC 2022 MME table (transdermal fentanyl now is, per mcg/h).
         var finding = assessment.Safety.Doses.Single(d => d.RuleId == "opioid-mme-50");
         Assert.Equal(60, finding.Computed.Value);
-        Assert.Contains(finding.Notes, n => n.Contains("fentanyl has no MME factor", StringComparison.Ordinal));
+        Assert.Contains(finding.Notes, n => n.Contains("buprenorphine has no MME factor", StringComparison.Ordinal));
         Assert.Contains(assessment.DataQuality, n => n.Kind == DataQualityKind.MmeIncomplete);
     }
 

@@ -44,9 +44,6 @@ public sealed record Finding
 
     public ImmutableArray<SourceCitation> Sources { get; init; } = [];
 
-    /// <summary>Orders the finding proposes (order naloxone, a urine drug screen), machine-readable for suggestions.</summary>
-    public ImmutableArray<Proposal> Proposals { get; init; } = [];
-
     /// <summary>What qualifies the finding (a limit that applies only in renal impairment, a local convention…): always shown with it.</summary>
     public ImmutableArray<string> Notes { get; init; } = [];
 

@@ -213,14 +213,14 @@ internal sealed class OpioidValidator(List<KnowledgeError> errors, IReadOnlySet<
             }
 
             CheckVerified(GuidelineFile, id, item);
-            var proposals = (item.Proposals ?? []).Select(p => BuildProposal(id, p)).OfType<Proposal>().ToImmutableArray();
+            var proposals = (item.Proposals ?? []).Select(p => BuildProposal(id, p)).OfType<OrderProposal>().ToImmutableArray();
             result.Add(new OpioidRule(id, item.Recommendation ?? 0, severity, item.Title ?? "", item.Why ?? "", item.Action ?? "", proposals, Sources(GuidelineFile, id, item)));
         }
 
         return result;
     }
 
-    private Proposal? BuildProposal(string rule, ProposalEntry item)
+    private OrderProposal? BuildProposal(string rule, ProposalEntry item)
     {
         var system = item.System is null ? null : CodeSystems.Resolve(item.System);
         if (item.ResourceType is null || !ResourceTypes.Contains(item.ResourceType) || system is null
@@ -230,8 +230,8 @@ internal sealed class OpioidValidator(List<KnowledgeError> errors, IReadOnlySet<
             return null;
         }
 
-        var sources = Sources(GuidelineFile, rule, item);
-        return new Proposal(item.ResourceType, new Code(system, item.Code.Trim()), item.Display) { SourceId = sources.FirstOrDefault() };
+        Sources(GuidelineFile, rule, item);
+        return new OrderProposal(item.ResourceType, new Code(system, item.Code.Trim()), item.Display);
     }
 
     private OpioidWindows? BuildWindows(Dictionary<string, OpioidWindowEntry> entries)

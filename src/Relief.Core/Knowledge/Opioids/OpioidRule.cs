@@ -15,5 +15,5 @@ public sealed record OpioidRule(
     string Title,
     string Why,
     string Action,
-    ImmutableArray<Proposal> Proposals,
+    ImmutableArray<OrderProposal> Proposals,
     ImmutableArray<string> SourceIds);
