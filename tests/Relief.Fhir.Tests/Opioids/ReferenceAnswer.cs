@@ -8,6 +8,8 @@ using Relief.Core.Knowledge.Loading;
 using Relief.Fhir.CdsHooks;
 using Relief.Fhir.Tests.Support;
 
+using Relief.Tests.Opioids;
+
 namespace Relief.Fhir.Tests.Opioids;
 
 /// <summary>Relief's answer to one example request: the opioid findings, or the 4xx the reader gave.</summary>

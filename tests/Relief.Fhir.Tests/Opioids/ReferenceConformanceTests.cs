@@ -2,6 +2,8 @@ using System.Text;
 using Relief.Fhir.CdsHooks;
 using Xunit.Abstractions;
 
+using Relief.Tests.Opioids;
+
 namespace Relief.Fhir.Tests.Opioids;
 
 /// <summary>

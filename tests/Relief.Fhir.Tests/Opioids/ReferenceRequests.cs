@@ -5,9 +5,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using NodaTime;
 using NodaTime.Text;
-using Relief.Fhir.Tests.Support;
 
-namespace Relief.Fhir.Tests.Opioids;
+namespace Relief.Tests.Opioids;
 
 /// <summary>
 /// The CDC opioid CDS example requests and responses in ../shared/data/cds-hooks-requests (from cqframework/
@@ -25,7 +24,21 @@ namespace Relief.Fhir.Tests.Opioids;
 /// </summary>
 internal static partial class ReferenceRequests
 {
-    public static string Folder => Path.Combine(RepositoryPaths.SharedData, "cds-hooks-requests");
+    /// <summary>Shared by the reader tests (Relief.Fhir.Tests) and the service tests (Relief.Service.Tests), which link this file.</summary>
+    public static string Folder { get; } = FindFolder();
+
+    private static string FindFolder()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Relief.slnx")))
+            {
+                return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "data", "cds-hooks-requests"));
+            }
+        }
+
+        throw new InvalidOperationException($"no Relief.slnx above {AppContext.BaseDirectory}");
+    }
 
     [GeneratedRegex("\"dateLastUpdated\",\\s*\"valueDateTime\"\\s*:\\s*\"(\\d{4}-\\d{2}-\\d{2})")]
     private static partial Regex DateLastUpdated();
@@ -60,8 +73,13 @@ internal static partial class ReferenceRequests
         }
     }
 
-    /// <summary>The request rebuilt as described above (only for files that are not JSON).</summary>
-    public static byte[] Rebuild(byte[] bytes)
+    /// <summary>
+    /// The request rebuilt as described above. <paramref name="noDataKeys"/> are the receiving service's own prefetch
+    /// keys to send as <c>null</c> ("no data") when the file did not fill them: the examples answer the reference
+    /// service's queries, and their <c>null</c> items say those had no data; <c>fhirServer</c> is then left out, so a
+    /// service is not sent to fetch from the examples' localhost server.
+    /// </summary>
+    public static byte[] Rebuild(byte[] bytes, IReadOnlyCollection<string>? noDataKeys = null)
     {
         var reader = new Utf8JsonReader(bytes);
         using var first = JsonDocument.ParseValue(ref reader);
@@ -90,7 +108,7 @@ internal static partial class ReferenceRequests
         using (var writer = new Utf8JsonWriter(output))
         {
             writer.WriteStartObject();
-            foreach (var property in root.EnumerateObject().Where(p => p.Name is "hook" or "hookInstance" or "fhirServer" or "context"))
+            foreach (var property in root.EnumerateObject().Where(p => p.Name is "hook" or "hookInstance" or "context" || (p.Name == "fhirServer" && noDataKeys is null)))
             {
                 property.WriteTo(writer);
             }
@@ -100,6 +118,11 @@ internal static partial class ReferenceRequests
             {
                 writer.WritePropertyName($"item{i + 1}");
                 resources[i].RootElement.WriteTo(writer);
+            }
+
+            foreach (var key in noDataKeys ?? [])
+            {
+                writer.WriteNull(key);
             }
 
             writer.WriteEndObject();

@@ -5,6 +5,8 @@ using Relief.Core.Assessment.Safety;
 using Relief.Fhir.Reading;
 using Relief.Fhir.Tests.Support;
 
+using Relief.Tests.Opioids;
+
 namespace Relief.Fhir.Tests.Opioids;
 
 /// <summary>
