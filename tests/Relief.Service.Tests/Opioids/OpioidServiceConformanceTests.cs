@@ -113,6 +113,20 @@ public sealed class OpioidServiceConformanceTests : IClassFixture<OpioidServiceC
         Assert.Equal(Differences.Contains(responseFile) ? expected.Cards == 0 : expected.Cards > 0, relief);
     }
 
+    [Fact]
+    public async Task High_dose_order_sign_cards_propose_naloxone_and_a_urine_drug_screen_as_draft_orders()
+    {
+        var original = File.ReadAllBytes(Path.Combine(ReferenceRequests.Folder, "requests", "OpioidCDSREC08OrderSign/request-example-rec-08-order-sign-mme-greater-than-fifty.json"));
+        var json = await Responses.JsonAsync(await PostAsync(ReferenceRequests.Rebuild(original, await NoDataKeysAsync(original))));
+        JsonElement CardFor(string rule) => Responses.Cards(json).Single(c => c.GetProperty("source").GetProperty("topic").GetProperty("code").GetString() == rule);
+
+        var naloxone = CardFor("cdc-2022/rec-8-naloxone").GetProperty("suggestions")[0].GetProperty("actions")[0].GetProperty("resource");
+        Assert.Equal(("MedicationRequest", "7242"), (naloxone.GetProperty("resourceType").GetString(), naloxone.GetProperty("medicationCodeableConcept").GetProperty("coding")[0].GetProperty("code").GetString()));
+        var screen = CardFor("cdc-2022/rec-10-no-screening").GetProperty("suggestions")[0].GetProperty("actions")[0];
+        Assert.Equal("310627008", screen.GetProperty("resource").GetProperty("code").GetProperty("coding")[0].GetProperty("code").GetString());
+        Assert.Contains("SNOMED CT 310627008", screen.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
     /// <summary>The service's own prefetch keys for the request's hook (from discovery), all sent as "no data" beside the example's items.</summary>
     private async Task<IReadOnlyCollection<string>> NoDataKeysAsync(byte[] original)
     {
