@@ -71,6 +71,7 @@ public class SharedDataTests
                 {
                     _ when CategoryObjectBundles.Contains(file) => ["category should be an array (FHIR R4); read as one element"],
                     "cds4cpm-bundles/sharon_decision.json" => ["code is missing (FHIR R4 requires it); the observation is uncoded"],
+                    "cds4cpm-bundles/mr_golf_bundle.json" => ["interpretation should be an array (FHIR R4); read as one element"],
                     _ => [],
                 };
                 Assert.Equal(expected, result.Warnings.Select(w => w.Message).Distinct());
