@@ -13,6 +13,8 @@ public sealed class PatientBuilder
     private readonly List<ProcedureFact> _procedures = [];
     private readonly List<ObservationFact> _observations = [];
     private readonly List<ImmunizationFact> _immunizations = [];
+    private readonly List<EncounterFact> _encounters = [];
+    private readonly List<CarePlanFact> _carePlans = [];
     private LocalDate? _birthDate = new LocalDate(1970, 1, 1);
     private AdministrativeSex _sex = AdministrativeSex.Female;
 
@@ -112,6 +114,46 @@ public sealed class PatientBuilder
         return WithMedication(new CodedText([c], display) { Displays = ImmutableDictionary<Code, string>.Empty.Add(c, display) }, use, AsOf);
     }
 
+    /// <summary>
+    /// A MedicationRequest as a prescriber writes it: written on <paramref name="authored"/> for <paramref name="supplyDays"/>
+    /// days (expectedSupplyDuration), in a category (community unless said: inpatient orders are outside the opioid guideline).
+    /// </summary>
+    public PatientBuilder WithOrder(
+        string rxnorm, string display, LocalDate authored, decimal? supplyDays, DosageFact? dosage = null,
+        MedicationUse use = MedicationUse.Current, string category = "community", string? id = null)
+    {
+        var c = new Code(CodeSystems.RxNorm, rxnorm);
+        _medications.Add(new MedicationFact(
+            id ?? $"med-{_medications.Count + 1}", "MedicationRequest",
+            new CodedText([c], null) { Displays = ImmutableDictionary<Code, string>.Empty.Add(c, display) },
+            use, use == MedicationUse.Proposed ? "draft" : use == MedicationUse.Past ? "completed" : "active", "order", authored, null)
+        {
+            Dosages = dosage is null ? [] : [dosage],
+            Authored = authored,
+            SupplyDays = supplyDays,
+            Categories = [category],
+        });
+        return this;
+    }
+
+    public PatientBuilder WithProcedure(string system, string code, LocalDate performed, string status = "completed")
+    {
+        _procedures.Add(new ProcedureFact($"proc-{_procedures.Count + 1}", new CodedText([new Code(system, code)], null), status, performed));
+        return this;
+    }
+
+    public PatientBuilder WithEncounter(string system, string code, LocalDate date, string status = "finished")
+    {
+        _encounters.Add(new EncounterFact($"enc-{_encounters.Count + 1}", new CodedText([new Code(system, code)], null), status, date, date));
+        return this;
+    }
+
+    public PatientBuilder WithCarePlan(string system, string code, LocalDate created, string status = "active")
+    {
+        _carePlans.Add(new CarePlanFact($"plan-{_carePlans.Count + 1}", new CodedText([new Code(system, code)], null), status, created, null));
+        return this;
+    }
+
     public PatientBuilder WithProcedure(string system, string code)
     {
         _procedures.Add(new ProcedureFact($"proc-{_procedures.Count + 1}", new CodedText([new Code(system, code)], null), "completed", new LocalDate(2025, 1, 1)));
@@ -172,6 +214,8 @@ public sealed class PatientBuilder
         Procedures = [.. _procedures],
         Observations = [.. _observations],
         Immunizations = [.. _immunizations],
+        Encounters = [.. _encounters],
+        CarePlans = [.. _carePlans],
     };
 }
 

@@ -25,7 +25,11 @@ public class EveryResourceTests
         Assert.Equal(("0b7c6a52-0000-4000-8000-000000000001", new LocalDate(1968, 3, 14), AdministrativeSex.Female), (Record.Id, Record.BirthDate!.Value, Record.Sex));
 
     [Fact]
-    public void Unused_resource_types_are_counted() => Assert.Equal(1, Result.IgnoredResources["Encounter"]);
+    public void Unused_resource_types_are_counted() => Assert.Equal(1, Result.IgnoredResources["Coverage"]);
+
+    [Fact]
+    public void Encounter_is_read_for_the_opioid_review() =>
+        Assert.Equal(("finished", "0b7c6a52-0000-4000-8000-000000000011"), (Assert.Single(Record.Encounters).Status, Record.Encounters[0].ResourceId));
 
     [Fact]
     public void Medication_is_resolved_through_its_urn_uuid()

@@ -5,6 +5,7 @@ using Relief.Core.Assessment.Safety;
 using Relief.Core.Codes;
 using Relief.Core.Knowledge;
 using Relief.Core.Knowledge.Safety;
+using Relief.Core.Opioids;
 using Relief.Core.Patients;
 using Relief.Core.Safety;
 using Relief.Core.Safety.Response;
@@ -21,6 +22,7 @@ public sealed class Assessor
     private readonly OptionRanker _optionRanker;
     private readonly MedicationReviewer _reviewer;
     private readonly FindingProjection _findings;
+    private readonly OpioidReview _opioids;
 
     /// <summary>Builds the engine for one knowledge base; work that depends only on the knowledge is done here, once.</summary>
     public Assessor(KnowledgeBase knowledge)
@@ -30,6 +32,7 @@ public sealed class Assessor
         _optionRanker = new OptionRanker(knowledge);
         _reviewer = new MedicationReviewer(knowledge);
         _findings = new FindingProjection(knowledge);
+        _opioids = new OpioidReview(knowledge);
     }
 
     public PatientAssessment Assess(PatientRecord patient, LocalDate asOf)
@@ -76,7 +79,7 @@ public sealed class Assessor
             return DeceasedAssessment(patient, asOf, conditionAssessments, unrecognised.ToImmutable());
         }
 
-        var projected = _findings.Project(safety.Report, safety.Monitoring, safety.Response, dataQuality);
+        var projected = _findings.Project(safety.Report, safety.Monitoring, safety.Response, dataQuality, _opioids.Review(patient, asOf));
         return new PatientAssessment
         {
             PatientId = patient.Id,

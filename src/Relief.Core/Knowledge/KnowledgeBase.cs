@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Relief.Core.Codes;
 using Relief.Core.Knowledge.Model;
+using Relief.Core.Knowledge.Opioids;
 using Relief.Core.Knowledge.Safety;
 
 namespace Relief.Core.Knowledge;
@@ -71,6 +72,9 @@ public sealed class KnowledgeBase
     }
 
     public KnowledgeManifest Manifest { get; }
+
+    /// <summary>The CDC 2022 opioid guideline (knowledge/opioids/), or <see cref="OpioidKnowledge.None"/> when the folder is absent.</summary>
+    public OpioidKnowledge Opioids { get; internal init; } = OpioidKnowledge.None;
 
     /// <summary>Cautions, interactions, vaccines, doses, monitoring, units and response rules (docs/knowledge-format-safety.md).</summary>
     public SafetyKnowledge Safety { get; }

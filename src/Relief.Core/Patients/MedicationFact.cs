@@ -18,6 +18,23 @@ public sealed record MedicationFact(
     LocalDate? End)
 {
     public ImmutableArray<DosageFact> Dosages { get; init; } = [];
+
+    /// <summary>The day a request was written (authoredOn); episodes and look-back windows count from it.</summary>
+    public LocalDate? Authored { get; init; }
+
+    /// <summary>Request category codes (community, inpatient, outpatient, discharge): inpatient orders are outside the opioid guideline.</summary>
+    public ImmutableArray<string> Categories { get; init; } = [];
+
+    /// <summary>dispenseRequest.expectedSupplyDuration in days (a, mo, wk, d, h, min and s converted), when given.</summary>
+    public decimal? SupplyDays { get; init; }
+
+    /// <summary>dispenseRequest.quantity as written (value and unit), when given.</summary>
+    public decimal? DispenseQuantity { get; init; }
+
+    public string? DispenseUnit { get; init; }
+
+    /// <summary>dispenseRequest.numberOfRepeatsAllowed.</summary>
+    public int? Repeats { get; init; }
 }
 
 /// <summary>How a medication stands for this patient.</summary>
@@ -47,4 +64,11 @@ public sealed record DosageFact(
     decimal? Period,
     string? PeriodUnit,
     bool AsNeeded,
-    string? Route);
+    string? Route)
+{
+    /// <summary>Timing.repeat.frequencyMax: the most administrations a period allows ("1-2 tablets up to 4 times a day").</summary>
+    public int? FrequencyMax { get; init; }
+
+    /// <summary>How many doseAndRate entries the dosage had; the reader keeps the ordered one, else the largest dose.</summary>
+    public int DoseEntries { get; init; } = 1;
+}

@@ -10,3 +10,15 @@ public sealed record ProcedureFact(string ResourceId, CodedText Concept, string 
 
 /// <summary>An Immunization by vaccine code (CVX), its status and date.</summary>
 public sealed record ImmunizationFact(string ResourceId, CodedText Vaccine, string Status, LocalDate? Occurrence);
+
+/// <summary>
+/// An Encounter: its type (office visit...), status, when it took place and where the patient went after it
+/// (a hospice discharge ends opioid review).
+/// </summary>
+public sealed record EncounterFact(string ResourceId, CodedText Type, string Status, LocalDate? Start, LocalDate? End)
+{
+    public CodedText? DischargeDisposition { get; init; }
+}
+
+/// <summary>A CarePlan: its category (a pain treatment plan), status, and when it was created or last updated.</summary>
+public sealed record CarePlanFact(string ResourceId, CodedText Category, string Status, LocalDate? Created, LocalDate? LastUpdated);

@@ -40,6 +40,10 @@ public sealed record PatientRecord
 
     public ImmutableArray<ImmunizationFact> Immunizations { get; init; } = [];
 
+    public ImmutableArray<EncounterFact> Encounters { get; init; } = [];
+
+    public ImmutableArray<CarePlanFact> CarePlans { get; init; } = [];
+
     /// <summary>Age in whole years on <paramref name="asOf"/>; null when the birth date is unknown.</summary>
     public int? AgeOn(LocalDate asOf) =>
         BirthDate is { } born && born <= asOf ? Period.Between(born, asOf, PeriodUnits.Years).Years : null;

@@ -134,6 +134,8 @@ internal static class RecordAssembler
         var allergies = ImmutableArray.CreateBuilder<AllergyFact>();
         var procedures = ImmutableArray.CreateBuilder<ProcedureFact>();
         var immunizations = ImmutableArray.CreateBuilder<ImmunizationFact>();
+        var encounters = ImmutableArray.CreateBuilder<EncounterFact>();
+        var carePlans = ImmutableArray.CreateBuilder<CarePlanFact>();
         foreach (var entry in entries)
         {
             context.Location = entry.Label;
@@ -165,6 +167,12 @@ internal static class RecordAssembler
                 case ResourceKind.Immunization:
                     immunizations.Add(ImmunizationReader.Read(entry, context));
                     break;
+                case ResourceKind.Encounter:
+                    encounters.Add(EncounterReader.Read(entry, context));
+                    break;
+                case ResourceKind.CarePlan:
+                    carePlans.Add(CarePlanReader.Read(entry, context));
+                    break;
             }
         }
 
@@ -182,6 +190,8 @@ internal static class RecordAssembler
             Allergies = allergies.DrainToImmutable(),
             Procedures = procedures.DrainToImmutable(),
             Immunizations = immunizations.DrainToImmutable(),
+            Encounters = encounters.DrainToImmutable(),
+            CarePlans = carePlans.DrainToImmutable(),
         };
         return FhirReadResult.Success(record, context.ToWarnings(), ignored.ToImmutableSortedDictionary(StringComparer.Ordinal));
     }

@@ -232,6 +232,7 @@ public class DoseTests
             .WithMedication(Rx.Oxycodone, "oxycodone", dosage: Dose.Of(20, "mg", 1, 12, "h"))
             .WithMedication("1819", "buprenorphine", dosage: Dose.MgDaily(8)));
 
+        // Buprenorphine is not in the CDC 2022 MME table (transdermal fentanyl now is, per mcg/h).
         var finding = assessment.Safety.Doses.Single(d => d.RuleId == "opioid-mme-50");
         Assert.Equal(60, finding.Computed.Value);
         Assert.Contains(finding.Notes, n => n.Contains("buprenorphine: CDC gives buprenorphine no MME factor", StringComparison.Ordinal));

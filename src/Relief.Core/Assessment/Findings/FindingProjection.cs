@@ -23,7 +23,8 @@ public sealed class FindingProjection(KnowledgeBase knowledge)
         SafetyReport safety,
         ImmutableArray<MonitoringFinding> monitoring,
         ImmutableArray<ResponseFinding> response,
-        ImmutableArray<DataQualityNote> dataQuality)
+        ImmutableArray<DataQualityNote> dataQuality,
+        ImmutableArray<Finding> opioid = default)
     {
         var items = new List<(Finding Finding, object Detail)>(safety.Cautions.Length + safety.Interactions.Length + safety.Doses.Length + monitoring.Length + response.Length + dataQuality.Length);
         items.AddRange(safety.Cautions.Select(c => (From(c), (object)c)));
@@ -32,6 +33,9 @@ public sealed class FindingProjection(KnowledgeBase knowledge)
         items.AddRange(monitoring.Select(m => (From(m), (object)m)));
         items.AddRange(response.Select(r => (From(r), (object)r)));
         items.AddRange(dataQuality.Select(q => (From(q), (object)q)));
+
+        // Opioid findings come from the opioid review already in this shape (Relief.Core.Opioids).
+        items.AddRange(opioid.IsDefault ? [] : opioid.Select(f => (f, (object)f)));
 
         // List.Sort is not stable; FindingOrder ends on key and title, which tell any two findings apart.
         items.Sort((x, y) => FindingOrder.Instance.Compare(x.Finding, y.Finding));

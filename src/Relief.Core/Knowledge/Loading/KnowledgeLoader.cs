@@ -37,6 +37,14 @@ public static class KnowledgeLoader
     /// <summary>Numbers Relief chose where no source gives one (look-back windows, grace periods).</summary>
     public const string ConventionsFile = "conventions.yaml";
 
+    // The CDC 2022 opioid guideline (docs/knowledge-format-opioids.md). Optional as a folder: without it the
+    // opioid review is off; with it, every file must be present and valid.
+    public const string OpioidFolder = "opioids";
+    public const string OpioidGuidelineFile = "opioids/guideline.yaml";
+    public const string OpioidSubstancesFile = "opioids/substances.yaml";
+    public const string OpioidAdditionsFile = "opioids/value-set-additions.yaml";
+    public const string OpioidValueSetFolder = "opioids/value-sets";
+
     // Unknown fields are errors: a misspelt field must not silently drop a fact. The static builder uses the
     // source-generated context (no reflection), which keeps start-up fast and the CLI Native AOT clean.
     private static readonly IDeserializer Yaml = new StaticDeserializerBuilder(new KnowledgeYamlContext())
@@ -60,7 +68,8 @@ public static class KnowledgeLoader
             Read<ProductsFile>(directory, ProductsFile, errors),
             Read<TherapiesFile>(directory, TherapiesFile, errors),
             ReadEvidence(directory, errors),
-            ReadSafety(directory, errors));
+            ReadSafety(directory, errors),
+            ReadOpioids(directory, errors));
 
         if (errors.Count > 0)
         {
@@ -86,6 +95,29 @@ public static class KnowledgeLoader
                || monitoring is null || units is null || response is null || conventions is null
             ? null
             : new SafetyFileSet(factors, groups, cautions, interactions, vaccines, doses, monitoring, units, response, conventions);
+    }
+
+    private static OpioidFileSet? ReadOpioids(string directory, List<KnowledgeError> errors)
+    {
+        if (!Directory.Exists(Path.Combine(directory, OpioidFolder)))
+        {
+            return null;
+        }
+
+        var guideline = Read<OpioidGuidelineFile>(directory, OpioidGuidelineFile, errors);
+        var substances = Read<OpioidSubstancesFile>(directory, OpioidSubstancesFile, errors);
+        var additions = File.Exists(Path.Combine(directory, OpioidAdditionsFile)) ? Read<ValueSetAdditionsFile>(directory, OpioidAdditionsFile, errors) : null;
+        var folder = Path.Combine(directory, OpioidValueSetFolder);
+        var valueSets = Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*.yaml")
+                .Order(StringComparer.Ordinal)
+                .Select(path => $"{OpioidValueSetFolder}/{Path.GetFileName(path)}")
+                .Select(file => (File: file, Content: Read<ValueSetFile>(directory, file, errors)))
+                .Where(x => x.Content is not null)
+                .Select(x => (x.File, x.Content!))
+                .ToList()
+            : [];
+        return guideline is null || substances is null ? null : new OpioidFileSet(guideline, substances, additions, valueSets);
     }
 
     private static ImmutableArray<(string File, EvidenceFile Content)> ReadEvidence(string directory, List<KnowledgeError> errors)
@@ -146,7 +178,8 @@ internal sealed record KnowledgeFileSet(
     ProductsFile? Products,
     TherapiesFile? Therapies,
     ImmutableArray<(string File, EvidenceFile Content)> Evidence,
-    SafetyFileSet? Safety);
+    SafetyFileSet? Safety,
+    OpioidFileSet? Opioids);
 
 /// <summary>Either a knowledge base or the list of everything wrong with the files.</summary>
 public sealed record KnowledgeLoadResult(KnowledgeBase? Knowledge, ImmutableArray<KnowledgeError> Errors)

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using NodaTime.Text;
 using Relief.Core.Codes;
 using Relief.Core.Knowledge.Model;
+using Relief.Core.Knowledge.Opioids;
 
 namespace Relief.Core.Knowledge.Loading;
 
@@ -32,10 +33,11 @@ internal sealed partial class KnowledgeValidator
         var therapyIds = classes.Select(c => c.Id).Concat(drugs.Select(d => d.Id)).Concat(therapies.Select(t => t.Id)).ToHashSet(StringComparer.Ordinal);
         var statements = BuildStatements(files.Evidence, conditions, therapyIds, classes, drugs);
         var safety = new SafetyValidator(_errors, _sourceIds, classes, drugs).Build(files.Safety!);
+        var opioids = files.Opioids is null ? OpioidKnowledge.None : new OpioidValidator(_errors, _sourceIds, classes, drugs).Build(files.Opioids);
 
         return _errors.Count > 0
             ? new KnowledgeLoadResult(null, [.. _errors])
-            : new KnowledgeLoadResult(new KnowledgeBase(manifest, sources, conditions, classes, drugs, therapies, products, statements, safety), []);
+            : new KnowledgeLoadResult(new KnowledgeBase(manifest, sources, conditions, classes, drugs, therapies, products, statements, safety) { Opioids = opioids }, []);
     }
 
     private KnowledgeManifest BuildManifest(ManifestFile file)

@@ -31,8 +31,9 @@ internal static class DosageReader
 
     public static DosageFact Read(JsonElement dosage, string path, ReadContext context)
     {
-        var dose = Dose(dosage, path, context);
+        var (dose, entries) = Dose(dosage, path, context);
         int? frequency = null;
+        int? frequencyMax = null;
         decimal? period = null;
         string? periodUnit = null;
         if (TolerantJson.TryGetObject(dosage, "timing"u8, path, context, out var timing)
@@ -40,6 +41,7 @@ internal static class DosageReader
         {
             var repeatPath = $"{path}.timing.repeat";
             frequency = TolerantJson.Integer(repeat, "frequency"u8, repeatPath, context);
+            frequencyMax = TolerantJson.Integer(repeat, "frequencyMax"u8, repeatPath, context);
             period = TolerantJson.Decimal(repeat, "period"u8, repeatPath, context);
             periodUnit = TolerantJson.String(repeat, "periodUnit"u8, repeatPath, context);
         }
@@ -60,12 +62,27 @@ internal static class DosageReader
             period,
             periodUnit,
             asNeeded,
-            route.Text ?? (route.Codes.IsDefaultOrEmpty ? null : route.Codes[0].Value));
+            route.Text ?? (route.Codes.IsDefaultOrEmpty ? null : route.Codes[0].Value))
+        {
+            FrequencyMax = frequencyMax,
+            DoseEntries = Math.Max(entries, 1),
+        };
     }
 
-    private static QuantityValue Dose(JsonElement dosage, string path, ReadContext context)
+    /// <summary>
+    /// The dose to compute with, and how many doseAndRate entries there were. An entry typed "ordered" wins; entries
+    /// typed otherwise (calculated…) restate the dose, so the first counts; when no entry is typed, the largest dose
+    /// among those sharing the first entry's unit counts (the one that can be reached: the reference MME calculator
+    /// assumes the most aggressive dosing). A Range counts by its high end.
+    /// </summary>
+    private static (QuantityValue Dose, int Entries) Dose(JsonElement dosage, string path, ReadContext context)
     {
+        QuantityValue best = default;
+        QuantityValue first = default;
+        QuantityValue? ordered = null;
+        var anyTyped = false;
         var index = 0;
+        var count = 0;
         foreach (var doseAndRate in TolerantJson.Array(dosage, "doseAndRate"u8, path, context))
         {
             if (!TolerantJson.IsObjectItem(doseAndRate, path, "doseAndRate"u8, index, context))
@@ -75,20 +92,43 @@ internal static class DosageReader
             }
 
             var itemPath = $"{path}.doseAndRate[{index}]";
+            QuantityValue dose = default;
             if (doseAndRate.TryGetProperty("doseQuantity"u8, out _))
             {
-                return Quantities.Read(doseAndRate, "doseQuantity", itemPath, context);
+                dose = Quantities.Read(doseAndRate, "doseQuantity", itemPath, context);
             }
-
-            if (TolerantJson.TryGetObject(doseAndRate, "doseRange"u8, itemPath, context, out var range))
+            else if (TolerantJson.TryGetObject(doseAndRate, "doseRange"u8, itemPath, context, out var range))
             {
-                return Quantities.Read(range, "high", $"{itemPath}.doseRange", context);
+                dose = Quantities.Read(range, "high", $"{itemPath}.doseRange", context);
             }
 
-            // Only the first doseAndRate counts: later ones restate the dose by another type (calculated, admin-amount).
-            break;
+            index++;
+            if (dose.Value is null)
+            {
+                continue;
+            }
+
+            count++;
+            first = count == 1 ? dose : first;
+            anyTyped |= doseAndRate.TryGetProperty("type"u8, out _);
+            if (ordered is null && IsOrdered(doseAndRate))
+            {
+                ordered = dose;
+            }
+
+            if (best.Value is null || (string.Equals(best.Unit, dose.Unit, StringComparison.OrdinalIgnoreCase) && dose.Value > best.Value))
+            {
+                best = dose;
+            }
         }
 
-        return default;
+        return (ordered ?? (anyTyped ? first : best), count);
     }
+
+    private static bool IsOrdered(JsonElement doseAndRate) =>
+        doseAndRate.TryGetProperty("type"u8, out var type) && type.ValueKind == JsonValueKind.Object
+        && ((type.TryGetProperty("text"u8, out var text) && text.ValueKind == JsonValueKind.String && text.ValueEquals("ordered"u8))
+            || (type.TryGetProperty("coding"u8, out var codings) && codings.ValueKind == JsonValueKind.Array
+                && codings.EnumerateArray().Any(c => c.ValueKind == JsonValueKind.Object && c.TryGetProperty("code"u8, out var code)
+                    && code.ValueKind == JsonValueKind.String && code.ValueEquals("ordered"u8))));
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using Relief.Core.Patients;
 using Relief.Fhir.Reading.Elements;
@@ -14,12 +15,17 @@ internal static class MedicationRequestReader
         var status = TolerantJson.String(resource, "status"u8, root, context);
         var intent = TolerantJson.String(resource, "intent"u8, root, context);
 
-        // Not kept in the record, but read for its shape: cds4cpm sends one object here, and the
-        // warning is how a sender learns of it.
+        // cds4cpm sends one object here rather than an array: the warning is how a sender learns of it.
+        var categories = ImmutableArray.CreateBuilder<string>();
         var index = 0;
         foreach (var category in TolerantJson.Array(resource, "category"u8, root, context))
         {
-            TolerantJson.IsObjectItem(category, root, "category"u8, index++, context);
+            if (TolerantJson.IsObjectItem(category, root, "category"u8, index, context))
+            {
+                categories.AddRange(CodeableConcepts.Read(category, $"category[{index}]", context).Codes.Select(c => c.Value));
+            }
+
+            index++;
         }
 
         var dosages = DosageReader.ReadAll(resource, "dosageInstruction"u8, "dosageInstruction", context);
@@ -43,11 +49,17 @@ internal static class MedicationRequestReader
         }
 
         LocalDateRange validity = default;
+        decimal? supplyDays = null;
+        QuantityValue quantity = default;
+        int? repeats = null;
         if (TolerantJson.TryGetObject(resource, "dispenseRequest"u8, root, context, out var dispense))
         {
             validity = new LocalDateRange(
                 FhirDates.PeriodStart(dispense, "validityPeriod", "dispenseRequest", context),
                 FhirDates.PeriodEnd(dispense, "validityPeriod", "dispenseRequest", context));
+            supplyDays = SupplyDuration.Days(dispense, context);
+            quantity = Quantities.Read(dispense, "quantity", "dispenseRequest", context);
+            repeats = TolerantJson.Integer(dispense, "numberOfRepeatsAllowed"u8, "dispenseRequest", context);
         }
 
         var authored = FhirDates.DateTime(resource, "authoredOn"u8, root, context);
@@ -67,6 +79,12 @@ internal static class MedicationRequestReader
             bounds.End ?? validity.End)
         {
             Dosages = dosages,
+            Authored = authored,
+            Categories = categories.DrainToImmutable(),
+            SupplyDays = supplyDays,
+            DispenseQuantity = quantity.Value,
+            DispenseUnit = quantity.Unit,
+            Repeats = repeats,
         };
     }
 }

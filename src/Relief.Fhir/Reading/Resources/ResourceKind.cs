@@ -13,6 +13,8 @@ internal enum ResourceKind
     Procedure,
     Immunization,
     Medication,
+    Encounter,
+    CarePlan,
 }
 
 internal static class ResourceKinds
@@ -28,6 +30,8 @@ internal static class ResourceKinds
         "Procedure" => ResourceKind.Procedure,
         "Immunization" => ResourceKind.Immunization,
         "Medication" => ResourceKind.Medication,
+        "Encounter" => ResourceKind.Encounter,
+        "CarePlan" => ResourceKind.CarePlan,
         _ => ResourceKind.Other,
     };
 
@@ -35,7 +39,7 @@ internal static class ResourceKinds
     public static string? SubjectElement(ResourceKind kind) => kind switch
     {
         ResourceKind.Condition or ResourceKind.MedicationRequest or ResourceKind.MedicationStatement
-            or ResourceKind.Observation or ResourceKind.Procedure => "subject",
+            or ResourceKind.Observation or ResourceKind.Procedure or ResourceKind.Encounter or ResourceKind.CarePlan => "subject",
         ResourceKind.AllergyIntolerance or ResourceKind.Immunization => "patient",
         _ => null,
     };

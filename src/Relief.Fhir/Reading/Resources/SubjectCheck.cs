@@ -42,6 +42,13 @@ internal static class SubjectCheck
             return true;
         }
 
+        // "p1" for "Patient/p1": not a valid reference, but it can only mean this patient (the CDC opioid examples send it).
+        if (reference.ValueEquals(patient.Id))
+        {
+            context.Warn($"{element}.reference", $"{element}.reference \"{patient.Id}\" lacks its type (Patient/{patient.Id}); taken to be {patient.Label}");
+            return true;
+        }
+
         context.Warn($"{element}.reference", $"{element} refers to {reference.GetString()}, not {patient.Label}; resource left out");
         return false;
     }

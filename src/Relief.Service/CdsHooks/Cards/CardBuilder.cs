@@ -112,20 +112,25 @@ public static class CardBuilder
         var suggestions = new List<Suggestion>();
         var request = context.Request;
 
-        // A missing or overdue test: order it (one suggestion per test, so the clinician picks).
+        // A missing or overdue test, a urine drug screen, naloxone: order it (one suggestion per order, so the clinician picks).
         foreach (var proposal in group.SelectMany(f => f.Proposals).DistinctBy(p => p.Code))
         {
-            if (proposal.ResourceType != "ServiceRequest")
+            var resource = proposal.ResourceType switch
+            {
+                "ServiceRequest" => ServiceRequests.Build(proposal, context.PatientId, request.Context.UserId, request.Context.EncounterId, finding.Title),
+                "MedicationRequest" => MedicationRequests.Build(proposal, context.PatientId, request.Context.UserId, request.Context.EncounterId, finding.Title),
+                _ => null,
+            };
+            if (resource is null)
             {
                 continue;
             }
 
             var label = $"Order {proposal.Display}";
-            var resource = ServiceRequests.Build(proposal, context.PatientId, request.Context.UserId, request.Context.EncounterId, finding.Title);
             suggestions.Add(new Suggestion(
                 label,
                 CardIdentity.V5($"{cardUuid}\norder\n{proposal.Code}"),
-                [new CdsAction("create", $"Add a draft order for {proposal.Display} (LOINC {proposal.Code.Value})", resource)],
+                [new CdsAction("create", $"Add a draft order for {proposal.Display} ({Core.Codes.CodeSystems.ShortName(proposal.Code.System)} {proposal.Code.Value})", resource)],
                 IsRecommended: finding.Kind != "consider" ? true : null));
         }
 

@@ -1,0 +1,103 @@
+using System.Collections.Immutable;
+using Relief.Core.Assessment;
+using Relief.Core.Knowledge;
+using Relief.Core.Knowledge.Opioids;
+using Relief.Core.Patients;
+
+namespace Relief.Core.Opioids;
+
+/// <summary>
+/// Places each medication in the opioid knowledge's groups: by the codes of the reference value sets first,
+/// then by Relief's own ingredients and classes (drugs.yaml), so a product the value set does not list (a brand
+/// such as "Morphine Sulfate 10 MG [Kadian]") is still recognised by its ingredient.
+/// </summary>
+internal sealed class MedicationClassifier(KnowledgeBase knowledge)
+{
+    private readonly OpioidKnowledge _opioids = knowledge.Opioids;
+    private readonly OpioidMme _mme = new(knowledge);
+
+    public OpioidOrder Classify(MedicationFact fact)
+    {
+        var ingredients = MedicationResolver.Resolve(fact.Medication, knowledge);
+        var isOpioid = In("opioid-analgesic", fact, ingredients);
+        var order = new OpioidOrder(fact, ingredients)
+        {
+            IsOpioid = isOpioid,
+            IsExtendedRelease = isOpioid && (In("extended-release-opioid", fact, ingredients) || HasMarker("extended-release-opioid", fact)),
+            IsBenzodiazepine = In("benzodiazepine", fact, ingredients),
+            IsNaloxone = In("naloxone", fact, ingredients),
+            IsMoud = In("moud", fact, ingredients),
+        };
+        if (!isOpioid)
+        {
+            return order with { SupplyDays = SupplyDays(fact, null) };
+        }
+
+        var mme = _mme.Compute(order);
+        return order with
+        {
+            Mme = mme.Value,
+            MmeMethod = mme.Method,
+            MmeProblem = mme.Problem,
+            SupplyDays = SupplyDays(fact, mme.DosesPerDay),
+        };
+    }
+
+    private bool In(string groupId, MedicationFact fact, ImmutableArray<IngredientMatch> ingredients)
+    {
+        var group = _opioids.Medications[groupId];
+        if (group.SingleIngredient && ingredients.Length > 1)
+        {
+            return false;
+        }
+
+        if (group.ValueSets.Any(set => set.ContainsAny(fact.Medication.Codes)))
+        {
+            return true;
+        }
+
+        foreach (var ingredient in ingredients)
+        {
+            if (group.Drugs.Contains(ingredient.DrugId))
+            {
+                return true;
+            }
+
+            if (!group.DrugClasses.IsEmpty && knowledge.Drugs.TryGetValue(ingredient.DrugId, out var drug)
+                && knowledge.ClassChain(drug.ClassId).Any(group.DrugClasses.Contains))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasMarker(string groupId, MedicationFact fact)
+    {
+        var markers = _opioids.Medications[groupId].NameMarkers;
+        return Names(fact).Any(name => markers.Any(m => name.Contains(m, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    private static IEnumerable<string> Names(MedicationFact fact) =>
+        fact.Medication.Displays.Values.Append(fact.Medication.Text).OfType<string>();
+
+    /// <summary>The expected supply duration, else quantity / (dose x doses a day) when the quantity counts the dose unit.</summary>
+    private static decimal? SupplyDays(MedicationFact fact, decimal? dosesPerDay)
+    {
+        if (fact.SupplyDays is { } days)
+        {
+            return days;
+        }
+
+        if (fact.DispenseQuantity is not { } quantity || dosesPerDay is not { } perDay || perDay <= 0
+            || fact.Dosages.IsDefaultOrEmpty || fact.Dosages[0].DoseValue is not { } dose || dose <= 0)
+        {
+            return null;
+        }
+
+        var sameUnit = fact.DispenseUnit is null || string.Equals(
+            fact.DispenseUnit.Trim('{', '}').TrimEnd('s'), fact.Dosages[0].DoseUnit?.Trim('{', '}').TrimEnd('s'), StringComparison.OrdinalIgnoreCase);
+        return sameUnit ? Math.Round(quantity / (dose * perDay), 1) : null;
+    }
+}
