@@ -83,12 +83,12 @@ public static class AssessCommand
             return ExitCodes.InvalidKnowledge;
         }
 
-        var assessor = new Assessor(knowledge);
+        var pipeline = new AssessmentPipeline(new Assessor(knowledge));
         var console = json ? null : TerminalConsole.Create(output);
         var failures = missing.Count;
         foreach (var file in files)
         {
-            var document = AssessFile(file, assessor, asOf);
+            var document = pipeline.AssessFile(file, asOf);
             if (document.Error is { } problem)
             {
                 failures++;
@@ -106,23 +106,5 @@ public static class AssessCommand
         }
 
         return failures > 0 ? ExitCodes.InvalidInput : ExitCodes.Ok;
-    }
-
-    /// <summary>Reads one bundle and assesses it; a rejected file becomes a document with an error.</summary>
-    public static AssessmentDocument AssessFile(string file, Assessor assessor, LocalDate asOf)
-    {
-        var read = FhirBundleReader.ReadFile(file);
-        if (read.Error is { } error)
-        {
-            return new AssessmentDocument { File = file, Error = new InputError(WireName.Of(error.Kind), error.Message) };
-        }
-
-        return new AssessmentDocument
-        {
-            File = file,
-            Assessment = assessor.Assess(read.Record!, asOf),
-            Warnings = [.. read.Warnings.Select(w => new InputIssue(w.Path.Length > 0 ? $"{w.Location}.{w.Path}" : w.Location, w.Message))],
-            IgnoredResources = read.IgnoredResources,
-        };
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NodaTime;
+using Relief.Core.Assessment.Findings;
 using Relief.Core.Assessment.Safety;
 using Relief.Core.Patients;
 
@@ -46,4 +47,10 @@ public sealed record PatientAssessment
 
     /// <summary>What kept a safety rule from being judged (unconvertible units, unknown renal function, doses not computable).</summary>
     public ImmutableArray<DataQualityNote> DataQuality { get; init; } = [];
+
+    /// <summary>
+    /// Every finding above (safety, monitoring, response, data quality) in the one shape and on the one
+    /// severity scale, most severe first: what cards, worklists, screening rows and the CLI render.
+    /// </summary>
+    public ImmutableArray<Finding> Findings { get; init; } = [];
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NodaTime;
+using Relief.Core.Assessment.Findings;
 using Relief.Core.Assessment.Safety;
 using Relief.Core.Codes;
 using Relief.Core.Knowledge;
@@ -19,6 +20,7 @@ public sealed class Assessor
     private readonly KnowledgeBase _knowledge;
     private readonly OptionRanker _optionRanker;
     private readonly MedicationReviewer _reviewer;
+    private readonly FindingProjection _findings;
 
     /// <summary>Builds the engine for one knowledge base; work that depends only on the knowledge is done here, once.</summary>
     public Assessor(KnowledgeBase knowledge)
@@ -27,6 +29,7 @@ public sealed class Assessor
         _knowledge = knowledge;
         _optionRanker = new OptionRanker(knowledge);
         _reviewer = new MedicationReviewer(knowledge);
+        _findings = new FindingProjection(knowledge);
     }
 
     public PatientAssessment Assess(PatientRecord patient, LocalDate asOf)
@@ -60,6 +63,13 @@ public sealed class Assessor
         var safety = SafetyEngine.Assess(new SafetyContext(patient, asOf, _knowledge, active, PastResolver()));
         unrecognised.AddRange(safety.Unrecognised);
 
+        var dataQuality = patient.BirthDate is { } born && born > asOf
+            ? safety.DataQuality.Insert(0, new DataQualityNote(
+                DataQualityKind.ImplausibleValue,
+                $"birth date {born:yyyy-MM-dd} is after the assessment date {asOf:yyyy-MM-dd}: age unknown, age-based rules not applied",
+                $"Patient/{patient.Id}"))
+            : safety.DataQuality;
+
         return new PatientAssessment
         {
             PatientId = patient.Id,
@@ -74,12 +84,8 @@ public sealed class Assessor
             Safety = safety.Report,
             Monitoring = safety.Monitoring,
             Response = safety.Response,
-            DataQuality = patient.BirthDate is { } born && born > asOf
-                ? safety.DataQuality.Insert(0, new DataQualityNote(
-                    DataQualityKind.ImplausibleValue,
-                    $"birth date {born:yyyy-MM-dd} is after the assessment date {asOf:yyyy-MM-dd}: age unknown, age-based rules not applied",
-                    $"Patient/{patient.Id}"))
-                : safety.DataQuality,
+            DataQuality = dataQuality,
+            Findings = _findings.Project(safety.Report, safety.Monitoring, safety.Response, dataQuality),
         };
     }
 

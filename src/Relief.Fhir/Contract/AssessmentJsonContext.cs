@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Relief.Core.Assessment;
+using Relief.Core.Assessment.Findings;
 using Relief.Core.Assessment.Safety;
 using Relief.Core.Knowledge;
 using Relief.Core.Knowledge.Model;
@@ -36,6 +37,7 @@ namespace Relief.Fhir.Contract;
         typeof(KebabCaseEnumConverter<GradualWithdrawal>),
         typeof(KebabCaseEnumConverter<TaperPer>),
         typeof(KebabCaseEnumConverter<DataQualityKind>),
+        typeof(KebabCaseEnumConverter<Severity>),
     ])]
 [JsonSerializable(typeof(AssessmentDocument))]
 public sealed partial class AssessmentJsonContext : JsonSerializerContext

@@ -9,4 +9,7 @@ public enum FindingFamily
     Monitoring,
     Response,
     Taper,
+
+    /// <summary>Something in the record kept a rule from being judged (a unit, renal function, a dose).</summary>
+    DataQuality,
 }
