@@ -10,6 +10,12 @@ public sealed class ScreenSummary
     /// <summary>Bad lines and patient errors listed individually; beyond this only counted.</summary>
     public const int ListLimit = 1000;
 
+    /// <summary>The date the patients were assessed as of (yyyy-MM-dd).</summary>
+    public string AsOf { get; set; } = "";
+
+    /// <summary>The knowledge base version used.</summary>
+    public string Knowledge { get; set; } = "";
+
     public long Lines { get; set; }
 
     public long Patients { get; set; }
@@ -61,6 +67,8 @@ public sealed class ScreenSummary
 
     public void Add(ScreenSummary other)
     {
+        AsOf = AsOf.Length > 0 ? AsOf : other.AsOf;
+        Knowledge = Knowledge.Length > 0 ? Knowledge : other.Knowledge;
         Lines += other.Lines;
         Patients += other.Patients;
         PatientsWithFindings += other.PatientsWithFindings;

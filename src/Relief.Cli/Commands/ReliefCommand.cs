@@ -18,6 +18,7 @@ public static class ReliefCommand
         root.Options.Add(KnowledgeOption);
         root.Subcommands.Add(AssessCommand.Build());
         root.Subcommands.Add(KnowledgeCommand.Build());
+        root.Subcommands.Add(ScreenCommand.Build());
         return root;
     }
 
