@@ -43,7 +43,15 @@ public static class ExportInputs
 
     private static IEnumerable<ExportFile> Expand(string argument, IReadOnlyList<IExportFileOpener> openers, List<string> problems)
     {
-        var isUrl = Uri.TryCreate(argument, UriKind.Absolute, out var url) && url.Scheme is "file" or "http" or "https";
+        // On Unix "/data/export" parses as an absolute file URI too: only a written scheme makes a URL.
+        var isUrl = argument.Contains("://", StringComparison.Ordinal)
+            && Uri.TryCreate(argument, UriKind.Absolute, out var url) && url.Scheme is "file" or "http" or "https";
+        if (isUrl && new Uri(argument) is { IsFile: true } fileUrl && Directory.Exists(fileUrl.LocalPath))
+        {
+            argument = fileUrl.LocalPath;
+            isUrl = false;
+        }
+
         if (!isUrl && Directory.Exists(argument))
         {
             var names = Directory.EnumerateFiles(argument).Where(f => IsDataFile(Path.GetFileName(f))).Order(StringComparer.Ordinal).ToList();
@@ -61,7 +69,7 @@ public static class ExportInputs
             return [];
         }
 
-        var location = isUrl ? url! : new Uri(Path.GetFullPath(argument));
+        var location = isUrl ? new Uri(argument) : new Uri(Path.GetFullPath(argument));
         return IsDataFile(location.AbsolutePath)
             ? [new ExportFile(location, argument, OpenerFor(location, openers))]
             : Manifest(location, openers);
