@@ -85,15 +85,10 @@ public static class LineScanner
 
         if (read)
         {
-            // The whole object has been read; anything after it on the line is an error the reader would raise.
-            if (reader.TokenType != JsonTokenType.EndObject)
+            // The whole object has been read; a second value after it makes Read throw (malformed JSON).
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
             {
-                return LineKey.Bad($"expected a property name, found {reader.TokenType}");
-            }
-
-            if (reader.Read())
-            {
-                return LineKey.Bad("more than one JSON value on the line");
+                return LineKey.Bad($"expected one JSON object, found {reader.TokenType}");
             }
         }
 
@@ -171,11 +166,5 @@ public static class LineScanner
         return head.SequenceEqual("Patient") || head.EndsWith("/Patient", StringComparison.Ordinal)
             ? target[(slash + 1)..].ToString()
             : null;
-    }
-
-    internal static string Describe(ReadOnlySpan<byte> line)
-    {
-        var length = Math.Min(line.Length, 60);
-        return Encoding.UTF8.GetString(line[..length]);
     }
 }

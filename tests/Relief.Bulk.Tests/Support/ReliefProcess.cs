@@ -9,9 +9,9 @@ internal static class ReliefProcess
 
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "relief.dll");
 
-    public static Result Run(params string[] args) => Run(null, null, args);
+    public static Result Run(params string[] args) => RunWith(null, null, args);
 
-    public static Result Run(string? stdin, IDictionary<string, string>? environment, params string[] args)
+    public static Result RunWith(string? stdin, IDictionary<string, string>? environment, params string[] args)
     {
         using var process = Start(environment, stdin is not null, args);
         var output = process.StandardOutput.ReadToEndAsync();
