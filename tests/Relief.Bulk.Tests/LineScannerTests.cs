@@ -21,7 +21,7 @@ public sealed class LineScannerTests
 
     [Theory]
     [InlineData("""{"resourceType":"Condition","subject":{"reference":"Patient/p1"}""", "malformed JSON")]
-    [InlineData("""{"resourceType":"Condition","subject":{"reference":"Patient/p1"}} {}""", "malformed JSON at byte 49")]
+    [InlineData("""{"resourceType":"Condition","subject":{"reference":"Patient/p1"}} {}""", "malformed JSON at byte 67: '{' is invalid after a single JSON value")]
     [InlineData("""[1,2]""", "expected a FHIR resource")]
     [InlineData("""{"id":"x"}""", "no resourceType")]
     [InlineData("""{"resourceType":"Observation","id":"o1"}""", "no subject.reference")]
