@@ -19,6 +19,8 @@ public static class ReliefCommand
         root.Subcommands.Add(AssessCommand.Build());
         root.Subcommands.Add(KnowledgeCommand.Build());
         root.Subcommands.Add(ScreenCommand.Build());
+        root.Subcommands.Add(SynthCommand.Build());
+        root.Subcommands.Add(ExportCommand.Build());
         return root;
     }
 

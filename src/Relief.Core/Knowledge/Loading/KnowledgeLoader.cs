@@ -37,8 +37,9 @@ public static class KnowledgeLoader
     /// <summary>Numbers Relief chose where no source gives one (look-back windows, grace periods).</summary>
     public const string ConventionsFile = "conventions.yaml";
 
-    // Unknown fields are errors: a misspelt field must not silently drop a fact.
-    private static readonly IDeserializer Yaml = new DeserializerBuilder()
+    // Unknown fields are errors: a misspelt field must not silently drop a fact. The static builder uses the
+    // source-generated context (no reflection), which keeps start-up fast and the CLI Native AOT clean.
+    private static readonly IDeserializer Yaml = new StaticDeserializerBuilder(new KnowledgeYamlContext())
         .WithNamingConvention(HyphenatedNamingConvention.Instance)
         .Build();
 

@@ -1,0 +1,72 @@
+using YamlDotNet.Serialization;
+
+namespace Relief.Core.Knowledge.Loading;
+
+/// <summary>
+/// The YAML shapes of knowledge/, known at compile time: Vecc.YamlDotNet.Analyzers.StaticGenerator writes the
+/// object factory and type inspector for every type listed here, so loading uses no reflection (Native AOT and
+/// trimming safe, and no JIT-heavy reflection paths at start-up). A DTO missing from this list fails to load with
+/// a clear error in every loader test, so the list cannot silently fall behind the files.
+/// </summary>
+[YamlStaticContext]
+[YamlSerializable(typeof(ManifestFile))]
+[YamlSerializable(typeof(SourcesFile))]
+[YamlSerializable(typeof(SourceEntry))]
+[YamlSerializable(typeof(ConditionsFile))]
+[YamlSerializable(typeof(ConditionEntry))]
+[YamlSerializable(typeof(CodeEntry))]
+[YamlSerializable(typeof(DrugsFile))]
+[YamlSerializable(typeof(ClassEntry))]
+[YamlSerializable(typeof(DrugEntry))]
+[YamlSerializable(typeof(ProductsFile))]
+[YamlSerializable(typeof(ProductEntry))]
+[YamlSerializable(typeof(TherapiesFile))]
+[YamlSerializable(typeof(TherapyEntry))]
+[YamlSerializable(typeof(EvidenceFile))]
+[YamlSerializable(typeof(StatementEntry))]
+[YamlSerializable(typeof(NumberNeededEntry))]
+[YamlSerializable(typeof(SafetyCodeEntry))]
+[YamlSerializable(typeof(QuantityEntry))]
+[YamlSerializable(typeof(FactorsFile))]
+[YamlSerializable(typeof(ResultInterpretationEntry))]
+[YamlSerializable(typeof(FactorEntry))]
+[YamlSerializable(typeof(PrefixEntry))]
+[YamlSerializable(typeof(ObservationCriterionEntry))]
+[YamlSerializable(typeof(KidneyFunctionEntry))]
+[YamlSerializable(typeof(GroupsFile))]
+[YamlSerializable(typeof(GroupEntry))]
+[YamlSerializable(typeof(CautionsFile))]
+[YamlSerializable(typeof(CautionEntry))]
+[YamlSerializable(typeof(InteractionsFile))]
+[YamlSerializable(typeof(InteractionEntry))]
+[YamlSerializable(typeof(VaccinesFile))]
+[YamlSerializable(typeof(VaccineEntry))]
+[YamlSerializable(typeof(DosesFile))]
+[YamlSerializable(typeof(DoseEntry))]
+[YamlSerializable(typeof(RenalBandEntry))]
+[YamlSerializable(typeof(MmeFactorEntry))]
+[YamlSerializable(typeof(MonitoringFile))]
+[YamlSerializable(typeof(LabTestEntry))]
+[YamlSerializable(typeof(ThresholdSetEntry))]
+[YamlSerializable(typeof(ThresholdEntry))]
+[YamlSerializable(typeof(ProtocolEntry))]
+[YamlSerializable(typeof(BaselineItemEntry))]
+[YamlSerializable(typeof(ScheduleEntry))]
+[YamlSerializable(typeof(PhaseEntry))]
+[YamlSerializable(typeof(UnitsFile))]
+[YamlSerializable(typeof(UnitAliasEntry))]
+[YamlSerializable(typeof(UnitConversionEntry))]
+[YamlSerializable(typeof(ResponseFile))]
+[YamlSerializable(typeof(InstrumentEntry))]
+[YamlSerializable(typeof(RangeEntry))]
+[YamlSerializable(typeof(BandEntry))]
+[YamlSerializable(typeof(BaselineRuleEntry))]
+[YamlSerializable(typeof(AdequateTrialEntry))]
+[YamlSerializable(typeof(DecisionEntry))]
+[YamlSerializable(typeof(TaperEntry))]
+[YamlSerializable(typeof(WithdrawalCriterionEntry))]
+[YamlSerializable(typeof(TaperRateEntry))]
+[YamlSerializable(typeof(ConventionsFile))]
+public partial class KnowledgeYamlContext : StaticContext
+{
+}
