@@ -114,6 +114,7 @@ internal sealed class ExportSplitter(SplitSettings settings, ScreenProgress prog
                         }
 
                         filled += read;
+                        progress.AddLineBytes(read);
                     }
                 }
             }

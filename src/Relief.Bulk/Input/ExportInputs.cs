@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace Relief.Bulk.Input;
 
 /// <summary>
-/// What <c>relief screen</c> was pointed at, as a list of NDJSON files: a directory (its <c>*.ndjson</c> and
-/// <c>*.ndjson.gz</c>), files named one by one, or a Bulk Data manifest — a local <c>.json</c> file or a
+/// What <c>relief screen</c> was pointed at, as a list of NDJSON files: a directory (the files its
+/// <c>manifest.json</c> lists when it has one, else its <c>*.ndjson</c> and <c>*.ndjson.gz</c>), files named one by one, or a Bulk Data manifest — a local <c>.json</c> file or a
 /// <c>file://</c> / <c>http(s)://</c> URL — whose <c>output[].url</c> lists the files. Problems are values.
 /// </summary>
 public static class ExportInputs
@@ -50,6 +50,12 @@ public static class ExportInputs
         {
             argument = fileUrl.LocalPath;
             isUrl = false;
+        }
+
+        if (!isUrl && Directory.Exists(argument) && File.Exists(Path.Combine(argument, "manifest.json")))
+        {
+            // An export saved with its manifest (relief synth, relief export): the manifest says which files are data.
+            return Manifest(new Uri(Path.GetFullPath(Path.Combine(argument, "manifest.json"))), openers);
         }
 
         if (!isUrl && Directory.Exists(argument))
@@ -101,7 +107,7 @@ public static class ExportInputs
             }
 
             var file = new Uri(location, text);
-            files.Add(new ExportFile(file, file.IsFile && !Uri.IsWellFormedUriString(text, UriKind.Absolute) ? text : file.ToString(), OpenerFor(file, openers)));
+            files.Add(new ExportFile(file, file.IsFile ? file.LocalPath : file.ToString(), OpenerFor(file, openers)));
         }
 
         return files;

@@ -11,7 +11,36 @@ public sealed class ScreenProgress
     private long patientsDone;
     private int partsDone;
 
-    public ScreenPhase Phase { get; internal set; } = ScreenPhase.Reading;
+    private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+    private readonly List<PhaseTime> phases = [];
+    private ScreenPhase phase = ScreenPhase.Reading;
+    private TimeSpan phaseStart;
+    private TimeSpan phaseCpuStart = CpuTime();
+    private long lineBytes;
+
+    public ScreenPhase Phase
+    {
+        get => phase;
+        internal set
+        {
+            if (value == phase)
+            {
+                return;
+            }
+
+            // Wall and CPU time per phase: on a shared machine CPU time is the steadier figure (docs/performance.md).
+            var now = clock.Elapsed;
+            var cpu = CpuTime();
+            phases.Add(new PhaseTime(phase, now - phaseStart, cpu - phaseCpuStart));
+            (phase, phaseStart, phaseCpuStart) = (value, now, cpu);
+        }
+    }
+
+    /// <summary>The phases finished so far, with their wall-clock and CPU time.</summary>
+    public IReadOnlyList<PhaseTime> Phases => phases;
+
+    /// <summary>Bytes of NDJSON lines after decompression.</summary>
+    public long LineBytes => Interlocked.Read(ref lineBytes);
 
     /// <summary>Bytes of the input files as stored (compressed for .gz); null when a file's size is unknown (a URL, stdin).</summary>
     public long? StoredBytesTotal { get; internal set; }
@@ -30,13 +59,21 @@ public sealed class ScreenProgress
 
     internal void AddStoredBytes(long bytes) => Interlocked.Add(ref storedBytesRead, bytes);
 
-    internal void PartDone(long spillBytes, long patients)
+    internal void AddLineBytes(long bytes) => Interlocked.Add(ref lineBytes, bytes);
+
+    internal void PatientDone() => Interlocked.Increment(ref patientsDone);
+
+    internal void PartDone(long spillBytes)
     {
         Interlocked.Add(ref spillBytesDone, spillBytes);
-        Interlocked.Add(ref patientsDone, patients);
         Interlocked.Increment(ref partsDone);
     }
+
+    private static TimeSpan CpuTime() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
 }
+
+/// <summary>How long one phase took, on the wall clock and in CPU time summed over threads.</summary>
+public sealed record PhaseTime(ScreenPhase Phase, TimeSpan Wall, TimeSpan Cpu);
 
 public enum ScreenPhase
 {

@@ -91,7 +91,7 @@ public sealed class ScreenRun(AssessmentPipeline pipeline, ScreenSettings settin
             if (File.Exists(work.PartSummary(p)))
             {
                 resumed++;
-                progress.PartDone(spillSizes[p], 0);
+                progress.PartDone(spillSizes[p]);
                 continue;
             }
 
@@ -101,7 +101,11 @@ public sealed class ScreenRun(AssessmentPipeline pipeline, ScreenSettings settin
                 0,
                 patients.Count,
                 new ParallelOptions { MaxDegreeOfParallelism = settings.Threads, CancellationToken = cancellation },
-                i => outcomes[i] = screener.Screen(patients[i]));
+                i =>
+                {
+                    outcomes[i] = screener.Screen(patients[i]);
+                    progress.PatientDone();
+                });
 
             var summary = new ScreenSummary();
             foreach (var outcome in outcomes)
@@ -121,7 +125,7 @@ public sealed class ScreenRun(AssessmentPipeline pipeline, ScreenSettings settin
                 }
             });
             Commit(work.PartSummary(p), path => SummaryJsonContext.Write(summary, path));
-            progress.PartDone(spillSizes[p], patients.Count);
+            progress.PartDone(spillSizes[p]);
             if (settings.PauseAfterPart > TimeSpan.Zero)
             {
                 Thread.Sleep(settings.PauseAfterPart);

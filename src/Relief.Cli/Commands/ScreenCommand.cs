@@ -139,7 +139,7 @@ public static class ScreenCommand
                 error.WriteLine($"relief screen: resumed: {result.PartsResumed} of {result.PartsTotal} parts were already committed");
             }
 
-            Report(result.Summary, result.StoredBytesRead, stopwatch.Elapsed, request.Out, error);
+            Report(result.Summary, progress, stopwatch.Elapsed, request.Out, error);
             if (request.Stdout)
             {
                 using var rows = File.OpenRead(Path.Combine(outDirectory, ScreenOutputs.Rows));
@@ -226,13 +226,16 @@ public static class ScreenCommand
         return ExitCodes.Ok;
     }
 
-    private static void Report(ScreenSummary summary, long bytes, TimeSpan elapsed, string? outDirectory, TextWriter error)
+    private static void Report(ScreenSummary summary, ScreenProgress progress, TimeSpan elapsed, string? outDirectory, TextWriter error)
     {
         var seconds = Math.Max(elapsed.TotalSeconds, 1e-3);
-        var megabytes = bytes / 1e6;
+        var megabytes = progress.LineBytes / 1e6;
+        var stored = progress.StoredBytesRead != progress.LineBytes ? string.Create(CultureInfo.InvariantCulture, $" ({progress.StoredBytesRead / 1e6:N1} MB stored)") : "";
         error.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"relief screen: {summary.Patients:N0} patients, {megabytes:N1} MB in {seconds:N1} s ({megabytes / seconds:N1} MB/s, {summary.Patients / seconds:N0} patients/s); {summary.Rows:N0} findings for {summary.PatientsWithFindings:N0} patients"));
+            $"relief screen: {summary.Patients:N0} patients, {megabytes:N1} MB of NDJSON{stored} in {seconds:N1} s ({megabytes / seconds:N1} MB/s, {summary.Patients / seconds:N0} patients/s); {summary.Rows:N0} findings for {summary.PatientsWithFindings:N0} patients"));
+        error.WriteLine("relief screen: time per phase (wall / CPU): " + string.Join(", ", progress.Phases.Select(p =>
+            string.Create(CultureInfo.InvariantCulture, $"{p.Phase.ToString().ToLowerInvariant()} {p.Wall.TotalSeconds:N2} s / {p.Cpu.TotalSeconds:N2} s"))));
         if (summary.BadLineCount > 0)
         {
             var first = summary.BadLines[0];

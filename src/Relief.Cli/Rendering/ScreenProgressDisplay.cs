@@ -50,7 +50,7 @@ public static class ScreenProgressDisplay
                     var elapsed = Math.Max((DateTime.UtcNow - started).TotalSeconds, 1e-3);
                     reading.MaxValue = progress.StoredBytesTotal ?? Math.Max(1, progress.StoredBytesRead);
                     reading.Value = progress.StoredBytesRead;
-                    reading.Description = string.Create(CultureInfo.InvariantCulture, $"reading  {progress.StoredBytesRead / 1e6:N0} MB, {progress.StoredBytesRead / 1e6 / elapsed:N1} MB/s");
+                    reading.Description = string.Create(CultureInfo.InvariantCulture, $"reading  {progress.LineBytes / 1e6:N0} MB, {progress.LineBytes / 1e6 / elapsed:N1} MB/s");
                     if (progress.Phase >= ScreenPhase.Assessing)
                     {
                         if (!assessing.IsStarted)
@@ -85,7 +85,7 @@ public static class ScreenProgressDisplay
             {
                 var rate = progress.StoredBytesRead / 1e6 / elapsed;
                 var eta = progress.StoredBytesTotal is { } total && rate > 0 ? $", about {Duration((total - progress.StoredBytesRead) / 1e6 / rate)} left" : "";
-                error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"relief screen: reading {progress.StoredBytesRead / 1e6:N0} MB, {rate:N1} MB/s{eta}"));
+                error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"relief screen: reading {progress.LineBytes / 1e6:N0} MB, {progress.LineBytes / 1e6 / elapsed:N1} MB/s{eta}"));
             }
             else if (progress.Phase == ScreenPhase.Assessing)
             {
