@@ -48,9 +48,13 @@ public static class ScreenProgressDisplay
                 while (!work.IsCompleted)
                 {
                     var elapsed = Math.Max((DateTime.UtcNow - started).TotalSeconds, 1e-3);
-                    reading.MaxValue = progress.StoredBytesTotal ?? Math.Max(1, progress.StoredBytesRead);
-                    reading.Value = progress.StoredBytesRead;
-                    reading.Description = string.Create(CultureInfo.InvariantCulture, $"reading  {progress.LineBytes / 1e6:N0} MB, {progress.LineBytes / 1e6 / elapsed:N1} MB/s");
+                    if (progress.Phase == ScreenPhase.Reading)
+                    {
+                        reading.MaxValue = progress.StoredBytesTotal ?? Math.Max(1, progress.StoredBytesRead);
+                        reading.Value = progress.StoredBytesRead;
+                        reading.Description = string.Create(CultureInfo.InvariantCulture, $"reading  {progress.LineBytes / 1e6:N0} MB, {progress.LineBytes / 1e6 / elapsed:N1} MB/s");
+                    }
+
                     if (progress.Phase >= ScreenPhase.Assessing)
                     {
                         if (!assessing.IsStarted)
