@@ -88,13 +88,15 @@ public static class ScreenCommand
 
         var (asOf, shardSpec) = checkedRequest;
         var sources = new List<LineSource>();
+
+        // Files are opened during the run, so the client lives as long as the command.
+        using var http = new HttpClient();
         if (request.Stdin)
         {
             sources.Add(LineSource.PatientBundlesFrom("<stdin>", Console.OpenStandardInput));
         }
         else
         {
-            using var http = new HttpClient();
             var resolution = ExportInputs.Resolve(request.Inputs, [new LocalFileOpener(), new HttpFileOpener(http)]);
             foreach (var problem in resolution.Problems)
             {
