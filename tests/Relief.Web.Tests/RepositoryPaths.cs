@@ -1,0 +1,33 @@
+namespace Relief.Web.Tests;
+
+/// <summary>The repository root (it holds Relief.slnx), found by walking up from the test binary.</summary>
+public static class RepositoryPaths
+{
+    public static string Root { get; } = Find();
+
+    public static string Samples => Path.Combine(Root, "samples");
+
+    /// <summary>Screenshots of every page, kept for a person to look at (artifacts/ is not committed).</summary>
+    public static string Screenshots
+    {
+        get
+        {
+            var path = Path.Combine(Root, "artifacts", "screenshots");
+            Directory.CreateDirectory(path);
+            return path;
+        }
+    }
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Relief.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("Relief.slnx not found above the test binary");
+    }
+}
