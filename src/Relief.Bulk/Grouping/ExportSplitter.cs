@@ -33,6 +33,13 @@ internal sealed class ExportSplitter(SplitSettings settings, ScreenProgress prog
         var workers = Enumerable.Range(0, settings.Threads)
             .Select(_ => Task.Run(() => Work(blocks.Reader, sources, spill, medications, batchBytes, cancellation), cancellation))
             .ToArray();
+
+        // A worker that fails (a bug) closes the channel, so the reading thread stops instead of waiting for room forever.
+        foreach (var worker in workers)
+        {
+            worker.ContinueWith(t => blocks.Writer.TryComplete(t.Exception), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
+
         try
         {
             Read(sources, blocks.Writer, readProblems, cancellation);
