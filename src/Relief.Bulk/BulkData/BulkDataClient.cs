@@ -33,6 +33,15 @@ public sealed class BulkDataClient(HttpClient http, BulkDataClientOptions? optio
             return new ExportResult(null, [], problems, false);
         }
 
+        var manifestPath = Path.Combine(outputDirectory, ManifestFile);
+        if (state is { Complete: true } && File.Exists(manifestPath)
+            && ExportManifest.Parse(await File.ReadAllBytesAsync(manifestPath, cancellation), out _) is { } finished)
+        {
+            // Done before: the files are here and checked; the server's job may be gone by now, so do not ask it.
+            Report($"already complete: {manifestPath}");
+            return new ExportResult(manifestPath, [.. finished.Output.Select(f => new DownloadedFile(f.Type, f.Url, f.Url, f.Count ?? 0, f.Count))], [], true);
+        }
+
         if (!resumed)
         {
             var statusUrl = await KickOffAsync(kickOff, problems, cancellation);
@@ -69,7 +78,6 @@ public sealed class BulkDataClient(HttpClient http, BulkDataClientOptions? optio
         }
 
         var files = await DownloadAllAsync(manifest, new Uri(state.StatusUrl), outputDirectory, state, problems, cancellation);
-        var manifestPath = Path.Combine(outputDirectory, ManifestFile);
         WriteLocalManifest(manifestPath, manifest, kickOff, files);
         state.Complete = problems.Count == 0;
         lock (state)

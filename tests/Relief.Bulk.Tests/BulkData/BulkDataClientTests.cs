@@ -131,6 +131,22 @@ public sealed class BulkDataClientTests(SynthExportFixture source) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_completed_export_is_not_asked_for_again()
+    {
+        await using var server = await BulkDataTestServer.StartAsync(source.Directory, new ServerBehaviour { PollsBeforeReady = 0 });
+        var output = SynthKit.TempDirectory("complete");
+        Assert.True((await Client().ExportAsync(new ExportRequest(server.BaseUrl), output)).Succeeded);
+        var polls = server.Polls;
+
+        var again = await Client().ExportAsync(new ExportRequest(server.BaseUrl), output);
+
+        Assert.True(again.Succeeded);
+        Assert.Equal(polls, server.Polls);
+        Assert.Single(server.KickOffs);
+        Assert.Equal(Types.Order(), again.Files.Select(f => f.Type).Order());
+    }
+
+    [Fact]
     public async Task An_unreachable_server_is_a_clear_problem_not_an_exception()
     {
         // A port nothing listens on: bind one, read its number, close it.
