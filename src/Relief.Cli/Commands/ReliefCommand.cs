@@ -31,6 +31,7 @@ public static class ReliefCommand
         root.Subcommands.Add(ServeCommand.Build());
         root.Subcommands.Add(ReportCommand.Build());
         root.Subcommands.Add(SummaryCommand.Build());
+        root.Subcommands.Add(ScreenCommand.Build());
         root.Subcommands.Add(SynthCommand.Build());
         root.Subcommands.Add(ExportCommand.Build());
         return root;

@@ -1,0 +1,170 @@
+using System.Text;
+using System.Text.Json;
+using Relief.Fhir.Reading;
+
+namespace Relief.Bulk.Grouping;
+
+/// <summary>
+/// The first pass's look at one NDJSON line, with a forward-only <see cref="Utf8JsonReader"/> and no document:
+/// the resource type, the patient it is about (<c>subject</c> or <c>patient</c> reference, or a Patient's own id)
+/// and whether it is well-formed. Lines of a type the engine reads are checked to the end, so a malformed one is
+/// reported with its file and line here and never reaches the reader; lines of other types stop being read once
+/// their type is known, which is what makes an Encounter- and Claim-heavy export cheap.
+/// </summary>
+public static class LineScanner
+{
+    private static readonly JsonReaderOptions Options = new() { MaxDepth = 256 };
+
+    public static LineKey Scan(ReadOnlySpan<byte> line)
+    {
+        if (line.IndexOfAnyExcept(" \t\r"u8) < 0)
+        {
+            return LineKey.Blank;
+        }
+
+        try
+        {
+            return ScanObject(line);
+        }
+        catch (JsonException exception)
+        {
+            var reason = exception.Message;
+            var cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            reason = (cut > 0 ? reason[..cut] : reason).TrimEnd('.');
+            return LineKey.Bad($"malformed JSON at byte {(exception.BytePositionInLine ?? 0) + 1}: {reason}");
+        }
+    }
+
+    private static LineKey ScanObject(ReadOnlySpan<byte> line)
+    {
+        var reader = new Utf8JsonReader(line, isFinalBlock: true, new JsonReaderState(Options));
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return LineKey.Bad($"expected a FHIR resource (a JSON object), found {reader.TokenType}");
+        }
+
+        string? type = null, id = null, subject = null, patient = null;
+        var read = true;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("resourceType"u8))
+            {
+                reader.Read();
+                type = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                if (type is not null && !ReadResourceTypes.IsRead(type))
+                {
+                    read = false;
+                    break;
+                }
+            }
+            else if (reader.ValueTextEquals("id"u8))
+            {
+                reader.Read();
+                id = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                if (id is null)
+                {
+                    reader.Skip();
+                }
+            }
+            else if (reader.ValueTextEquals("subject"u8))
+            {
+                reader.Read();
+                subject = Reference(ref reader);
+            }
+            else if (reader.ValueTextEquals("patient"u8))
+            {
+                reader.Read();
+                patient = Reference(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (read)
+        {
+            // The whole object has been read; a second value after it makes Read throw (malformed JSON).
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+            {
+                return LineKey.Bad($"expected one JSON object, found {reader.TokenType}");
+            }
+        }
+
+        if (type is null)
+        {
+            return LineKey.Bad("no resourceType");
+        }
+
+        if (!read)
+        {
+            return new LineKey(LineKind.Ignored, type, null, null);
+        }
+
+        if (ReadResourceTypes.IsShared(type))
+        {
+            return string.IsNullOrEmpty(id) ? LineKey.Bad("Medication without an id cannot be referenced", type) : new LineKey(LineKind.Medication, type, id, null);
+        }
+
+        if (type == "Patient")
+        {
+            return string.IsNullOrEmpty(id) ? LineKey.Bad("Patient without an id", type) : new LineKey(LineKind.PatientResource, type, id, null);
+        }
+
+        var element = ReadResourceTypes.SubjectElement(type);
+        var reference = element == "patient" ? patient : subject;
+        if (reference is null)
+        {
+            return LineKey.Bad($"{type} has no {element}.reference: the patient it is about is unknown", type);
+        }
+
+        return PatientIdOf(reference) is { } patientId
+            ? new LineKey(LineKind.PatientResource, type, patientId, null)
+            : LineKey.Bad($"{type}.{element}.reference \"{reference}\" does not name a Patient (expected Patient/id)", type);
+    }
+
+    /// <summary>The <c>reference</c> string of a Reference object; the reader is left on the object's end.</summary>
+    private static string? Reference(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        string? reference = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isReference = reader.ValueTextEquals("reference"u8);
+            reader.Read();
+            if (isReference && reader.TokenType == JsonTokenType.String)
+            {
+                reference = reader.GetString();
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return reference;
+    }
+
+    /// <summary>The id in <c>Patient/id</c>, <c>…/Patient/id</c> or either with <c>/_history/n</c>; null for anything else.</summary>
+    public static string? PatientIdOf(string reference)
+    {
+        var history = reference.IndexOf("/_history/", StringComparison.Ordinal);
+        var target = history < 0 ? reference.AsSpan() : reference.AsSpan(0, history);
+        var slash = target.LastIndexOf('/');
+        if (slash <= 0 || slash == target.Length - 1)
+        {
+            return null;
+        }
+
+        var head = target[..slash];
+        return head.SequenceEqual("Patient") || head.EndsWith("/Patient", StringComparison.Ordinal)
+            ? target[(slash + 1)..].ToString()
+            : null;
+    }
+}

@@ -1,0 +1,4 @@
+namespace Relief.Bulk.Grouping;
+
+/// <summary>One patient's NDJSON lines, gathered from every file of the export, in a canonical order.</summary>
+public sealed record PatientLines(string PatientId, IReadOnlyList<ReadOnlyMemory<byte>> Lines);

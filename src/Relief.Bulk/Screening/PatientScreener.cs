@@ -1,0 +1,80 @@
+using System.Text.Json;
+using NodaTime;
+using Relief.Bulk.Grouping;
+using Relief.Bulk.Summary;
+using Relief.Fhir.Contract;
+using Relief.Fhir.Reading;
+
+namespace Relief.Bulk.Screening;
+
+/// <summary>
+/// One patient's lines to rows: each line parsed once, the Medications their requests name added from the
+/// catalogue, the record built by the same reader as a bundle's (<see cref="PatientRecordReader.FromResources"/>,
+/// told the patient's id) and assessed through <see cref="AssessmentPipeline"/>. Thread-safe: the pipeline and
+/// catalogue are read-only.
+/// </summary>
+internal sealed class PatientScreener(AssessmentPipeline pipeline, LocalDate asOf, MedicationCatalog medications)
+{
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 256 };
+
+    public PatientOutcome Screen(PatientLines patient)
+    {
+        var documents = new List<JsonDocument>(patient.Lines.Count);
+        try
+        {
+            var resources = new List<JsonElement>(patient.Lines.Count + 1);
+            HashSet<string>? named = null;
+            foreach (var line in patient.Lines)
+            {
+                var document = JsonDocument.Parse(line, Options);
+                documents.Add(document);
+                resources.Add(document.RootElement);
+                if (MedicationReference(document.RootElement) is { } reference && medications.TryGet(reference, out var medication)
+                    && (named ??= new HashSet<string>(StringComparer.Ordinal)).Add(reference))
+                {
+                    resources.Add(medication);
+                }
+            }
+
+            var read = PatientRecordReader.FromResources(resources, patient.PatientId);
+            var result = pipeline.Document(read, asOf);
+            if (result.Error is { } error)
+            {
+                return new PatientOutcome(patient.PatientId, [], null, new PatientError(patient.PatientId, error.Kind, error.Message));
+            }
+
+            var assessment = result.Assessment!;
+            var rows = new FindingRow[assessment.Findings.Length];
+            for (var i = 0; i < rows.Length; i++)
+            {
+                rows[i] = FindingRow.From(patient.PatientId, assessment.Findings[i]);
+            }
+
+            return new PatientOutcome(patient.PatientId, rows, assessment.Age, null);
+        }
+        catch (JsonException exception)
+        {
+            // Lines were checked in the first pass; this is a spill file damaged between runs.
+            return new PatientOutcome(patient.PatientId, [], null, new PatientError(patient.PatientId, "malformed-json", exception.Message));
+        }
+        finally
+        {
+            foreach (var document in documents)
+            {
+                document.Dispose();
+            }
+        }
+    }
+
+    private static string? MedicationReference(JsonElement resource)
+    {
+        if (resource.TryGetProperty("medicationReference"u8, out var reference) && reference.ValueKind == JsonValueKind.Object
+            && reference.TryGetProperty("reference"u8, out var text) && text.ValueKind == JsonValueKind.String)
+        {
+            var value = text.GetString()!;
+            return value.StartsWith('#') ? null : value;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text;
+using Relief.Bulk.Grouping;
+using Relief.Bulk.Input;
+using Relief.Bulk.Output;
+using Relief.Bulk.Summary;
+using Relief.Fhir.Contract;
+
+namespace Relief.Bulk.Screening;
+
+/// <summary>
+/// A population screen in two passes over bounded memory:
+/// <list type="number">
+/// <item>every line is routed by its patient's hash to one of P spill partitions (<see cref="ExportSplitter"/>);</item>
+/// <item>each partition is grouped by patient and its patients assessed on all cores; its rows, sorted by
+/// patient, and its counts are committed as one part (rows renamed into place, then the summary);</item>
+/// </list>
+/// then the parts are merged into the outputs. A run killed midway resumes from its last committed part when
+/// started again with the same inputs and settings; anything else starts afresh.
+/// </summary>
+public sealed class ScreenRun(AssessmentPipeline pipeline, ScreenSettings settings, ScreenProgress progress)
+{
+    /// <summary>About how much spilled data one partition should hold: what the second pass holds in memory at once.</summary>
+    public const long PartitionTargetBytes = 48L << 20;
+
+    public ScreenResult Run(IReadOnlyList<LineSource> sources, CancellationToken cancellation = default)
+    {
+        var work = new WorkArea(settings.OutDirectory);
+        var partitions = settings.Partitions > 0 ? settings.Partitions : AutoPartitions(sources);
+        var state = State(sources, partitions);
+        var resumable = sources.All(s => !s.PatientBundles);
+
+        ScreenSummary spillSummary;
+        MedicationCatalog medications;
+        if (resumable && File.Exists(work.SpillSummary) && File.Exists(work.StateFile) && File.ReadAllText(work.StateFile) == state)
+        {
+            spillSummary = SummaryJsonContext.Read(work.SpillSummary);
+            medications = MedicationCatalog.Load(work.Medications);
+            progress.AddStoredBytes(progress.StoredBytesTotal ?? 0);
+        }
+        else
+        {
+            if (Directory.Exists(work.Root))
+            {
+                Directory.Delete(work.Root, recursive: true);
+            }
+
+            Directory.CreateDirectory(work.PartsDirectory);
+            File.WriteAllText(work.StateFile, state);
+            var split = new ExportSplitter(new SplitSettings(work.SpillDirectory, partitions, settings.Shard, settings.Threads), progress)
+                .Run(sources, cancellation);
+            spillSummary = split.Summary;
+            medications = split.Medications;
+            medications.Save(work.Medications);
+            Commit(work.SpillSummary, path => SummaryJsonContext.Write(spillSummary, path));
+        }
+
+        using (medications)
+        {
+            medications.Freeze();
+            var resumed = ScreenParts(work, partitions, medications, cancellation);
+            progress.Phase = ScreenPhase.Writing;
+            var summary = new ScreenSummary();
+            summary.Add(spillSummary);
+            for (var p = 0; p < partitions; p++)
+            {
+                summary.Add(SummaryJsonContext.Read(work.PartSummary(p)));
+            }
+
+            summary.AsOf = settings.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            summary.Knowledge = settings.KnowledgeVersion;
+            summary.Normalise();
+            ScreenOutputs.Write(settings.OutDirectory, Enumerable.Range(0, partitions).Select(work.PartRows).ToList(), summary);
+            Directory.Delete(work.Root, recursive: true);
+            progress.Phase = ScreenPhase.Done;
+            return new ScreenResult(summary, resumed, partitions, progress.StoredBytesRead);
+        }
+    }
+
+    /// <summary>The second pass; returns how many parts were already committed by an earlier run.</summary>
+    private int ScreenParts(WorkArea work, int partitions, MedicationCatalog medications, CancellationToken cancellation)
+    {
+        progress.Phase = ScreenPhase.Assessing;
+        progress.PartsTotal = partitions;
+        var spillSizes = Enumerable.Range(0, partitions).Select(p => new FileInfo(SpillFiles.PathOf(work.SpillDirectory, p)).Length).ToArray();
+        progress.SpillBytesTotal = spillSizes.Sum();
+        var screener = new PatientScreener(pipeline, settings.AsOf, medications);
+        var resumed = 0;
+        for (var p = 0; p < partitions; p++)
+        {
+            if (File.Exists(work.PartSummary(p)))
+            {
+                resumed++;
+                progress.PartDone(spillSizes[p]);
+                continue;
+            }
+
+            var patients = PartitionGroups.Read(SpillFiles.PathOf(work.SpillDirectory, p));
+            var outcomes = new PatientOutcome[patients.Count];
+            Parallel.For(
+                0,
+                patients.Count,
+                new ParallelOptions { MaxDegreeOfParallelism = settings.Threads, CancellationToken = cancellation },
+                i =>
+                {
+                    outcomes[i] = screener.Screen(patients[i]);
+                    progress.PatientDone();
+                });
+
+            var summary = new ScreenSummary();
+            foreach (var outcome in outcomes)
+            {
+                SummaryTally.Add(summary, outcome);
+            }
+
+            Commit(work.PartRows(p), path =>
+            {
+                using var rows = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+                foreach (var outcome in outcomes)
+                {
+                    foreach (var row in outcome.Rows)
+                    {
+                        RowNdjson.Write(rows, row);
+                    }
+                }
+            });
+            Commit(work.PartSummary(p), path => SummaryJsonContext.Write(summary, path));
+            progress.PartDone(spillSizes[p]);
+            if (settings.PauseAfterPart > TimeSpan.Zero)
+            {
+                Thread.Sleep(settings.PauseAfterPart);
+            }
+        }
+
+        return resumed;
+    }
+
+    /// <summary>Writes beside the target and renames: a reader (or a resumed run) sees the whole file or none.</summary>
+    internal static void Commit(string path, Action<string> write)
+    {
+        var temporary = path + ".tmp";
+        write(temporary);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private int AutoPartitions(IReadOnlyList<LineSource> sources)
+    {
+        if (sources.Any(s => s.StoredLength is null))
+        {
+            return 64;
+        }
+
+        // Compressed NDJSON expands about eightfold; only this shard's share is spilled.
+        var bytes = sources.Sum(s => s.Name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? s.StoredLength!.Value * 8 : s.StoredLength!.Value);
+        return (int)Math.Clamp(bytes / settings.Shard.Count / PartitionTargetBytes + 1, 1, 4096);
+    }
+
+    /// <summary>What a resume must match: the inputs (name, size, modified time), partitions, shard, date and knowledge.</summary>
+    private string State(IReadOnlyList<LineSource> sources, int partitions)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("relief-screen-state 1");
+        text.AppendLine(CultureInfo.InvariantCulture, $"as-of {settings.AsOf:yyyy-MM-dd}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"knowledge {settings.KnowledgeVersion}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"shard {settings.Shard}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"partitions {partitions}");
+        foreach (var source in sources.OrderBy(s => s.Name, StringComparer.Ordinal))
+        {
+            var modified = File.Exists(source.Name) ? File.GetLastWriteTimeUtc(source.Name).Ticks : 0;
+            text.AppendLine(CultureInfo.InvariantCulture, $"input {source.Name} {source.StoredLength} {modified}");
+        }
+
+        return text.ToString();
+    }
+}

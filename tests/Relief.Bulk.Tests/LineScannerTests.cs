@@ -1,0 +1,67 @@
+using System.Text;
+using Relief.Bulk.Grouping;
+
+namespace Relief.Bulk.Tests;
+
+/// <summary>The first pass's reading of one line: which patient, which kind, or why it is bad.</summary>
+public sealed class LineScannerTests
+{
+    [Theory]
+    [InlineData("""{"resourceType":"Condition","id":"c1","subject":{"reference":"Patient/p1"}}""", "p1")]
+    [InlineData("""{"id":"c1","subject":{"display":"x","reference":"https://ehr.example/fhir/Patient/p2/_history/3"},"resourceType":"Condition"}""", "p2")]
+    [InlineData("""{"resourceType":"Immunization","patient":{"reference":"Patient/p3"},"subject":{"reference":"Patient/other"}}""", "p3")]
+    [InlineData("""{"resourceType":"Patient","id":"p4","link":[{"other":{"reference":"Patient/p9"}}]}""", "p4")]
+    public void A_resource_is_routed_to_the_patient_it_is_about(string line, string patient)
+    {
+        var key = LineScanner.Scan(Encoding.UTF8.GetBytes(line));
+
+        Assert.Equal(LineKind.PatientResource, key.Kind);
+        Assert.Equal(patient, key.Key);
+    }
+
+    [Theory]
+    [InlineData("""{"resourceType":"Condition","subject":{"reference":"Patient/p1"}""", "malformed JSON")]
+    [InlineData("""{"resourceType":"Condition","subject":{"reference":"Patient/p1"}} {}""", "malformed JSON at byte 67: '{' is invalid after a single JSON value")]
+    [InlineData("""[1,2]""", "expected a FHIR resource")]
+    [InlineData("""{"id":"x"}""", "no resourceType")]
+    [InlineData("""{"resourceType":"Observation","id":"o1"}""", "no subject.reference")]
+    [InlineData("""{"resourceType":"AllergyIntolerance","subject":{"reference":"Patient/p1"}}""", "no patient.reference")]
+    [InlineData("""{"resourceType":"Condition","subject":{"reference":"Group/g1"}}""", "does not name a Patient")]
+    [InlineData("""{"resourceType":"Patient","name":[{"family":"X"}]}""", "Patient without an id")]
+    public void A_line_that_names_no_patient_is_bad_and_says_why(string line, string reason)
+    {
+        var key = LineScanner.Scan(Encoding.UTF8.GetBytes(line));
+
+        Assert.Equal(LineKind.Bad, key.Kind);
+        Assert.Contains(reason, key.Problem);
+    }
+
+    [Fact]
+    public void A_type_the_engine_does_not_read_is_ignored_without_reading_the_rest()
+    {
+        // Past the type nothing is read: a Claim's defects cost nothing and are not reported.
+        var key = LineScanner.Scan("""{"resourceType":"Claim","id":"x","patient":{"reference":"Patient/p1"},"item":[ this is not json"""u8);
+
+        Assert.Equal(LineKind.Ignored, key.Kind);
+        Assert.Equal("Claim", key.ResourceType);
+    }
+
+    [Fact]
+    public void A_medication_is_catalogued_by_id_and_blank_lines_are_skipped()
+    {
+        Assert.Equal(new LineKey(LineKind.Medication, "Medication", "m1", null), LineScanner.Scan("""{"resourceType":"Medication","id":"m1"}"""u8));
+        Assert.Equal(LineKind.Blank, LineScanner.Scan("  \r"u8).Kind);
+    }
+
+    [Fact]
+    public void Shards_partition_patients_and_the_line_shard_picks_exactly_one()
+    {
+        var ids = Enumerable.Range(0, 2000).Select(i => $"patient-{i}").ToList();
+        var perShard = ids.GroupBy(id => PatientHash.Shard(PatientHash.Of(id), 4)).ToDictionary(g => g.Key, g => g.Count());
+
+        Assert.Equal([0, 1, 2, 3], perShard.Keys.Order());
+        Assert.All(perShard.Values, n => Assert.InRange(n, 400, 600));
+        Assert.All(ids, id => Assert.Single(Enumerable.Range(0, 4), k => new ShardSpec(k, 4).Contains(PatientHash.Of(id))));
+        Assert.Single(Enumerable.Range(0, 5), k => new ShardSpec(k, 5).ReportsLine("Claim.ndjson", 17));
+    }
+}
