@@ -63,7 +63,8 @@ internal sealed partial class OpioidMme(KnowledgeBase knowledge)
             dosesPerDay += times;
             foreach (var ingredient in opioidIngredients)
             {
-                if (!knowledge.Safety.MmeFactors.TryGetValue(ingredient.DrugId, out var factor))
+                // A factor the source deliberately withholds (buprenorphine) is never counted as zero.
+                if (!knowledge.Safety.MmeFactors.TryGetValue(ingredient.DrugId, out var factor) || factor.NoFactorReason is not null)
                 {
                     return MmeResult.Fail(ingredient.DrugId == "buprenorphine"
                         ? "buprenorphine is not converted: the CDC 2022 MME table leaves it out (partial agonist)"

@@ -75,6 +75,19 @@ namespace Relief.Core.Knowledge.Loading;
 [YamlSerializable(typeof(PhenotypeInterpretationEntry))]
 [YamlSerializable(typeof(PhenotypeRangeEntry))]
 [YamlSerializable(typeof(PhenotypeDiplotypeEntry))]
+[YamlSerializable(typeof(OpioidGuidelineFile))]
+[YamlSerializable(typeof(OpioidRecommendationEntry))]
+[YamlSerializable(typeof(OpioidWindowEntry))]
+[YamlSerializable(typeof(OpioidExclusionEntry))]
+[YamlSerializable(typeof(OpioidRuleEntry))]
+[YamlSerializable(typeof(ProposalEntry))]
+[YamlSerializable(typeof(OpioidSubstancesFile))]
+[YamlSerializable(typeof(ResultTextEntry))]
+[YamlSerializable(typeof(MedicationGroupEntry))]
+[YamlSerializable(typeof(UrineScreenEntry))]
+[YamlSerializable(typeof(ValueSetFile))]
+[YamlSerializable(typeof(ValueSetAdditionsFile))]
+[YamlSerializable(typeof(ValueSetAdditionEntry))]
 public partial class KnowledgeYamlContext : StaticContext
 {
 }
