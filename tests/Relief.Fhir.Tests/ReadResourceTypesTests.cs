@@ -21,6 +21,14 @@ public sealed class ReadResourceTypesTests
     }
 
     [Fact]
+    public void Encounter_and_CarePlan_are_read_by_subject_for_the_opioid_review()
+    {
+        Assert.True(ReadResourceTypes.IsRead("Encounter"));
+        Assert.Equal("subject", ReadResourceTypes.SubjectElement("Encounter"));
+        Assert.Equal("subject", ReadResourceTypes.SubjectElement("CarePlan"));
+    }
+
+    [Fact]
     public void Patient_and_Medication_are_read_and_name_no_subject_and_other_types_are_not_read()
     {
         Assert.True(ReadResourceTypes.IsRead("Patient"));
@@ -28,7 +36,7 @@ public sealed class ReadResourceTypesTests
         Assert.True(ReadResourceTypes.IsShared("Medication"));
         Assert.Null(ReadResourceTypes.SubjectElement("Medication"));
         Assert.False(ReadResourceTypes.IsRead("Claim"));
-        Assert.False(ReadResourceTypes.IsRead("Encounter"));
+        Assert.False(ReadResourceTypes.IsRead("ExplanationOfBenefit"));
         Assert.False(ReadResourceTypes.IsRead("condition"));
     }
 }
