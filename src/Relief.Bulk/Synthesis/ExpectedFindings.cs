@@ -41,6 +41,8 @@ internal static class ExpectedFindings
         ("thiopurine-allopurinol", ["azathioprine"], ["allopurinol"]),
         ("opioid-benzodiazepine", Opioids, Benzodiazepines),
         ("opioid-gabapentinoid", Opioids, Gabapentinoids),
+        ("gabapentinoid-benzodiazepine", Gabapentinoids, Benzodiazepines),
+        ("opioid-skeletal-muscle-relaxant", Opioids, ["cyclobenzaprine"]),
         ("nsaid-ssri-snri-bleeding", Nsaids, SsriSnri),
         ("nsaid-corticosteroid", Nsaids, ["prednisone"]),
     ];
