@@ -21,7 +21,20 @@ public static class ApiResponses
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
         MaxDepth = 16,
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver { Modifiers = { OptionalWhenNullable } },
     };
+
+    /// <summary>A nullable constructor parameter (a course's first dose, a suspected course) may be left out of the body.</summary>
+    private static void OptionalWhenNullable(System.Text.Json.Serialization.Metadata.JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties)
+        {
+            if (property.AssociatedParameter is { IsNullable: true })
+            {
+                property.IsRequired = false;
+            }
+        }
+    }
 
     /// <summary>The weak ETag of a stored version (the store's versions are per entry, so weak is what they are).</summary>
     public static string ETag(int version) => $"W/\"{version}\"";

@@ -84,9 +84,9 @@ public static class UserSecurityModule
                 {
                     var handler = new JsonWebTokenHandler();
                     var raw = header["Bearer ".Length..].Trim();
-                    if (handler.CanReadToken(raw))
+                    if (TryRead(handler, raw) is { } token)
                     {
-                        await keys.Keys.EnsureAsync(handler.ReadJsonWebToken(raw).Kid, null, context.HttpContext.RequestAborted);
+                        await keys.Keys.EnsureAsync(token.Kid, null, context.HttpContext.RequestAborted);
                     }
                 }
             },
@@ -118,6 +118,19 @@ public static class UserSecurityModule
                 await OperationOutcomes.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "login", null, "authentication required");
             },
         };
+    }
+
+    /// <summary>The token's header, or null when it is not a readable JWS (validation then refuses it: 401, never 500).</summary>
+    internal static JsonWebToken? TryRead(JsonWebTokenHandler handler, string raw)
+    {
+        try
+        {
+            return handler.CanReadToken(raw) ? handler.ReadJsonWebToken(raw) : null;
+        }
+        catch (Exception e) when (e is ArgumentException or SecurityTokenMalformedException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Says at start-up when no API token could ever be accepted.</summary>
