@@ -24,7 +24,7 @@ public sealed class ApiCollection : ICollectionFixture<ApiHost>
 /// The real service composition (`relief serve`) on Kestrel, 127.0.0.1 and an ephemeral port, with a real SQLite
 /// store in a temporary folder holding two sample patients, trusting <see cref="Tokens"/>' key for the API.
 /// </summary>
-public sealed class ApiHost : IAsyncLifetime
+public class ApiHost : IAsyncLifetime
 {
     /// <summary>Patients imported from samples/: rheumatoid arthritis on methotrexate, and neuropathic pain on gabapentin.</summary>
     public const string Ra = "raom-patient";
@@ -57,11 +57,14 @@ public sealed class ApiHost : IAsyncLifetime
         _app = ServiceHost.Build(
             ["--Relief:Port=0", $"--Relief:Store={Store.Display}",
              $"--Relief:Knowledge={RepositoryPaths.Knowledge}",
-             $"--Relief:Auth:Users:Issuers:0={TokenIssuer.Issuer}", $"--Relief:Auth:Users:Jwks:0={jwks}"],
+             $"--Relief:Auth:Users:Issuers:0={TokenIssuer.Issuer}", $"--Relief:Auth:Users:Jwks:0={jwks}", .. ExtraSettings],
             builder => builder.Logging.ClearProviders());
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
+
+    /// <summary>More service settings (command-line form) for a variant of the host.</summary>
+    protected virtual IEnumerable<string> ExtraSettings => [];
 
     /// <summary>A client on the loopback address, bearing <paramref name="token"/> when given.</summary>
     public HttpClient Client(string? token = null)
@@ -82,7 +85,7 @@ public sealed class ApiHost : IAsyncLifetime
         return await db.AuditEvents.AsNoTracking().OrderBy(a => a.Id).ToListAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_app is not null)
         {
@@ -93,4 +96,10 @@ public sealed class ApiHost : IAsyncLifetime
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
     }
+}
+
+/// <summary>The same host started with --insecure-no-auth (development): the API open to anyone on loopback.</summary>
+public sealed class InsecureApiHost : ApiHost
+{
+    protected override IEnumerable<string> ExtraSettings => ["--Relief:Auth:InsecureNoAuth=true"];
 }
