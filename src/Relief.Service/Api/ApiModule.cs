@@ -25,6 +25,8 @@ public static class ApiModule
 
         api.MapGet("/patients/{id}/courses", CareEndpoints.CoursesAsync);
         api.MapPost("/patients/{id}/courses", CareEndpoints.StartCourseAsync);
+        api.MapPost("/courses/{courseId:long}/dose-changes", CourseEndpoints.ChangeDoseAsync);
+        api.MapPost("/courses/{courseId:long}/stop", CourseEndpoints.StopAsync);
         api.MapPost("/patients/{id}/adverse-events", CareEndpoints.AddAdverseEventAsync);
         api.MapPost("/patients/{id}/labs", CareEndpoints.AddLabAsync);
     }

@@ -99,6 +99,47 @@ public sealed class CareApiTests(ApiHost host)
         Assert.DoesNotContain(ApiHost.Ra, mine);
     }
 
+    [Fact]
+    public async Task A_course_dose_change_and_stop_need_the_current_etag()
+    {
+        using var client = Clinician();
+        var started = await client.PostAsync($"/api/patients/{ApiHost.Neuropathic}/courses",
+            Json.Body(new { drugCode = "rxnorm|72625", drugName = "duloxetine", start = "2026-01-02", dose = new { value = 30, unit = "mg" } }));
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        using var course = JsonDocument.Parse(await started.Content.ReadAsStringAsync());
+        var id = course.RootElement.GetProperty("id").GetInt64();
+        var first = started.Headers.ETag!.ToString();
+
+        var unconditional = await client.PostAsync($"/api/courses/{id}/dose-changes", Json.Body(new { from = "2026-02-01", dose = new { value = 60, unit = "mg" } }));
+        Assert.Equal(["If-Match"], await Outcome.FieldsAsync(unconditional, HttpStatusCode.PreconditionRequired));
+
+        var changed = await Send(client, $"/api/courses/{id}/dose-changes", first, new { from = "2026-02-01", dose = new { value = 60, unit = "mg" } });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(first, changed.Headers.ETag!.ToString());
+
+        var stale = await Send(client, $"/api/courses/{id}/stop", first, new { stop = "2026-03-01", reason = "nausea" });
+        await Outcome.FieldsAsync(stale, HttpStatusCode.PreconditionFailed);
+
+        var noReason = await Send(client, $"/api/courses/{id}/stop", changed.Headers.ETag!.ToString(), new { stop = "2026-03-01", reason = " " });
+        Assert.Equal(["reason"], await Outcome.FieldsAsync(noReason, HttpStatusCode.BadRequest));
+
+        var stopped = await Send(client, $"/api/courses/{id}/stop", changed.Headers.ETag!.ToString(), new { stop = "2026-03-01", reason = "nausea" });
+        Assert.Equal(HttpStatusCode.OK, stopped.StatusCode);
+        using var json = JsonDocument.Parse(await stopped.Content.ReadAsStringAsync());
+        Assert.Equal("past", json.RootElement.GetProperty("use").GetString());
+
+        // Another clinician's patient's course: not found, whatever the ETag.
+        using var outsider = host.Client(host.Tokens.Clinician("dr-elsewhere", ApiHost.Ra));
+        Assert.Equal(HttpStatusCode.NotFound, (await Send(outsider, $"/api/courses/{id}/stop", stopped.Headers.ETag!.ToString(), new { stop = "2026-03-02", reason = "x" })).StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> Send(HttpClient client, string path, string etag, object body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Json.Body(body) };
+        request.Headers.TryAddWithoutValidation("If-Match", etag);
+        return client.SendAsync(request);
+    }
+
     private static async Task<string[]> PatientsOfTasksAsync(HttpClient client, string query)
     {
         var response = await client.GetAsync("/api/tasks/due" + query);
