@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Relief.Store.Application;
 using Relief.Store.Diary;
 
@@ -100,8 +101,13 @@ internal static class DiaryEndpoints
         string? reason = null;
         var (input, error) = await ApiRequests.BodyAsync<DiaryInput>(context, json =>
         {
-            reason = json["reason"] is { } node ? node.GetValueKind() == System.Text.Json.JsonValueKind.String ? node.GetValue<string>() : null : null;
-            json.Remove("reason");
+            // The reason travels beside the entry's fields; a reason that is not a string stays and is refused as an unknown field.
+            if (json["reason"] is JsonValue value && value.TryGetValue<string>(out var text))
+            {
+                reason = text;
+                json.Remove("reason");
+            }
+
             return json;
         });
         if (error is not null)

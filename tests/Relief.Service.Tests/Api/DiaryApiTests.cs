@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Relief.Service.Tests.Support;
 
 namespace Relief.Service.Tests.Api;
@@ -101,6 +102,13 @@ public sealed class DiaryApiTests(ApiHost host)
         var amended = await Put(client, location, first.ToString(), new { pain = 5, reason = "typed 7, meant 5" });
         Assert.Equal(HttpStatusCode.OK, amended.StatusCode);
         Assert.NotEqual(first, amended.Headers.ETag);
+        var entryId = long.Parse(location.ToString().Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        await using (var db = host.Store.CreateContext())
+        {
+            var trail = await db.Amendments.AsNoTracking().Where(a => a.EntityType == "DiaryEntry" && a.EntityId == entryId).ToListAsync();
+            var amendment = Assert.Single(trail);
+            Assert.Equal(("typed 7, meant 5", "patient-ra-diary", "Pain"), (amendment.Reason, amendment.ChangedBy, amendment.ChangedFields));
+        }
 
         // The first ETag again is now stale: 412, and the value stays as amended.
         var stale = await Put(client, location, first.ToString(), new { pain = 2 });
