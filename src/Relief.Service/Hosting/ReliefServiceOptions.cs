@@ -54,6 +54,25 @@ public sealed class AuthOptions
 
     /// <summary>Clock skew allowed on <c>exp</c> and <c>iat</c>, in seconds.</summary>
     public int ClockSkewSeconds { get; set; } = 30;
+
+    /// <summary>Who may use the REST API: people (clinicians and patients) signed in by an identity provider.</summary>
+    public UserAuthOptions Users { get; set; } = new();
+}
+
+/// <summary>
+/// The identity providers trusted for the REST API's bearer tokens (scheme <c>relief-user</c>), separate from
+/// the EHRs trusted for CDS Hooks: their issuers, their JWKS (files or URLs) and the audience tokens must name.
+/// </summary>
+public sealed class UserAuthOptions
+{
+    /// <summary>Allowed <c>iss</c> values.</summary>
+    public string[] Issuers { get; set; } = [];
+
+    /// <summary>JWKS documents (file paths or http(s) URLs) with the providers' public signing keys.</summary>
+    public string[] Jwks { get; set; } = [];
+
+    /// <summary>The <c>aud</c> every API token must carry.</summary>
+    public string Audience { get; set; } = "relief-api";
 }
 
 /// <summary>How the service reads the EHR's FHIR server when the prefetch is incomplete.</summary>

@@ -1,3 +1,4 @@
+using Relief.Service.Api;
 using Relief.Service.CdsHooks;
 using Relief.Service.Health;
 using Relief.Service.Observability;
@@ -32,6 +33,8 @@ public static class ServiceHost
         builder.AddObservability();
         builder.Services.AddEngine(options);
         builder.Services.AddCdsSecurity(options);
+        // After the EHR scheme: the people's scheme also sets the default (a by-path selector between the two).
+        builder.Services.AddUserSecurity(options);
         builder.Services.AddCdsHooks(options);
         builder.Services.AddFeedback(options);
         builder.Services.AddFollowUpAndWeb(options);
@@ -49,8 +52,10 @@ public static class ServiceHost
         app.MapOpenApi().AllowAnonymous();
         app.MapCdsHooks();
         app.MapFeedback();
+        app.MapReliefApi();
         app.MapReliefWeb();
         app.AnnounceSecurity();
+        app.AnnounceUserSecurity();
         return app;
     }
 }

@@ -96,9 +96,8 @@ public static class SecurityModule
                 {
                     var handler = new JsonWebTokenHandler();
                     var raw = header["Bearer ".Length..].Trim();
-                    if (handler.CanReadToken(raw))
+                    if (UserSecurityModule.TryRead(handler, raw) is { } token)
                     {
-                        var token = handler.ReadJsonWebToken(raw);
                         var jku = token.TryGetHeaderValue<string>("jku", out var value) ? value : null;
                         await keys.EnsureAsync(token.Kid, jku, context.HttpContext.RequestAborted);
                     }

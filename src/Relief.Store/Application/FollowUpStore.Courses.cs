@@ -62,6 +62,13 @@ public sealed partial class FollowUpStore
         }, cancellationToken);
     }
 
+    /// <summary>Whose course this is, or null: an access check before a write (no audit event; the write writes one).</summary>
+    public async Task<string?> CourseOwnerAsync(long courseId, CancellationToken cancellationToken = default)
+    {
+        await using var db = NewContext();
+        return await db.Courses.AsNoTracking().Where(c => c.Id == courseId).Select(c => c.PatientId).FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>Changes a course's dose from a date; the course's version must be the one the caller read.</summary>
     public Task<StoreResult<CourseView>> ChangeDoseAsync(long courseId, int expectedVersion, DateOnly from, DoseInput dose, string actor, CancellationToken cancellationToken = default)
     {

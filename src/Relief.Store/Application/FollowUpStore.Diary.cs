@@ -211,6 +211,32 @@ public sealed partial class FollowUpStore
         return StoreResult<Page<DiaryEntryView>>.Ok(new Page<DiaryEntryView>(items, rows.Count > size ? items[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
     }
 
+    /// <summary>One diary entry with its patient (the API reads it for its ETag and to check who may see it).</summary>
+    public async Task<StoreResult<PatientDiaryEntry>> GetDiaryEntryAsync(long entryId, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = NewContext();
+        var entry = await db.DiaryEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId, cancellationToken);
+        if (entry is null)
+        {
+            return StoreResult<PatientDiaryEntry>.NotFound($"diary entry {entryId}");
+        }
+
+        var measurements = await db.Measurements.AsNoTracking().Where(m => m.DiaryEntryId == entryId).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        db.AuditEvents.Add(new AuditEvent { At = Now, Actor = actor, Action = "read", PatientId = entry.PatientId, EntityType = nameof(DiaryEntry), EntityId = entryId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await db.SaveChangesAsync(cancellationToken);
+        return StoreResult<PatientDiaryEntry>.Ok(new PatientDiaryEntry(entry.PatientId, View(entry) with { Measurements = [.. measurements.Select(View)] }));
+    }
+
+    /// <summary>
+    /// Whose diary entry this is, or null: an access check before a write, which discloses nothing to the caller
+    /// and so writes no audit event (the write that follows does).
+    /// </summary>
+    public async Task<string?> DiaryEntryOwnerAsync(long entryId, CancellationToken cancellationToken = default)
+    {
+        await using var db = NewContext();
+        return await db.DiaryEntries.AsNoTracking().Where(e => e.Id == entryId).Select(e => e.PatientId).FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>The amendment trail of one entry, oldest first.</summary>
     public async Task<ImmutableArray<AmendmentView>> AmendmentsAsync(string entityType, long entityId, CancellationToken cancellationToken = default)
     {

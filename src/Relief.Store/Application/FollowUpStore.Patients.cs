@@ -66,6 +66,12 @@ public sealed partial class FollowUpStore
         var size = page.ClampedSize;
         var day = new DateOnly(asOf.Year, asOf.Month, asOf.Day);
         var query = db.Tasks.AsNoTracking().Where(t => t.State == "open" && t.DueDate <= day);
+        if (page.OnlyPatients is { } only)
+        {
+            var ids = only.ToList();
+            query = query.Where(t => ids.Contains(t.PatientId));
+        }
+
         if (page.After is { } after && after.Split(':') is [var dueText, var idText]
             && DateOnly.TryParse(dueText, System.Globalization.CultureInfo.InvariantCulture, out var afterDue) && long.TryParse(idText, out var afterId))
         {

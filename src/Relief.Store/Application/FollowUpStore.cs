@@ -83,6 +83,12 @@ public sealed partial class FollowUpStore
             query = query.Where(p => string.Compare(p.Id, after) > 0);
         }
 
+        if (page.OnlyPatients is { } only)
+        {
+            var ids = only.ToList();
+            query = query.Where(p => ids.Contains(p.Id));
+        }
+
         var rows = await query.OrderBy(p => p.Id).Take(size + 1)
             .Select(p => new
             {

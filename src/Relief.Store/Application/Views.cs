@@ -35,6 +35,9 @@ public sealed record DiaryEntryView(
     public string ETag => $"W/\"{Version}\"";
 }
 
+/// <summary>A diary entry and the patient it belongs to.</summary>
+public sealed record PatientDiaryEntry(string PatientId, DiaryEntryView Entry);
+
 public sealed record PemEpisodeView(long Id, DateTime StartedAt, DateTime? EndedAt, int Severity, ImmutableArray<ExertionView> PriorExertion, int Version);
 
 public sealed record ExertionView(long DiaryEntryId, DateTime At, int Exertion);

@@ -10,6 +10,10 @@ internal static class RepositoryPaths
 
     public static string Root => LazyRoot.Value;
 
+    public static string Knowledge => Path.Combine(Root, "knowledge");
+
+    public static string Samples => Path.Combine(Root, "samples");
+
     /// <summary><c>&lt;repo&gt;/../shared/data</c>; the shared data is read in place, never copied into the repo.</summary>
     public static string SharedData
     {
