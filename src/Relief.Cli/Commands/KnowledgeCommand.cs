@@ -28,11 +28,13 @@ public static class KnowledgeCommand
                 return ExitCodes.InvalidKnowledge;
             }
 
+#if !RELIEF_FAST
             var followUp = StoreLocation.LoadFollowUp(directory, k, output);
             if (followUp is null)
             {
                 return ExitCodes.InvalidKnowledge;
             }
+#endif
 
             output.WriteLine($"{k.Manifest.Name} {k.Manifest.Version}: valid");
             output.WriteLine(
@@ -43,9 +45,13 @@ public static class KnowledgeCommand
                 $"  safety: {k.Safety.Factors.Count} patient factors, {k.Safety.Cautions.Length} cautions, {k.Safety.Interactions.Length} interactions, " +
                 $"{k.Safety.DoseRules.Length} dose rules, {k.Safety.Vaccines.Length} vaccine entries, {k.Safety.Tests.Count} lab tests, " +
                 $"{k.Safety.Protocols.Length} monitoring protocols, {k.Safety.AdequateTrials.Length} adequate trials, {k.Safety.Tapering.Length} taper rules");
+#if RELIEF_FAST
+            output.WriteLine("  follow-up: not checked by the Native AOT batch binary (run `relief kb validate` from the JIT build)");
+#else
             output.WriteLine(
                 $"  follow-up: {followUp.Instruments.Length} instruments, {followUp.Regions.Count} body-map regions, {followUp.Qualities.Count} pain qualities, " +
                 $"{followUp.Questionnaires.Length} questionnaire map(s), {followUp.Pacing.Advice.Length} pacing statements");
+#endif
             return ExitCodes.Ok;
         });
 
