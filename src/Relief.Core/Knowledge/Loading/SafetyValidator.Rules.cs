@@ -138,11 +138,23 @@ internal sealed partial class SafetyValidator
                 }
             }
 
-            result.Add(new Interaction(
-                id, kind, severity, entry.OncHighPriority ?? false, [.. entry.A ?? []], a, [.. entry.B ?? []], b, entry.Group,
-                entry.MinCount, entry.AgeMin, washout.ToFrozenDictionary(StringComparer.Ordinal), entry.Mechanism ?? "",
-                entry.Management ?? "", sources)
+            result.Add(new Interaction
             {
+                Id = id,
+                Kind = kind,
+                Severity = severity,
+                OncHighPriority = entry.OncHighPriority ?? false,
+                ARefs = [.. entry.A ?? []],
+                A = a,
+                BRefs = [.. entry.B ?? []],
+                B = b,
+                GroupId = entry.Group,
+                MinCount = entry.MinCount,
+                AgeMin = entry.AgeMin,
+                WashoutDaysByIngredient = washout.ToFrozenDictionary(StringComparer.Ordinal),
+                Mechanism = entry.Mechanism ?? "",
+                Management = entry.Management ?? "",
+                SourceIds = sources,
                 ManagementGiven = entry.ManagementGiven,
                 SeverityGiven = severityGiven,
             });
