@@ -15,9 +15,21 @@ internal static class EvidenceFindings
         var members = s.Members.Select(id => knowledge.Drugs[id].Name).ToImmutableArray();
         var excludes = s.Excludes.Select(id => knowledge.Drugs[id].Name).ToImmutableArray();
         var forms = s.Forms.Select(id => knowledge.Drugs[s.TherapyId].Forms.First(f => f.Id == id).Name).ToImmutableArray();
-        return new EvidenceFinding(
-            s.Id, s.TherapyId, s.Grade, s.Line, s.Quality, s.Nnt, s.Nnh, s.Summary, source.Id, source.Label, source.Citation, source.Year, applicable.InheritedFrom)
+        return new EvidenceFinding
         {
+            StatementId = s.Id,
+            TherapyId = s.TherapyId,
+            Grade = s.Grade,
+            Line = s.Line,
+            Quality = s.Quality,
+            Nnt = s.Nnt,
+            Nnh = s.Nnh,
+            Summary = s.Summary,
+            SourceId = source.Id,
+            SourceLabel = source.Label,
+            Citation = source.Citation,
+            Year = source.Year,
+            InheritedFrom = applicable.InheritedFrom,
             StatedFor = new TherapyOrigin(named.Id, named.Name, named.Kind),
             Members = members,
             Excludes = excludes,

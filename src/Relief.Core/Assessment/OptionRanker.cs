@@ -251,9 +251,20 @@ internal sealed class OptionRanker
         var description = _knowledge.Describe(therapyId);
         var line = findings.Where(f => f.Grade.IsFor() && f.Line is not null).Select(f => f.Line).Min();
         var contested = findings.Any(f => f.Grade.IsFor()) && findings.Any(f => f.Grade.IsAgainst());
-        return new TherapyOption(
-            0, therapyId, description.Name, description.Kind, findings[0].Grade, line, contested, description.Mechanism,
-            codesByTherapy.GetValueOrDefault(therapyId, []), findings, []);
+        return new TherapyOption
+        {
+            Rank = 0,
+            TherapyId = therapyId,
+            Name = description.Name,
+            Kind = description.Kind,
+            Grade = findings[0].Grade,
+            Line = line,
+            Contested = contested,
+            Mechanism = description.Mechanism,
+            Codes = codesByTherapy.GetValueOrDefault(therapyId, []),
+            Evidence = findings,
+            PatientResources = [],
+        };
     }
 
     // The codes an option concerns: the ingredient's RxNorm code, every member ingredient of a class, or a

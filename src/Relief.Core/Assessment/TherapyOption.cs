@@ -12,19 +12,30 @@ namespace Relief.Core.Assessment;
 /// <see cref="Contested"/> says another source recommends the opposite, and both are kept so the clinician
 /// sees the disagreement.
 /// </summary>
-public sealed record TherapyOption(
-    int Rank,
-    string TherapyId,
-    string Name,
-    TherapyKind Kind,
-    EvidenceGrade Grade,
-    int? Line,
-    bool Contested,
-    string? Mechanism,
-    ImmutableArray<Code> Codes,
-    ImmutableArray<EvidenceFinding> Evidence,
-    ImmutableArray<string> PatientResources)
+public sealed record TherapyOption
 {
+    public required int Rank { get; init; }
+
+    public required string TherapyId { get; init; }
+
+    public required string Name { get; init; }
+
+    public required TherapyKind Kind { get; init; }
+
+    public required EvidenceGrade Grade { get; init; }
+
+    public required int? Line { get; init; }
+
+    public required bool Contested { get; init; }
+
+    public required string? Mechanism { get; init; }
+
+    public required ImmutableArray<Code> Codes { get; init; }
+
+    public required ImmutableArray<EvidenceFinding> Evidence { get; init; }
+
+    public required ImmutableArray<string> PatientResources { get; init; }
+
     /// <summary>
     /// When the sources disagree, which said what ("sources disagree: weak-for Younger 2013; weak-against FINAL 2024"),
     /// so the CLI, the web and cards word the disagreement the same way. Null when they agree.
@@ -57,21 +68,34 @@ public sealed record ClassMember(string Id, string Name);
 public sealed record ConditionConflict(string ConditionId, string ConditionName, EvidenceFinding Evidence);
 
 /// <summary>One cited statement, as it applies to this patient's condition.</summary>
-public sealed record EvidenceFinding(
-    string StatementId,
-    string TherapyId,
-    EvidenceGrade Grade,
-    int? Line,
-    string? Quality,
-    NumberNeeded? Nnt,
-    NumberNeeded? Nnh,
-    string Summary,
-    string SourceId,
-    string SourceLabel,
-    string Citation,
-    int Year,
-    string? InheritedFrom)
+public sealed record EvidenceFinding
 {
+    public required string StatementId { get; init; }
+
+    public required string TherapyId { get; init; }
+
+    public required EvidenceGrade Grade { get; init; }
+
+    public required int? Line { get; init; }
+
+    public required string? Quality { get; init; }
+
+    public required NumberNeeded? Nnt { get; init; }
+
+    public required NumberNeeded? Nnh { get; init; }
+
+    public required string Summary { get; init; }
+
+    public required string SourceId { get; init; }
+
+    public required string SourceLabel { get; init; }
+
+    public required string Citation { get; init; }
+
+    public required int Year { get; init; }
+
+    public required string? InheritedFrom { get; init; }
+
     /// <summary>The drug, class or therapy the statement names: on a member's row, the member or one of its classes.</summary>
     public required TherapyOrigin StatedFor { get; init; }
 
