@@ -78,21 +78,23 @@ internal static class CautionChecker
             notes.Add(course);
         }
 
-        return new CautionFinding(
-            caution.Id,
-            unknown ? CautionSeverity.Caution : caution.Severity,
-            caution.BoxedWarning,
-            definition.Id,
-            definition.Name,
-            factor.Criterion ?? "kidney-function",
-            unknown,
-            [.. medication.Ingredients.Select(i => i.DrugId).Where(caution.Ingredients.Contains)],
-            [.. context.ActiveCourseOf(medication).Facts(), .. factor.Facts],
-            factor.Computed,
-            [.. SafetyContext.CodesOf(medication), .. factor.Codes],
-            caution.Rationale,
-            caution.Action,
-            context.Cite(caution.SourceIds.Concat(definition.SourceIds)),
-            [.. notes.Distinct(StringComparer.Ordinal)]);
+        return new CautionFinding
+        {
+            RuleId = caution.Id,
+            Severity = unknown ? CautionSeverity.Caution : caution.Severity,
+            BoxedWarning = caution.BoxedWarning,
+            FactorId = definition.Id,
+            FactorName = definition.Name,
+            Criterion = factor.Criterion ?? "kidney-function",
+            FactorUnknown = unknown,
+            IngredientIds = [.. medication.Ingredients.Select(i => i.DrugId).Where(caution.Ingredients.Contains)],
+            Facts = [.. context.ActiveCourseOf(medication).Facts(), .. factor.Facts],
+            Computed = factor.Computed,
+            Codes = [.. SafetyContext.CodesOf(medication), .. factor.Codes],
+            Rationale = caution.Rationale,
+            Action = caution.Action,
+            Sources = context.Cite(caution.SourceIds.Concat(definition.SourceIds)),
+            Notes = [.. notes.Distinct(StringComparer.Ordinal)],
+        };
     }
 }
