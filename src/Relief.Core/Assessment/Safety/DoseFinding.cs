@@ -9,20 +9,33 @@ namespace Relief.Core.Assessment.Safety;
 /// <see cref="Computed"/> is the daily dose, the MME/day or the administrations per week, with its inputs;
 /// <see cref="Limit"/> the maximum it was held against (absent for the weekly pattern).
 /// </summary>
-public sealed record DoseFinding(
-    string RuleId,
-    DoseRuleKind Kind,
-    DoseSeverity Severity,
-    ImmutableArray<string> IngredientIds,
-    ComputedValue Computed,
-    Quantity? Limit,
-    ImmutableArray<FactReference> Facts,
-    ImmutableArray<ComputedValue> Context,
-    ImmutableArray<Code> Codes,
-    string Rationale,
-    string Action,
-    ImmutableArray<SourceCitation> Sources,
-    ImmutableArray<string> Notes)
+public sealed record DoseFinding
 {
+    public required string RuleId { get; init; }
+
+    public required DoseRuleKind Kind { get; init; }
+
+    public required DoseSeverity Severity { get; init; }
+
+    public required ImmutableArray<string> IngredientIds { get; init; }
+
+    public required ComputedValue Computed { get; init; }
+
+    public required Quantity? Limit { get; init; }
+
+    public required ImmutableArray<FactReference> Facts { get; init; }
+
+    public required ImmutableArray<ComputedValue> Context { get; init; }
+
+    public required ImmutableArray<Code> Codes { get; init; }
+
+    public required string Rationale { get; init; }
+
+    public required string Action { get; init; }
+
+    public required ImmutableArray<SourceCitation> Sources { get; init; }
+
+    public required ImmutableArray<string> Notes { get; init; }
+
     public FindingFamily Family => FindingFamily.Dose;
 }

@@ -103,20 +103,22 @@ internal static class DoseChecker
             }
 
             notes.AddRange(factor?.Computed.SelectMany(c => c.Notes) ?? []);
-            yield return new DoseFinding(
-                rule.Id,
-                rule.Kind,
-                unknown ? DoseSeverity.Moderate : rule.Severity,
-                [ingredient],
-                dose.ToComputed(),
-                rule.MaxDaily,
-                [.. dose.Parts.Select(p => FactReferences.Of(p.Medication.Fact)), .. factor?.Facts ?? [], .. partners.Select(p => FactReferences.Of(p.Fact, "taken with"))],
-                factor?.Computed ?? [],
-                [.. dose.Parts.SelectMany(p => SafetyContext.CodesOf(p.Medication)), .. factor?.Codes ?? [], .. partners.SelectMany(SafetyContext.CodesOf)],
-                rule.Rationale,
-                rule.Action,
-                context.Cite(rule.SourceIds),
-                [.. notes.Distinct(StringComparer.Ordinal)]);
+            yield return new DoseFinding
+            {
+                RuleId = rule.Id,
+                Kind = rule.Kind,
+                Severity = unknown ? DoseSeverity.Moderate : rule.Severity,
+                IngredientIds = [ingredient],
+                Computed = dose.ToComputed(),
+                Limit = rule.MaxDaily,
+                Facts = [.. dose.Parts.Select(p => FactReferences.Of(p.Medication.Fact)), .. factor?.Facts ?? [], .. partners.Select(p => FactReferences.Of(p.Fact, "taken with"))],
+                Context = factor?.Computed ?? [],
+                Codes = [.. dose.Parts.SelectMany(p => SafetyContext.CodesOf(p.Medication)), .. factor?.Codes ?? [], .. partners.SelectMany(SafetyContext.CodesOf)],
+                Rationale = rule.Rationale,
+                Action = rule.Action,
+                Sources = context.Cite(rule.SourceIds),
+                Notes = [.. notes.Distinct(StringComparer.Ordinal)],
+            };
         }
     }
 
@@ -150,20 +152,22 @@ internal static class DoseChecker
                 notes.Add("as-needed maximum");
             }
 
-            yield return new DoseFinding(
-                rule.Id,
-                rule.Kind,
-                rule.Severity,
-                [ingredient],
-                dose.ToComputed(),
-                band.MaxDaily,
-                [.. dose.Parts.Select(p => FactReferences.Of(p.Medication.Fact))],
-                [kidney.Crcl],
-                [.. dose.Parts.SelectMany(p => SafetyContext.CodesOf(p.Medication))],
-                rule.Rationale,
-                rule.Action,
-                context.Cite(rule.SourceIds),
-                [.. notes]);
+            yield return new DoseFinding
+            {
+                RuleId = rule.Id,
+                Kind = rule.Kind,
+                Severity = rule.Severity,
+                IngredientIds = [ingredient],
+                Computed = dose.ToComputed(),
+                Limit = band.MaxDaily,
+                Facts = [.. dose.Parts.Select(p => FactReferences.Of(p.Medication.Fact))],
+                Context = [kidney.Crcl],
+                Codes = [.. dose.Parts.SelectMany(p => SafetyContext.CodesOf(p.Medication))],
+                Rationale = rule.Rationale,
+                Action = rule.Action,
+                Sources = context.Cite(rule.SourceIds),
+                Notes = [.. notes],
+            };
         }
     }
 

@@ -99,19 +99,21 @@ internal static class MmeCheck
         }
 
         var computed = new ComputedValue("mme-daily", Math.Round(total, 1), "MME/day", "daily mg x CDC conversion factor", [.. inputs]);
-        return new DoseFinding(
-            fired.Id,
-            fired.Kind,
-            fired.Severity,
-            [.. opioids],
-            computed,
-            new Quantity(fired.MinMme!.Value, "MME/day"),
-            [.. parts.Select(p => p.Medication).DistinctBy(m => m.Reference).Select(m => FactReferences.Of(m.Fact))],
-            [],
-            [.. parts.SelectMany(p => SafetyContext.CodesOf(p.Medication)).Distinct()],
-            fired.Rationale,
-            fired.Action,
-            context.Cite(fired.SourceIds.Concat(opioids.Where(context.Rules.MmeFactors.ContainsKey).SelectMany(o => context.Rules.MmeFactors[o].SourceIds))),
-            [.. notes]);
+        return new DoseFinding
+        {
+            RuleId = fired.Id,
+            Kind = fired.Kind,
+            Severity = fired.Severity,
+            IngredientIds = [.. opioids],
+            Computed = computed,
+            Limit = new Quantity(fired.MinMme!.Value, "MME/day"),
+            Facts = [.. parts.Select(p => p.Medication).DistinctBy(m => m.Reference).Select(m => FactReferences.Of(m.Fact))],
+            Context = [],
+            Codes = [.. parts.SelectMany(p => SafetyContext.CodesOf(p.Medication)).Distinct()],
+            Rationale = fired.Rationale,
+            Action = fired.Action,
+            Sources = context.Cite(fired.SourceIds.Concat(opioids.Where(context.Rules.MmeFactors.ContainsKey).SelectMany(o => context.Rules.MmeFactors[o].SourceIds))),
+            Notes = [.. notes],
+        };
     }
 }

@@ -42,20 +42,22 @@ internal static partial class WeeklyPattern
                 facts.Add(FactReferences.Of(previous.Fact, $"previous order ({FactReferences.UseRole(previous.Fact)})"));
             }
 
-            yield return new DoseFinding(
-                rule.Id,
-                rule.Kind,
-                fired,
-                [.. ingredients],
-                new ComputedValue("administrations-per-week", perWeek ?? 0, "/wk", perWeek is null ? "dosage text" : "timing", [.. inputs]),
-                null,
-                [.. facts],
-                [],
-                [.. SafetyContext.CodesOf(medication)],
-                rule.Rationale,
-                rule.Action,
-                context.Cite(rule.SourceIds),
-                note is null ? [] : [note]);
+            yield return new DoseFinding
+            {
+                RuleId = rule.Id,
+                Kind = rule.Kind,
+                Severity = fired,
+                IngredientIds = [.. ingredients],
+                Computed = new ComputedValue("administrations-per-week", perWeek ?? 0, "/wk", perWeek is null ? "dosage text" : "timing", [.. inputs]),
+                Limit = null,
+                Facts = [.. facts],
+                Context = [],
+                Codes = [.. SafetyContext.CodesOf(medication)],
+                Rationale = rule.Rationale,
+                Action = rule.Action,
+                Sources = context.Cite(rule.SourceIds),
+                Notes = note is null ? [] : [note],
+            };
         }
     }
 
