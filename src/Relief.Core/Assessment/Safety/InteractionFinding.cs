@@ -9,18 +9,29 @@ namespace Relief.Core.Assessment.Safety;
 /// vaccine (knowledge-format-safety.md §5). The same rule is reported once per set of triggering resources.
 /// <see cref="OncHighPriority"/> marks the ONC high-priority pairs (Phansalkar 2012).
 /// </summary>
-public sealed record InteractionFinding(
-    string RuleId,
-    InteractionKind Kind,
-    InteractionSeverity Severity,
-    bool OncHighPriority,
-    ImmutableArray<string> IngredientIds,
-    ImmutableArray<FactReference> Facts,
-    ImmutableArray<Code> Codes,
-    string Mechanism,
-    string Management,
-    ImmutableArray<SourceCitation> Sources,
-    ImmutableArray<string> Notes)
+public sealed record InteractionFinding
 {
+    public required string RuleId { get; init; }
+
+    public required InteractionKind Kind { get; init; }
+
+    public required InteractionSeverity Severity { get; init; }
+
+    public required bool OncHighPriority { get; init; }
+
+    public required ImmutableArray<string> IngredientIds { get; init; }
+
+    public required ImmutableArray<FactReference> Facts { get; init; }
+
+    public required ImmutableArray<Code> Codes { get; init; }
+
+    public required string Mechanism { get; init; }
+
+    public required string Management { get; init; }
+
+    public required ImmutableArray<SourceCitation> Sources { get; init; }
+
+    public required ImmutableArray<string> Notes { get; init; }
+
     public FindingFamily Family => FindingFamily.Interaction;
 }

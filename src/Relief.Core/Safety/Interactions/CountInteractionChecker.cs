@@ -25,18 +25,20 @@ internal static class CountInteractionChecker
                 continue;
             }
 
-            yield return new InteractionFinding(
-                rule.Id,
-                InteractionKind.Count,
-                rule.Severity,
-                rule.OncHighPriority,
-                [.. ingredients],
-                [.. members.OrderBy(m => m.Reference, StringComparer.Ordinal).Select(m => FactReferences.Of(m.Fact))],
-                [.. members.SelectMany(SafetyContext.CodesOf).Distinct()],
-                rule.Mechanism,
-                rule.Management,
-                context.Cite(rule.SourceIds),
-                [$"{ingredients.Count} distinct drugs of the group; the rule fires at {rule.MinCount}"]);
+            yield return new InteractionFinding
+            {
+                RuleId = rule.Id,
+                Kind = InteractionKind.Count,
+                Severity = rule.Severity,
+                OncHighPriority = rule.OncHighPriority,
+                IngredientIds = [.. ingredients],
+                Facts = [.. members.OrderBy(m => m.Reference, StringComparer.Ordinal).Select(m => FactReferences.Of(m.Fact))],
+                Codes = [.. members.SelectMany(SafetyContext.CodesOf).Distinct()],
+                Mechanism = rule.Mechanism,
+                Management = rule.Management,
+                Sources = context.Cite(rule.SourceIds),
+                Notes = [$"{ingredients.Count} distinct drugs of the group; the rule fires at {rule.MinCount}"],
+            };
         }
     }
 }

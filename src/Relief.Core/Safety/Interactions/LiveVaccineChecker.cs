@@ -68,18 +68,20 @@ internal static class LiveVaccineChecker
                     // A vaccine already given is a different finding from one proposed: it cannot be withheld, only reviewed.
                     var given = !exposure.IsOrder && rule.ManagementGiven is not null;
                     var severity = given ? rule.SeverityGiven!.Value : rule.Severity;
-                    yield return new InteractionFinding(
-                        given ? $"{rule.Id}-given" : rule.Id,
-                        InteractionKind.LiveVaccine,
-                        unknown ? severity.OneLower() : severity,
-                        rule.OncHighPriority,
-                        taker.Ingredients,
-                        [taker.Fact, exposure.Fact],
-                        [.. taker.Codes, exposure.Code],
-                        rule.Mechanism,
-                        given ? rule.ManagementGiven! : rule.Management,
-                        context.Cite(rule.SourceIds),
-                        [.. notes]);
+                    yield return new InteractionFinding
+                    {
+                        RuleId = given ? $"{rule.Id}-given" : rule.Id,
+                        Kind = InteractionKind.LiveVaccine,
+                        Severity = unknown ? severity.OneLower() : severity,
+                        OncHighPriority = rule.OncHighPriority,
+                        IngredientIds = taker.Ingredients,
+                        Facts = [taker.Fact, exposure.Fact],
+                        Codes = [.. taker.Codes, exposure.Code],
+                        Mechanism = rule.Mechanism,
+                        Management = given ? rule.ManagementGiven! : rule.Management,
+                        Sources = context.Cite(rule.SourceIds),
+                        Notes = [.. notes],
+                    };
                 }
             }
         }

@@ -70,19 +70,21 @@ internal static class PairInteractionChecker
 
             foreach (var (members, ingredients) in pairs.Values)
             {
-                findings.Add(new InteractionFinding(
-                    rule.Id,
-                    InteractionKind.Pair,
-                    rule.Severity,
-                    rule.OncHighPriority,
-                    [.. ingredients],
-                    [.. members.SelectMany(m => m.IsPast ? [FactReferences.Of(m.Medication.Fact, m.Role)] : context.ActiveCourseOf(m.Medication).Facts())],
-                    [.. members.SelectMany(m => SafetyContext.CodesOf(m.Medication)).Distinct()],
-                    rule.Mechanism,
-                    rule.Management,
-                    context.Cite(rule.SourceIds),
-                    [.. members.Where(m => m.IsPast).Select(m => $"{m.Medication.Fact.Medication} stopped on {FactReferences.Date(m.Medication.Fact.End)}, inside the {m.WashoutDays}-day washout for {m.Ingredient}"),
-                        .. members.Where(m => !m.IsPast).Select(m => context.ActiveCourseOf(m.Medication).Note).OfType<string>()]));
+                findings.Add(new InteractionFinding
+                {
+                    RuleId = rule.Id,
+                    Kind = InteractionKind.Pair,
+                    Severity = rule.Severity,
+                    OncHighPriority = rule.OncHighPriority,
+                    IngredientIds = [.. ingredients],
+                    Facts = [.. members.SelectMany(m => m.IsPast ? [FactReferences.Of(m.Medication.Fact, m.Role)] : context.ActiveCourseOf(m.Medication).Facts())],
+                    Codes = [.. members.SelectMany(m => SafetyContext.CodesOf(m.Medication)).Distinct()],
+                    Mechanism = rule.Mechanism,
+                    Management = rule.Management,
+                    Sources = context.Cite(rule.SourceIds),
+                    Notes = [.. members.Where(m => m.IsPast).Select(m => $"{m.Medication.Fact.Medication} stopped on {FactReferences.Date(m.Medication.Fact.End)}, inside the {m.WashoutDays}-day washout for {m.Ingredient}"),
+                        .. members.Where(m => !m.IsPast).Select(m => context.ActiveCourseOf(m.Medication).Note).OfType<string>()],
+                });
             }
         }
 
