@@ -10,17 +10,28 @@ namespace Relief.Core.Assessment;
 /// A current or proposed medication weighed against the patient's conditions: what it is (ingredients
 /// resolved from the product code), how long it has been taken, and what the evidence says of it here.
 /// </summary>
-public sealed record MedicationReview(
-    string ResourceId,
-    string ResourceType,
-    MedicationUse Use,
-    string Display,
-    ImmutableArray<Code> Codes,
-    ImmutableArray<IngredientMatch> Ingredients,
-    LocalDate? Start,
-    int? DaysOnTherapy,
-    ReviewVerdict Verdict,
-    ImmutableArray<ReviewFinding> Findings);
+public sealed record MedicationReview
+{
+    public required string ResourceId { get; init; }
+
+    public required string ResourceType { get; init; }
+
+    public required MedicationUse Use { get; init; }
+
+    public required string Display { get; init; }
+
+    public required ImmutableArray<Code> Codes { get; init; }
+
+    public required ImmutableArray<IngredientMatch> Ingredients { get; init; }
+
+    public required LocalDate? Start { get; init; }
+
+    public required int? DaysOnTherapy { get; init; }
+
+    public required ReviewVerdict Verdict { get; init; }
+
+    public required ImmutableArray<ReviewFinding> Findings { get; init; }
+}
 
 /// <summary>An ingredient of a medication and how Relief recognised it.</summary>
 public sealed record IngredientMatch(string DrugId, string Name, DrugScope Scope, IngredientResolution ResolvedBy);

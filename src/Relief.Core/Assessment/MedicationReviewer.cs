@@ -58,9 +58,19 @@ internal sealed class MedicationReviewer(KnowledgeBase knowledge)
             ? Period.Between(start, asOf, PeriodUnits.Days).Days
             : null;
 
-        return new MedicationReview(
-            fact.ResourceId, fact.ResourceType, fact.Use, fact.Medication.ToString(), fact.Medication.Codes,
-            ingredients, fact.Start, days, Verdict(ingredients, ordered), ordered);
+        return new MedicationReview
+        {
+            ResourceId = fact.ResourceId,
+            ResourceType = fact.ResourceType,
+            Use = fact.Use,
+            Display = fact.Medication.ToString(),
+            Codes = fact.Medication.Codes,
+            Ingredients = ingredients,
+            Start = fact.Start,
+            DaysOnTherapy = days,
+            Verdict = Verdict(ingredients, ordered),
+            Findings = ordered,
+        };
     }
 
     // The product form of the medication, from its name or text, when the drug has forms evidence tells apart.

@@ -18,17 +18,27 @@ public enum GradualWithdrawal
 /// the drug has been taken, and, where the knowledge gives machine-readable criteria, whether gradual
 /// withdrawal is needed and why.
 /// </summary>
-public sealed record TaperAdvice(
-    string RuleId,
-    string IngredientId,
-    string Text,
-    int? MinDays,
-    TaperRate? Rate,
-    int? DaysOfUse,
-    ImmutableArray<string> GradualIfAny,
-    GradualWithdrawal? Gradual,
-    ImmutableArray<string> Reasons,
-    ImmutableArray<SourceCitation> Sources)
+public sealed record TaperAdvice
 {
+    public required string RuleId { get; init; }
+
+    public required string IngredientId { get; init; }
+
+    public required string Text { get; init; }
+
+    public required int? MinDays { get; init; }
+
+    public required TaperRate? Rate { get; init; }
+
+    public required int? DaysOfUse { get; init; }
+
+    public required ImmutableArray<string> GradualIfAny { get; init; }
+
+    public required GradualWithdrawal? Gradual { get; init; }
+
+    public required ImmutableArray<string> Reasons { get; init; }
+
+    public required ImmutableArray<SourceCitation> Sources { get; init; }
+
     public FindingFamily Family => FindingFamily.Taper;
 }

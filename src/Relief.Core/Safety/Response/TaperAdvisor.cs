@@ -27,8 +27,19 @@ internal static class TaperAdvisor
         {
             var rate = daysOfUse is { } days ? rule.Rates.FirstOrDefault(r => r.AppliesAfter(days)) : null;
             var (gradual, reasons) = rule.MachineReadable.IsEmpty ? (null, []) : Judge(context, rule, medication, ingredient);
-            advice.Add(new TaperAdvice(
-                rule.Id, ingredient, rule.Text, rule.MinDays, rate, daysOfUse, rule.GradualIfAny, gradual, [.. reasons], context.Cite(rule.SourceIds)));
+            advice.Add(new TaperAdvice
+            {
+                RuleId = rule.Id,
+                IngredientId = ingredient,
+                Text = rule.Text,
+                MinDays = rule.MinDays,
+                Rate = rate,
+                DaysOfUse = daysOfUse,
+                GradualIfAny = rule.GradualIfAny,
+                Gradual = gradual,
+                Reasons = [.. reasons],
+                Sources = context.Cite(rule.SourceIds),
+            });
         }
 
         return advice.ToImmutable();
