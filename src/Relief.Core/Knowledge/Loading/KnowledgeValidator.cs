@@ -482,11 +482,19 @@ internal sealed partial class KnowledgeValidator
                     Error(f, id, problem);
                 }
 
-                result.Add(new EvidenceStatement(
-                    id, content.Condition, entry.Therapy ?? "", grade, entry.Line, entry.Quality,
-                    BuildNumberNeeded(f, id, entry.Nnt, "nnt"), BuildNumberNeeded(f, id, entry.Nnh, "nnh"),
-                    entry.Summary ?? "", entry.Source ?? "", [.. entry.NotFor ?? []])
+                result.Add(new EvidenceStatement
                 {
+                    Id = id,
+                    ConditionId = content.Condition,
+                    TherapyId = entry.Therapy ?? "",
+                    Grade = grade,
+                    Line = entry.Line,
+                    Quality = entry.Quality,
+                    Nnt = BuildNumberNeeded(f, id, entry.Nnt, "nnt"),
+                    Nnh = BuildNumberNeeded(f, id, entry.Nnh, "nnh"),
+                    Summary = entry.Summary ?? "",
+                    SourceId = entry.Source ?? "",
+                    NotFor = [.. entry.NotFor ?? []],
                     Members = [.. entry.Members ?? []],
                     Excludes = [.. entry.Excludes ?? []],
                     Forms = [.. entry.Forms ?? []],

@@ -256,7 +256,22 @@ internal sealed class OpioidValidator(List<KnowledgeError> errors, IReadOnlySet<
         }
 
         int Days(int i) => (int)values[i];
-        return new OpioidWindows(Days(0), Days(1), Days(2), Days(3), Days(4), Days(5), Days(6), Days(7), Days(8), Days(9), values[10], values[11], Days(12));
+        return new OpioidWindows
+        {
+            SubacuteSupplyDays = Days(0),
+            AcuteSupplyBelowDays = Days(1),
+            AcuteMaxDays = Days(2),
+            NaiveLookbackDays = Days(3),
+            ActiveOrderYears = Days(4),
+            ReviewLookbackDays = Days(5),
+            ContinuityShortWindowDays = Days(6),
+            ContinuityShortMinDays = Days(7),
+            ContinuityMonthMinDays = Days(8),
+            ScreeningLookbackMonths = Days(9),
+            MmeReassess = values[10],
+            MmeAvoid = values[11],
+            AdultAge = Days(12),
+        };
     }
 
     private List<OpioidExclusion> BuildExclusions(List<OpioidExclusionEntry> entries)

@@ -188,10 +188,19 @@ internal sealed partial class SafetyValidator
                 CheckCommon(f, id, end);
             }
 
-            var factor = new Factor(
-                id, entry.Name ?? id, entry.AgeMin, entry.AgeMax, conditions, prefixes, status, entry.OnsetWithinDays,
-                observations, kidney, sources)
+            var factor = new Factor
             {
+                Id = id,
+                Name = entry.Name ?? id,
+                AgeMin = entry.AgeMin,
+                AgeMax = entry.AgeMax,
+                Conditions = conditions,
+                Icd10CmPrefixes = prefixes,
+                ConditionStatus = status,
+                OnsetWithinDays = entry.OnsetWithinDays,
+                Observations = observations,
+                KidneyFunction = kidney,
+                SourceIds = sources,
                 ExcludeConditions = Codes(f, id, entry.ExcludeConditions),
                 ExcludeIcd10CmPrefixes = Prefixes(f, id, entry.ExcludeIcd10CmPrefixes),
                 EndConditions = Codes(f, id, entry.EndedBy?.Conditions),

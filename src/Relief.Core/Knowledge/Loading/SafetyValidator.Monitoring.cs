@@ -57,9 +57,21 @@ internal sealed partial class SafetyValidator
             }
 
             thresholds.AddRange(Thresholds(f, id, entry.Thresholds, tests, units));
-            protocols.Add(new MonitoringProtocol(
-                id, entry.Name ?? id, [.. entry.Drugs ?? []], anyOf, [.. entry.DrugsAll ?? []], allOf, [.. entry.Replaces ?? []],
-                [.. entry.WhenAnyFactor ?? []], baseline, entry.BaselineConvention ?? false, schedule, thresholds.ToImmutable()));
+            protocols.Add(new MonitoringProtocol
+            {
+                Id = id,
+                Name = entry.Name ?? id,
+                Drugs = [.. entry.Drugs ?? []],
+                AnyOf = anyOf,
+                DrugsAll = [.. entry.DrugsAll ?? []],
+                AllOf = allOf,
+                Replaces = [.. entry.Replaces ?? []],
+                WhenAnyFactor = [.. entry.WhenAnyFactor ?? []],
+                Baseline = baseline,
+                BaselineConvention = entry.BaselineConvention ?? false,
+                Schedule = schedule,
+                Thresholds = thresholds.ToImmutable(),
+            });
         }
 
         foreach (var protocol in protocols)
@@ -146,7 +158,20 @@ internal sealed partial class SafetyValidator
                 Error(f, name, "threshold listed twice");
             }
 
-            result.Add(new Threshold(key, owner, test.Id, comparator, value, entry.Unit, action, entry.Note, entry.OverDays, entry.Confirmed ?? false, sources));
+            result.Add(new Threshold
+            {
+                Key = key,
+                OwnerId = owner,
+                TestId = test.Id,
+                Comparator = comparator,
+                Value = value,
+                Unit = entry.Unit,
+                Action = action,
+                Note = entry.Note,
+                OverDays = entry.OverDays,
+                Confirmed = entry.Confirmed ?? false,
+                SourceIds = sources,
+            });
         }
 
         return result.ToImmutable();
@@ -189,9 +214,19 @@ internal sealed partial class SafetyValidator
         }
 
         var level = Parse<BaselineLevel>(f, name, entry.Level, "level", BaselineLevel.Required);
-        return new BaselineItem(
-            index + 1, [.. entry.Tests], entry.AnyOf ?? false, entry.WithinDays, entry.AfterStartDays ?? 0, level, entry.BeforeEachCourse ?? false,
-            entry.AlternativeFactor, entry.Note, sources);
+        return new BaselineItem
+        {
+            Index = index + 1,
+            TestIds = [.. entry.Tests],
+            AnyOf = entry.AnyOf ?? false,
+            WithinDays = entry.WithinDays,
+            AfterStartDays = entry.AfterStartDays ?? 0,
+            Level = level,
+            BeforeEachCourse = entry.BeforeEachCourse ?? false,
+            AlternativeFactorId = entry.AlternativeFactor,
+            Note = entry.Note,
+            SourceIds = sources,
+        };
     }
 
     private MonitoringSchedule? Schedule(string f, string protocol, ScheduleEntry entry, Dictionary<string, LabTest> tests)

@@ -24,9 +24,20 @@ internal sealed partial class SafetyValidator
             Require(f, id, entry.Rationale, "rationale");
             Require(f, id, entry.Action, "action");
             var sources = Sources(f, id, entry);
-            result.Add(new Caution(
-                id, [.. entry.Drugs ?? []], ingredients, entry.Factor ?? "", entry.AgeMin, severity, appliesTo, entry.BoxedWarning ?? false,
-                entry.Rationale ?? "", entry.Action ?? "", sources));
+            result.Add(new Caution
+            {
+                Id = id,
+                Drugs = [.. entry.Drugs ?? []],
+                Ingredients = ingredients,
+                FactorId = entry.Factor ?? "",
+                AgeMin = entry.AgeMin,
+                Severity = severity,
+                AppliesTo = appliesTo,
+                BoxedWarning = entry.BoxedWarning ?? false,
+                Rationale = entry.Rationale ?? "",
+                Action = entry.Action ?? "",
+                SourceIds = sources,
+            });
         }
 
         return result;
@@ -255,9 +266,24 @@ internal sealed partial class SafetyValidator
                     break;
             }
 
-            rules.Add(new DoseRule(
-                id, entry.Drug ?? "", ingredients, kind, max, entry.Factor, [.. entry.WithDrugs ?? []], withIngredients, measure, bands,
-                entry.MinMme, severity, entry.Rationale ?? "", entry.Action ?? "", sources));
+            rules.Add(new DoseRule
+            {
+                Id = id,
+                Drug = entry.Drug ?? "",
+                Ingredients = ingredients,
+                Kind = kind,
+                MaxDaily = max,
+                FactorId = entry.Factor,
+                WithDrugs = [.. entry.WithDrugs ?? []],
+                WithIngredients = withIngredients,
+                Measure = measure,
+                Bands = bands,
+                MinMme = entry.MinMme,
+                Severity = severity,
+                Rationale = entry.Rationale ?? "",
+                Action = entry.Action ?? "",
+                SourceIds = sources,
+            });
         }
 
         var mme = new List<MmeFactor>();

@@ -61,10 +61,29 @@ internal sealed partial class SafetyValidator
         var (sets, protocols) = BuildMonitoring(files.Monitoring, tests, factors, units);
         var response = BuildResponse(files.Response, units);
 
-        return new SafetyKnowledge(new SafetyKnowledgeParts(
-            _refs.ToFrozenDictionary(StringComparer.Ordinal), interpretation, factors.Values.ToList(), groups, cautions, interactions, vaccines,
-            doses, mme, tests.Values.ToList(), sets, protocols, units, response.Instruments, response.Bands,
-            response.MaxDaysBeforeStart, response.Trials, response.Decisions, response.Tapering, conventions));
+        return new SafetyKnowledge(new SafetyKnowledgeParts
+        {
+            Refs = _refs.ToFrozenDictionary(StringComparer.Ordinal),
+            ResultInterpretation = interpretation,
+            Factors = factors.Values.ToList(),
+            Groups = groups,
+            Cautions = cautions,
+            Interactions = interactions,
+            Vaccines = vaccines,
+            DoseRules = doses,
+            MmeFactors = mme,
+            Tests = tests.Values.ToList(),
+            ThresholdSets = sets,
+            Protocols = protocols,
+            Units = units,
+            Instruments = response.Instruments,
+            Bands = response.Bands,
+            ResponseBaselineMaxDaysBeforeStart = response.MaxDaysBeforeStart,
+            AdequateTrials = response.Trials,
+            Decisions = response.Decisions,
+            Tapering = response.Tapering,
+            Conventions = conventions,
+        });
     }
 
     private SafetyConventions BuildConventions(ConventionsFile file)

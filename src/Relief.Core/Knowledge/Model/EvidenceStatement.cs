@@ -3,19 +3,30 @@ using System.Collections.Immutable;
 namespace Relief.Core.Knowledge.Model;
 
 /// <summary>How one source judges one therapy (drug, class or non-drug therapy) for one condition.</summary>
-public sealed record EvidenceStatement(
-    string Id,
-    string ConditionId,
-    string TherapyId,
-    EvidenceGrade Grade,
-    int? Line,
-    string? Quality,
-    NumberNeeded? Nnt,
-    NumberNeeded? Nnh,
-    string Summary,
-    string SourceId,
-    ImmutableArray<string> NotFor)
+public sealed record EvidenceStatement
 {
+    public required string Id { get; init; }
+
+    public required string ConditionId { get; init; }
+
+    public required string TherapyId { get; init; }
+
+    public required EvidenceGrade Grade { get; init; }
+
+    public required int? Line { get; init; }
+
+    public required string? Quality { get; init; }
+
+    public required NumberNeeded? Nnt { get; init; }
+
+    public required NumberNeeded? Nnh { get; init; }
+
+    public required string Summary { get; init; }
+
+    public required string SourceId { get; init; }
+
+    public required ImmutableArray<string> NotFor { get; init; }
+
     /// <summary>
     /// For a class statement: the members the source's evidence is about (NeuPSIG's SNRI evidence is duloxetine
     /// and venlafaxine). Empty: every member of the class.

@@ -4,15 +4,27 @@ using System.Collections.Immutable;
 namespace Relief.Core.Knowledge.Safety;
 
 /// <summary>Drug x patient factor -> severity (knowledge-format-safety.md §4). <see cref="Ingredients"/> is the resolution of <see cref="Drugs"/>.</summary>
-public sealed record Caution(
-    string Id,
-    ImmutableArray<string> Drugs,
-    FrozenSet<string> Ingredients,
-    string FactorId,
-    int? AgeMin,
-    CautionSeverity Severity,
-    AppliesTo AppliesTo,
-    bool BoxedWarning,
-    string Rationale,
-    string Action,
-    ImmutableArray<string> SourceIds);
+public sealed record Caution
+{
+    public required string Id { get; init; }
+
+    public required ImmutableArray<string> Drugs { get; init; }
+
+    public required FrozenSet<string> Ingredients { get; init; }
+
+    public required string FactorId { get; init; }
+
+    public required int? AgeMin { get; init; }
+
+    public required CautionSeverity Severity { get; init; }
+
+    public required AppliesTo AppliesTo { get; init; }
+
+    public required bool BoxedWarning { get; init; }
+
+    public required string Rationale { get; init; }
+
+    public required string Action { get; init; }
+
+    public required ImmutableArray<string> SourceIds { get; init; }
+}

@@ -8,22 +8,38 @@ namespace Relief.Core.Knowledge.Safety;
 /// max-daily uses <see cref="MaxDaily"/> (with optional <see cref="FactorId"/> and <see cref="WithIngredients"/>),
 /// renal-bands uses <see cref="Bands"/>, mme-daily uses <see cref="MinMme"/>; pattern is always "weekly".
 /// </summary>
-public sealed record DoseRule(
-    string Id,
-    string Drug,
-    FrozenSet<string> Ingredients,
-    DoseRuleKind Kind,
-    Quantity? MaxDaily,
-    string? FactorId,
-    ImmutableArray<string> WithDrugs,
-    FrozenSet<string> WithIngredients,
-    KidneyMeasure? Measure,
-    ImmutableArray<RenalBand> Bands,
-    decimal? MinMme,
-    DoseSeverity Severity,
-    string Rationale,
-    string Action,
-    ImmutableArray<string> SourceIds);
+public sealed record DoseRule
+{
+    public required string Id { get; init; }
+
+    public required string Drug { get; init; }
+
+    public required FrozenSet<string> Ingredients { get; init; }
+
+    public required DoseRuleKind Kind { get; init; }
+
+    public required Quantity? MaxDaily { get; init; }
+
+    public required string? FactorId { get; init; }
+
+    public required ImmutableArray<string> WithDrugs { get; init; }
+
+    public required FrozenSet<string> WithIngredients { get; init; }
+
+    public required KidneyMeasure? Measure { get; init; }
+
+    public required ImmutableArray<RenalBand> Bands { get; init; }
+
+    public required decimal? MinMme { get; init; }
+
+    public required DoseSeverity Severity { get; init; }
+
+    public required string Rationale { get; init; }
+
+    public required string Action { get; init; }
+
+    public required ImmutableArray<string> SourceIds { get; init; }
+}
 
 /// <summary>A creatinine-clearance band <c>[Min, Below)</c> (a missing bound is open) and its maximum daily dose.</summary>
 public sealed record RenalBand(decimal? Min, decimal? Below, Quantity MaxDaily)

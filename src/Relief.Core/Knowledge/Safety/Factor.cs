@@ -7,19 +7,30 @@ namespace Relief.Core.Knowledge.Safety;
 /// A fact about a patient that changes the safety of a drug (age band, condition, lab state). It holds when
 /// ANY of its criteria holds (knowledge-format-safety.md §2).
 /// </summary>
-public sealed record Factor(
-    string Id,
-    string Name,
-    int? AgeMin,
-    int? AgeMax,
-    ImmutableArray<Code> Conditions,
-    ImmutableArray<string> Icd10CmPrefixes,
-    ConditionStatusRule ConditionStatus,
-    int? OnsetWithinDays,
-    ImmutableArray<ObservationCriterion> Observations,
-    KidneyFunctionCriterion? KidneyFunction,
-    ImmutableArray<string> SourceIds)
+public sealed record Factor
 {
+    public required string Id { get; init; }
+
+    public required string Name { get; init; }
+
+    public required int? AgeMin { get; init; }
+
+    public required int? AgeMax { get; init; }
+
+    public required ImmutableArray<Code> Conditions { get; init; }
+
+    public required ImmutableArray<string> Icd10CmPrefixes { get; init; }
+
+    public required ConditionStatusRule ConditionStatus { get; init; }
+
+    public required int? OnsetWithinDays { get; init; }
+
+    public required ImmutableArray<ObservationCriterion> Observations { get; init; }
+
+    public required KidneyFunctionCriterion? KidneyFunction { get; init; }
+
+    public required ImmutableArray<string> SourceIds { get; init; }
+
     public bool HasAgeCriterion => AgeMin is not null || AgeMax is not null;
 
     /// <summary>

@@ -8,36 +8,59 @@ namespace Relief.Core.Knowledge.Safety;
 /// It applies when any ingredient of <see cref="AnyOf"/> is current or proposed, or, for a combination
 /// protocol, when every set of <see cref="AllOf"/> is.
 /// </summary>
-public sealed record MonitoringProtocol(
-    string Id,
-    string Name,
-    ImmutableArray<string> Drugs,
-    FrozenSet<string> AnyOf,
-    ImmutableArray<string> DrugsAll,
-    ImmutableArray<FrozenSet<string>> AllOf,
-    ImmutableArray<string> Replaces,
-    ImmutableArray<string> WhenAnyFactor,
-    ImmutableArray<BaselineItem> Baseline,
-    bool BaselineConvention,
-    MonitoringSchedule? Schedule,
-    ImmutableArray<Threshold> Thresholds)
+public sealed record MonitoringProtocol
 {
+    public required string Id { get; init; }
+
+    public required string Name { get; init; }
+
+    public required ImmutableArray<string> Drugs { get; init; }
+
+    public required FrozenSet<string> AnyOf { get; init; }
+
+    public required ImmutableArray<string> DrugsAll { get; init; }
+
+    public required ImmutableArray<FrozenSet<string>> AllOf { get; init; }
+
+    public required ImmutableArray<string> Replaces { get; init; }
+
+    public required ImmutableArray<string> WhenAnyFactor { get; init; }
+
+    public required ImmutableArray<BaselineItem> Baseline { get; init; }
+
+    public required bool BaselineConvention { get; init; }
+
+    public required MonitoringSchedule? Schedule { get; init; }
+
+    public required ImmutableArray<Threshold> Thresholds { get; init; }
+
     /// <summary>Every ingredient that can bring this protocol into play.</summary>
     public IEnumerable<string> Ingredients => AnyOf.Concat(AllOf.SelectMany(s => s));
 }
 
 /// <summary>A baseline requirement: results for the tests (each, or any one) inside the window around the reference date.</summary>
-public sealed record BaselineItem(
-    int Index,
-    ImmutableArray<string> TestIds,
-    bool AnyOf,
-    int? WithinDays,
-    int AfterStartDays,
-    BaselineLevel Level,
-    bool BeforeEachCourse,
-    string? AlternativeFactorId,
-    string? Note,
-    ImmutableArray<string> SourceIds);
+public sealed record BaselineItem
+{
+    public required int Index { get; init; }
+
+    public required ImmutableArray<string> TestIds { get; init; }
+
+    public required bool AnyOf { get; init; }
+
+    public required int? WithinDays { get; init; }
+
+    public required int AfterStartDays { get; init; }
+
+    public required BaselineLevel Level { get; init; }
+
+    public required bool BeforeEachCourse { get; init; }
+
+    public required string? AlternativeFactorId { get; init; }
+
+    public required string? Note { get; init; }
+
+    public required ImmutableArray<string> SourceIds { get; init; }
+}
 
 public sealed record MonitoringSchedule(
     ImmutableArray<string> TestIds,
@@ -58,17 +81,29 @@ public sealed record SchedulePhase(int FromWeek, int? ToWeek, int EveryWeeks);
 /// An action threshold (knowledge-format-safety.md §8.2). <see cref="Key"/> identifies it in findings ("bsr-2017-dmard/wbc-lt-3.5").
 /// <see cref="Unit"/> is null for rise-percent and multiple-of-uln, which compare in the test's own unit.
 /// </summary>
-public sealed record Threshold(
-    string Key,
-    string OwnerId,
-    string TestId,
-    Comparator Comparator,
-    decimal Value,
-    string? Unit,
-    MonitoringAction Action,
-    string? Note,
-    int? OverDays,
-    bool Confirmed,
-    ImmutableArray<string> SourceIds);
+public sealed record Threshold
+{
+    public required string Key { get; init; }
+
+    public required string OwnerId { get; init; }
+
+    public required string TestId { get; init; }
+
+    public required Comparator Comparator { get; init; }
+
+    public required decimal Value { get; init; }
+
+    public required string? Unit { get; init; }
+
+    public required MonitoringAction Action { get; init; }
+
+    public required string? Note { get; init; }
+
+    public required int? OverDays { get; init; }
+
+    public required bool Confirmed { get; init; }
+
+    public required ImmutableArray<string> SourceIds { get; init; }
+}
 
 public sealed record ThresholdSet(string Id, ImmutableArray<Threshold> Thresholds);

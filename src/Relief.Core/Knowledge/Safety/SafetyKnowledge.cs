@@ -198,24 +198,45 @@ public sealed class SafetyKnowledge
 public sealed record ResultCode(Code Code, ImmutableArray<int> Slots);
 
 /// <summary>The built pieces the validator hands to <see cref="SafetyKnowledge"/>.</summary>
-internal sealed record SafetyKnowledgeParts(
-    FrozenDictionary<string, FrozenSet<string>> Refs,
-    ResultInterpretation ResultInterpretation,
-    IReadOnlyList<Factor> Factors,
-    IReadOnlyList<DrugGroup> Groups,
-    IReadOnlyList<Caution> Cautions,
-    IReadOnlyList<Interaction> Interactions,
-    IReadOnlyList<Vaccine> Vaccines,
-    IReadOnlyList<DoseRule> DoseRules,
-    IReadOnlyList<MmeFactor> MmeFactors,
-    IReadOnlyList<LabTest> Tests,
-    IReadOnlyList<ThresholdSet> ThresholdSets,
-    IReadOnlyList<MonitoringProtocol> Protocols,
-    UnitConverter Units,
-    IReadOnlyList<PainInstrument> Instruments,
-    IReadOnlyList<ResponseBand> Bands,
-    int ResponseBaselineMaxDaysBeforeStart,
-    IReadOnlyList<AdequateTrial> AdequateTrials,
-    IReadOnlyList<ResponseDecision> Decisions,
-    IReadOnlyList<TaperRule> Tapering,
-    SafetyConventions Conventions);
+internal sealed record SafetyKnowledgeParts
+{
+    public required FrozenDictionary<string, FrozenSet<string>> Refs { get; init; }
+
+    public required ResultInterpretation ResultInterpretation { get; init; }
+
+    public required IReadOnlyList<Factor> Factors { get; init; }
+
+    public required IReadOnlyList<DrugGroup> Groups { get; init; }
+
+    public required IReadOnlyList<Caution> Cautions { get; init; }
+
+    public required IReadOnlyList<Interaction> Interactions { get; init; }
+
+    public required IReadOnlyList<Vaccine> Vaccines { get; init; }
+
+    public required IReadOnlyList<DoseRule> DoseRules { get; init; }
+
+    public required IReadOnlyList<MmeFactor> MmeFactors { get; init; }
+
+    public required IReadOnlyList<LabTest> Tests { get; init; }
+
+    public required IReadOnlyList<ThresholdSet> ThresholdSets { get; init; }
+
+    public required IReadOnlyList<MonitoringProtocol> Protocols { get; init; }
+
+    public required UnitConverter Units { get; init; }
+
+    public required IReadOnlyList<PainInstrument> Instruments { get; init; }
+
+    public required IReadOnlyList<ResponseBand> Bands { get; init; }
+
+    public required int ResponseBaselineMaxDaysBeforeStart { get; init; }
+
+    public required IReadOnlyList<AdequateTrial> AdequateTrials { get; init; }
+
+    public required IReadOnlyList<ResponseDecision> Decisions { get; init; }
+
+    public required IReadOnlyList<TaperRule> Tapering { get; init; }
+
+    public required SafetyConventions Conventions { get; init; }
+}
