@@ -133,7 +133,7 @@ public sealed class Assessor
     }
 
     /// <summary>
-    /// How to stop one of the patient's current medications (knowledge-format-safety.md §10.5: a discontinuation being signed), with
+    /// How to stop one of the patient's current medications (knowledge-format-safety.md §10 item 5: a discontinuation being signed), with
     /// the taper entries for each of its ingredients. Empty when the resource is not a current medication or
     /// no taper entry names its ingredients.
     /// </summary>

@@ -29,7 +29,7 @@ public class ClassEvidenceTests
     private static MedicationReview ReviewOfNamed(string condition, string name) =>
         Assess(new PatientBuilder().WithCondition(CodeSystems.Snomed, condition).WithNamedMedication(name, MedicationUse.Proposed)).Medications.Single();
 
-    // --- §1.5 a class statement covers the members its source studied ---
+    // --- issue 6 §1.5: a class statement covers the members its source studied ---
 
     [Theory]
     [InlineData("72625", "duloxetine")]
@@ -117,7 +117,7 @@ public class ClassEvidenceTests
         Assert.Null(neupsig.Evidence.Qualifier);
     }
 
-    // --- §3 a member hears its class, on a fibromyalgia patient ---
+    // --- issue 6 §3: a member hears its class, on a fibromyalgia patient ---
 
     [Fact]
     public void Pregabalin_in_fibromyalgia_is_contested_with_the_class_statement_named_as_its_origin()

@@ -24,7 +24,7 @@ public class EvidenceAuditTests
     private static TherapyOption Option(PatientAssessment a, string condition, string therapy) =>
         a.Conditions.Single(c => c.ConditionId == condition).Options.Single(o => o.TherapyId == therapy);
 
-    // --- §1.6 chronic primary pain (NICE NG193) is not secondary pain ---
+    // --- issue 6 §1.6: chronic primary pain (NICE NG193) is not secondary pain ---
 
     [Fact]
     public void A_chronic_pain_code_alone_brings_the_chronic_primary_pain_statements()
@@ -97,7 +97,7 @@ public class EvidenceAuditTests
         Assert.Empty(a.ConditionsSetAside);
     }
 
-    // --- §2 ME/CFS (NICE NG206) ---
+    // --- issue 6 §2: ME/CFS (NICE NG206) ---
 
     [Fact]
     public void Fibromyalgia_with_me_cfs_does_not_show_exercise_strong_for_unopposed()
@@ -163,7 +163,7 @@ public class EvidenceAuditTests
         Assert.Equal("caro-2008", Assert.Single(ivig.Evidence).SourceId);
     }
 
-    // --- §2 NeuPSIG 2015: third line and against list ---
+    // --- issue 6 §2: NeuPSIG 2015: third line and against list ---
 
     [Fact]
     public void Botulinum_toxin_a_is_third_line_for_peripheral_neuropathic_pain_but_not_for_ms_pain()
@@ -191,7 +191,7 @@ public class EvidenceAuditTests
         Assert.All(option.Evidence, e => Assert.Equal("neupsig-2015", e.SourceId));
     }
 
-    // --- §2 EULAR RA 2022 ---
+    // --- issue 6 §2: EULAR RA 2022 ---
 
     [Fact]
     public void Proposed_infliximab_for_rheumatoid_arthritis_hears_eular_2022_through_its_class()

@@ -6,7 +6,7 @@ using static Relief.Core.Tests.Safety.SafetyKit;
 
 namespace Relief.Core.Tests.Safety;
 
-/// <summary>Drug x patient factor (knowledge-format-safety.md §4), one test per factor kind, with the spec's examples and negatives.</summary>
+/// <summary>Drug x patient factor (knowledge-format-safety.md §4), one test per factor kind, with that document's examples and negatives.</summary>
 public class CautionTests
 {
     private static CautionFinding? Caution(PatientBuilder patient, string ruleId) =>

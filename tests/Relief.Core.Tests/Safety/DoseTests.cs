@@ -5,7 +5,7 @@ using static Relief.Core.Tests.Safety.SafetyKit;
 
 namespace Relief.Core.Tests.Safety;
 
-/// <summary>Daily doses from FHIR dosages and the dose rules (knowledge-format-safety.md §7), with the spec's examples and negatives.</summary>
+/// <summary>Daily doses from FHIR dosages and the dose rules (knowledge-format-safety.md §7), with that document's examples and negatives.</summary>
 public class DoseTests
 {
     private static IReadOnlyList<DoseFinding> Doses(PatientBuilder patient) => Assess(patient).Safety.Doses;

@@ -9,7 +9,7 @@ using static Relief.Core.Tests.Safety.SafetyKit;
 
 namespace Relief.Core.Tests.Safety;
 
-/// <summary>Patient factors (knowledge-format-safety.md §2), with the spec's examples 2.3 and 2.2.</summary>
+/// <summary>Patient factors (knowledge-format-safety.md §2), with that document's examples 2.3 and 2.2.</summary>
 public class FactorTests
 {
     private static (FactorResult Result, SafetyContext Context) Evaluate(PatientBuilder patient, string factorId)

@@ -5,7 +5,7 @@ using static Relief.Core.Tests.Safety.SafetyKit;
 
 namespace Relief.Core.Tests.Safety;
 
-/// <summary>Drug-drug and drug-vaccine interactions (knowledge-format-safety.md §5): one test per family, with the spec's examples and negatives.</summary>
+/// <summary>Drug-drug and drug-vaccine interactions (knowledge-format-safety.md §5): one test per family, with that document's examples and negatives.</summary>
 public class InteractionTests
 {
     private static IReadOnlyList<InteractionFinding> Interactions(PatientBuilder patient) => Assess(patient).Safety.Interactions;

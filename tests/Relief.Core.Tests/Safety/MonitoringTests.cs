@@ -7,7 +7,7 @@ using static Relief.Core.Tests.Safety.SafetyKit;
 
 namespace Relief.Core.Tests.Safety;
 
-/// <summary>Baselines, schedules with phases and thresholds (knowledge-format-safety.md §8), with the spec's examples and negatives.</summary>
+/// <summary>Baselines, schedules with phases and thresholds (knowledge-format-safety.md §8), with that document's examples and negatives.</summary>
 public class MonitoringTests
 {
     private static readonly string[] BsrTests = [Loinc.Wbc, Loinc.Neutrophils, Loinc.Platelets, Loinc.Creatinine, Loinc.Alt, Loinc.Albumin];

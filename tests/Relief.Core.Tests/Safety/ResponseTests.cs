@@ -6,7 +6,7 @@ using static Relief.Core.Tests.Safety.SafetyKit;
 
 namespace Relief.Core.Tests.Safety;
 
-/// <summary>Treatment response, decisions and taper guidance (knowledge-format-safety.md §10), with the spec's examples and negatives.</summary>
+/// <summary>Treatment response, decisions and taper guidance (knowledge-format-safety.md §10), with that document's examples and negatives.</summary>
 public class ResponseTests
 {
     private static ResponseFinding? Response(PatientBuilder patient, string ingredient) =>

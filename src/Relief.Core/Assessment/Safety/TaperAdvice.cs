@@ -3,7 +3,7 @@ using Relief.Core.Knowledge.Safety;
 
 namespace Relief.Core.Assessment.Safety;
 
-/// <summary>Whether a drug must be withdrawn gradually, from its dose history (knowledge-format-safety.md §10.5).</summary>
+/// <summary>Whether a drug must be withdrawn gradually, from its dose history (knowledge-format-safety.md §10 item 5).</summary>
 public enum GradualWithdrawal
 {
     Needed,

@@ -7,13 +7,13 @@ using Relief.Core.Safety.Courses;
 namespace Relief.Core.Safety.Response;
 
 /// <summary>
-/// How to stop a drug (knowledge-format-safety.md §10.4-10.5): every taper entry naming the ingredient, with the rate chosen by how
+/// How to stop a drug (knowledge-format-safety.md §10 items 4-5): every taper entry naming the ingredient, with the rate chosen by how
 /// long it has been taken and, where the knowledge gives machine-readable criteria (corticosteroids), whether
 /// gradual withdrawal is needed judged from the dose history.
 /// </summary>
 internal static class TaperAdvisor
 {
-    // Prednisolone equivalents per mg. Spec 10.5: prednisone is 1:1 with prednisolone; other steroids need a
+    // Prednisolone equivalents per mg. docs/knowledge-format-safety.md §10 item 5: prednisone is 1:1 with prednisolone; other steroids need a
     // conversion table in drugs.yaml before they can be judged, so they get the text only.
     private static readonly ImmutableDictionary<(string Drug, string Reference), decimal> Equivalence =
         ImmutableDictionary<(string, string), decimal>.Empty.Add(("prednisone", "prednisolone"), 1m).Add(("prednisolone", "prednisolone"), 1m);
