@@ -1,9 +1,14 @@
+using System.Collections.Immutable;
+using Relief.Core.Codes;
+
 namespace Relief.Core.Knowledge.Loading;
 
 /// <summary>
-/// The entry checks every knowledge file shares (a required field, a closed vocabulary, a positive number),
-/// each adding one <see cref="KnowledgeError"/> worded the same way whatever file it is in. Both validators
-/// call these rather than keeping their own copies.
+/// The entry checks every knowledge file shares (a required field, a closed vocabulary, a positive number, a code,
+/// the sources an entry cites, a reference to another file, the verified mark), each adding one
+/// <see cref="KnowledgeError"/> worded the same way whatever file it is in. The three validators (evidence,
+/// safety, opioid) call these rather than keeping their own copies, so the wording of a shared rule lives here
+/// once; messages particular to one kind of entry stay beside the rule that gives them.
 /// </summary>
 internal static class EntryChecks
 {
@@ -41,5 +46,84 @@ internal static class EntryChecks
         {
             errors.Add(new KnowledgeError(file, entry, $"{field} must be a number above 0"));
         }
+    }
+
+    /// <summary>
+    /// A reference to an entry of another file ("source 'x' is not in sources.yaml", "value set 'y' is not in
+    /// opioids/value-sets/"): true when it is there, otherwise one error naming what, which and where.
+    /// </summary>
+    public static bool Known(List<KnowledgeError> errors, string file, string entry, string what, string? id, bool exists, string where)
+    {
+        if (exists)
+        {
+            return true;
+        }
+
+        errors.Add(new KnowledgeError(file, entry, $"{what} '{id}' is not in {where}"));
+        return false;
+    }
+
+    /// <summary>
+    /// The source ids an entry cites (<c>source:</c> and <c>sources:</c> together, each once); each must be in
+    /// sources.yaml, and a clinical statement must cite one.
+    /// </summary>
+    public static ImmutableArray<string> Sources(
+        List<KnowledgeError> errors, string file, string entry, string? source, IEnumerable<string>? sources, IReadOnlySet<string> sourceIds, bool required = true)
+    {
+        var ids = (source is null ? [] : new[] { source }).Concat(sources ?? []).Distinct(StringComparer.Ordinal).ToImmutableArray();
+        if (ids.IsEmpty && required)
+        {
+            errors.Add(new KnowledgeError(file, entry, MissingSource));
+        }
+
+        foreach (var id in ids)
+        {
+            Known(errors, file, entry, "source", id, sourceIds.Contains(id), KnowledgeLoader.SourcesFile);
+        }
+
+        return ids;
+    }
+
+    /// <summary>The wording for a clinical statement that cites nothing.</summary>
+    public const string MissingSource = "every statement must cite a source (source: or sources:)";
+
+    /// <summary>The review mark: V (verified against the source) or K (kept from the project's own knowledge); required where <paramref name="required"/>.</summary>
+    public static void Verified(List<KnowledgeError> errors, string file, string entry, string? verified, bool required)
+    {
+        if (verified is "V" or "K" || (verified is null && !required))
+        {
+            return;
+        }
+
+        errors.Add(new KnowledgeError(file, entry, verified is null ? "verified must be V or K" : $"verified must be V or K (got '{verified}')"));
+    }
+
+    /// <summary>
+    /// A code written as <c>{ system, code, display }</c>: a known system, a code well-formed for it (check digits
+    /// included), and a display. LOINC answer codes (LA6576-8 "Positive") have their own shape and no mod-10
+    /// check digit; they are accepted where <paramref name="loincAnswers"/> says so. Null when unusable.
+    /// </summary>
+    public static Code? Code(List<KnowledgeError> errors, string file, string entry, string? system, string? code, string? display, bool loincAnswers = false)
+    {
+        var resolved = system is null ? null : CodeSystems.Resolve(system);
+        if (resolved is null || string.IsNullOrWhiteSpace(code))
+        {
+            errors.Add(new KnowledgeError(file, entry, $"code entry needs a known system and a code (got system '{system}', code '{code}')"));
+            return null;
+        }
+
+        var wellFormed = CodeFormats.IsWellFormed(resolved, code) || (loincAnswers && resolved == CodeSystems.Loinc && CodeFormats.IsLoincAnswer(code));
+        if (!wellFormed)
+        {
+            errors.Add(new KnowledgeError(file, entry, $"{CodeSystems.ShortName(resolved)} code '{code}' is not well-formed"));
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(display))
+        {
+            errors.Add(new KnowledgeError(file, entry, $"code '{code}' needs a display"));
+        }
+
+        return new Code(resolved, code);
     }
 }

@@ -188,28 +188,8 @@ internal sealed partial class KnowledgeValidator
         return new ConditionCode(code.Value, entry.Display ?? "", entry.Broad, from, to);
     }
 
-    private Code? BuildCode(string file, string owner, CodeEntry entry)
-    {
-        var system = entry.System is null ? null : CodeSystems.Resolve(entry.System);
-        if (system is null || string.IsNullOrWhiteSpace(entry.Code))
-        {
-            Error(file, owner, $"code entry needs a known system and a code (got system '{entry.System}', code '{entry.Code}')");
-            return null;
-        }
-
-        if (!CodeFormats.IsWellFormed(system, entry.Code))
-        {
-            Error(file, owner, $"{CodeSystems.ShortName(system)} code '{entry.Code}' is not well-formed");
-            return null;
-        }
-
-        if (string.IsNullOrWhiteSpace(entry.Display))
-        {
-            Error(file, owner, $"code '{entry.Code}' needs a display");
-        }
-
-        return new Code(system, entry.Code);
-    }
+    private Code? BuildCode(string file, string owner, CodeEntry entry) =>
+        EntryChecks.Code(_errors, file, owner, entry.System, entry.Code, entry.Display);
 
     private NodaTime.LocalDate? ParseDate(string file, string owner, string? text, string field)
     {
@@ -459,11 +439,12 @@ internal sealed partial class KnowledgeValidator
                 Require(f, id, entry.Summary, "summary");
                 if (entry.Source is null)
                 {
+                    // Evidence statements cite exactly one source (source:), so the shared wording naming sources: would mislead.
                     Error(f, id, "every statement must cite a source");
                 }
-                else if (!_sourceIds.Contains(entry.Source))
+                else
                 {
-                    Error(f, id, $"source '{entry.Source}' is not in {KnowledgeLoader.SourcesFile}");
+                    CheckOptionalSource(f, id, entry.Source);
                 }
 
                 foreach (var unknown in (entry.NotFor ?? []).Where(c => !conditionIds.Contains(c)))
@@ -532,9 +513,9 @@ internal sealed partial class KnowledgeValidator
 
     private void CheckOptionalSource(string file, string id, string? source)
     {
-        if (source is not null && !_sourceIds.Contains(source))
+        if (source is not null)
         {
-            Error(file, id, $"source '{source}' is not in {KnowledgeLoader.SourcesFile}");
+            EntryChecks.Known(_errors, file, id, "source", source, _sourceIds.Contains(source), KnowledgeLoader.SourcesFile);
         }
     }
 

@@ -18,6 +18,7 @@ internal sealed class OpioidValidator(List<KnowledgeError> errors, IReadOnlySet<
     private const string GuidelineFile = KnowledgeLoader.OpioidGuidelineFile;
     private const string SubstancesFile = KnowledgeLoader.OpioidSubstancesFile;
     private const string AdditionsFile = KnowledgeLoader.OpioidAdditionsFile;
+    private const string ValueSetsFolder = "opioids/value-sets/";
 
     private static readonly string[] ResourceTypes = ["MedicationRequest", "ServiceRequest", "Procedure"];
 
@@ -81,10 +82,7 @@ internal sealed class OpioidValidator(List<KnowledgeError> errors, IReadOnlySet<
                 Error(file, id, "a value set needs a name and the url it was carried over from");
             }
 
-            if (content.Source is null || !sourceIds.Contains(content.Source))
-            {
-                Error(file, id, $"source '{content.Source}' is not in {KnowledgeLoader.SourcesFile}");
-            }
+            EntryChecks.Known(errors, file, id, "source", content.Source, content.Source is { } source && sourceIds.Contains(source), KnowledgeLoader.SourcesFile);
 
             var codes = new HashSet<Code>();
             foreach (var (system, values) in content.Codes ?? [])
@@ -116,7 +114,7 @@ internal sealed class OpioidValidator(List<KnowledgeError> errors, IReadOnlySet<
             var system = item.System is null ? null : CodeSystems.Resolve(item.System);
             if (item.ValueSet is null || !codesById.TryGetValue(item.ValueSet, out var target))
             {
-                Error(AdditionsFile, entry, $"value set '{item.ValueSet}' is not in opioids/value-sets/");
+                EntryChecks.Known(errors, AdditionsFile, entry, "value set", item.ValueSet, exists: false, ValueSetsFolder);
                 continue;
             }
 
@@ -305,9 +303,9 @@ internal sealed class OpioidValidator(List<KnowledgeError> errors, IReadOnlySet<
         {
             var item = entries[i];
             var id = KnowledgeIds.Check(errors, SubstancesFile, item.Id, i, "medication group", seen);
-            foreach (var missing in (item.DrugClasses ?? []).Where(c => classes.All(k => k.Id != c)))
+            foreach (var drugClass in item.DrugClasses ?? [])
             {
-                Error(SubstancesFile, id, $"drug class '{missing}' is not in {KnowledgeLoader.DrugsFile}");
+                EntryChecks.Known(errors, SubstancesFile, id, "drug class", drugClass, classes.Any(k => k.Id == drugClass), KnowledgeLoader.DrugsFile);
             }
 
             CheckDrugs(SubstancesFile, id, item.Drugs);
@@ -357,69 +355,28 @@ internal sealed class OpioidValidator(List<KnowledgeError> errors, IReadOnlySet<
         return result;
     }
 
-    private FrozenSet<Code> Codes(List<SafetyCodeEntry>? entries)
-    {
-        var codes = new HashSet<Code>();
-        foreach (var entry in entries ?? [])
-        {
-            var system = entry.System is null ? null : CodeSystems.Resolve(entry.System);
-            if (system is null || string.IsNullOrWhiteSpace(entry.Code))
-            {
-                Error(SubstancesFile, "result-text", $"interpretation code needs a known system and a code (got '{entry.System}', '{entry.Code}')");
-                continue;
-            }
-
-            codes.Add(new Code(system, entry.Code));
-        }
-
-        return codes.ToFrozenSet();
-    }
+    private FrozenSet<Code> Codes(List<SafetyCodeEntry>? entries) =>
+        (entries ?? []).Select(e => EntryChecks.Code(errors, SubstancesFile, "result-text", e.System, e.Code, e.Display)).OfType<Code>().ToFrozenSet();
 
     private ImmutableArray<ValueSet> Sets(string file, string entry, List<string>? ids) =>
         [.. (ids ?? []).Select(id => Set(file, entry, id)).OfType<ValueSet>()];
 
-    private ValueSet? Set(string file, string entry, string id)
-    {
-        if (_valueSets.TryGetValue(id, out var set))
-        {
-            return set;
-        }
-
-        Error(file, entry, $"value set '{id}' is not in opioids/value-sets/");
-        return null;
-    }
+    private ValueSet? Set(string file, string entry, string id) =>
+        EntryChecks.Known(errors, file, entry, "value set", id, _valueSets.ContainsKey(id), ValueSetsFolder) ? _valueSets[id] : null;
 
     private void CheckDrugs(string file, string entry, List<string>? ids)
     {
-        foreach (var missing in (ids ?? []).Where(d => drugs.All(k => k.Id != d)))
+        foreach (var id in ids ?? [])
         {
-            Error(file, entry, $"drug '{missing}' is not in {KnowledgeLoader.DrugsFile}");
+            EntryChecks.Known(errors, file, entry, "drug", id, drugs.Any(k => k.Id == id), KnowledgeLoader.DrugsFile);
         }
     }
 
-    private void CheckVerified(string file, string entry, SafetyEntry item)
-    {
-        if (item.Verified is not ("V" or "K"))
-        {
-            Error(file, entry, "verified must be V or K");
-        }
-    }
+    private void CheckVerified(string file, string entry, SafetyEntry item) =>
+        EntryChecks.Verified(errors, file, entry, item.Verified, required: true);
 
-    private ImmutableArray<string> Sources(string file, string entry, SourcedEntry item)
-    {
-        var ids = (item.Source is null ? [] : new[] { item.Source }).Concat(item.Sources ?? []).Distinct(StringComparer.Ordinal).ToImmutableArray();
-        if (ids.IsEmpty)
-        {
-            Error(file, entry, "every statement must cite a source (source: or sources:)");
-        }
-
-        foreach (var missing in ids.Where(id => !sourceIds.Contains(id)))
-        {
-            Error(file, entry, $"source '{missing}' is not in {KnowledgeLoader.SourcesFile}");
-        }
-
-        return ids;
-    }
+    private ImmutableArray<string> Sources(string file, string entry, SourcedEntry item) =>
+        EntryChecks.Sources(errors, file, entry, item.Source, item.Sources, sourceIds);
 
     private void Error(string file, string entry, string reason) => errors.Add(new KnowledgeError(file, entry, reason));
 }

@@ -268,35 +268,13 @@ internal sealed partial class SafetyValidator
     private string CheckId(string file, string? id, int index, string kind, HashSet<string> seen) =>
         KnowledgeIds.Check(_errors, file, id, index, kind, seen);
 
-    private void CheckCommon(string file, string entry, SafetyEntry item)
-    {
-        if (item.Verified is not (null or "V" or "K"))
-        {
-            Error(file, entry, $"verified must be V or K (got '{item.Verified}')");
-        }
-    }
+    private void CheckCommon(string file, string entry, SafetyEntry item) =>
+        EntryChecks.Verified(_errors, file, entry, item.Verified, required: false);
 
-    /// <summary>The source ids of an entry (source and sources together); a clinical statement must cite one.</summary>
-    private ImmutableArray<string> Sources(string? file, string entry, SourcedEntry item, bool required = true)
-    {
-        var ids = (item.Source is null ? [] : new[] { item.Source }).Concat(item.Sources ?? []).Distinct(StringComparer.Ordinal).ToImmutableArray();
-        if (file is null)
-        {
-            return ids;
-        }
-
-        if (ids.IsEmpty && required)
-        {
-            Error(file, entry, "every statement must cite a source (source: or sources:)");
-        }
-
-        foreach (var missing in ids.Where(id => !_sourceIds.Contains(id)))
-        {
-            Error(file, entry, $"source '{missing}' is not in {KnowledgeLoader.SourcesFile}");
-        }
-
-        return ids;
-    }
+    /// <summary>The source ids of an entry (source and sources together); a clinical statement must cite one. No file: read without checking.</summary>
+    private ImmutableArray<string> Sources(string? file, string entry, SourcedEntry item, bool required = true) => file is null
+        ? [.. (item.Source is null ? [] : new[] { item.Source }).Concat(item.Sources ?? []).Distinct(StringComparer.Ordinal)]
+        : EntryChecks.Sources(_errors, file, entry, item.Source, item.Sources, _sourceIds, required);
 
     private ImmutableArray<Code> Codes(string file, string entry, List<SafetyCodeEntry>? codes)
     {
@@ -304,27 +282,10 @@ internal sealed partial class SafetyValidator
         foreach (var item in codes ?? [])
         {
             CheckCommon(file, entry, item);
-            var system = item.System is null ? null : CodeSystems.Resolve(item.System);
-            if (system is null || string.IsNullOrWhiteSpace(item.Code))
+            if (EntryChecks.Code(_errors, file, entry, item.System, item.Code, item.Display, loincAnswers: true) is { } code)
             {
-                Error(file, entry, $"code entry needs a known system and a code (got system '{item.System}', code '{item.Code}')");
-                continue;
+                result.Add(code);
             }
-
-            // LOINC answer codes (LA6576-8 "Positive") have their own shape and no mod-10 check digit.
-            var wellFormed = CodeFormats.IsWellFormed(system, item.Code) || (system == CodeSystems.Loinc && CodeFormats.IsLoincAnswer(item.Code));
-            if (!wellFormed)
-            {
-                Error(file, entry, $"{CodeSystems.ShortName(system)} code '{item.Code}' is not well-formed");
-                continue;
-            }
-
-            if (string.IsNullOrWhiteSpace(item.Display))
-            {
-                Error(file, entry, $"code '{item.Code}' needs a display");
-            }
-
-            result.Add(new Code(system, item.Code));
         }
 
         return result.ToImmutable();
