@@ -302,6 +302,7 @@ internal sealed partial class SafetyValidator
             if (!seen.Add(entry.Drug))
             {
                 Error(f, name, "mme factor listed twice");
+                continue; // kept once: a second factor for the drug would make the MME table ambiguous (and its index throw)
             }
 
             if (entry.NoFactor is not null)
