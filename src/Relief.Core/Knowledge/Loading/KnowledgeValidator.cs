@@ -13,7 +13,6 @@ namespace Relief.Core.Knowledge.Loading;
 /// </summary>
 internal sealed partial class KnowledgeValidator
 {
-    private static readonly string[] Qualities = ["high", "moderate", "low", "very-low"];
 
     private readonly List<KnowledgeError> _errors = [];
     private readonly HashSet<string> _sourceIds = new(StringComparer.Ordinal);
@@ -431,10 +430,7 @@ internal sealed partial class KnowledgeValidator
                     Error(f, id, "line must be 1, 2 or 3");
                 }
 
-                if (entry.Quality is not null && !Qualities.Contains(entry.Quality))
-                {
-                    Error(f, id, $"quality must be one of {string.Join(", ", Qualities)}");
-                }
+                var quality = entry.Quality is null ? null : WireName.Of(EntryChecks.Vocabulary<EvidenceQuality>(_errors, f, id, entry.Quality, "quality"));
 
                 Require(f, id, entry.Summary, "summary");
                 if (entry.Source is null)
@@ -452,11 +448,7 @@ internal sealed partial class KnowledgeValidator
                     Error(f, id, $"not-for names unknown condition '{unknown}'");
                 }
 
-                var usage = StatementUsage.Any;
-                if (entry.Usage is not null && !WireName.TryParse(entry.Usage, out usage))
-                {
-                    Error(f, id, $"usage must be one of {WireName.List<StatementUsage>()}");
-                }
+                var usage = EntryChecks.Vocabulary<StatementUsage>(_errors, f, id, entry.Usage, "usage", StatementUsage.Any);
 
                 foreach (var problem in scope.Check(entry.Therapy, entry.Members ?? [], entry.Excludes ?? [], entry.Forms ?? []))
                 {
@@ -470,7 +462,7 @@ internal sealed partial class KnowledgeValidator
                     TherapyId = entry.Therapy ?? "",
                     Grade = grade,
                     Line = entry.Line,
-                    Quality = entry.Quality,
+                    Quality = quality,
                     Nnt = BuildNumberNeeded(f, id, entry.Nnt, "nnt"),
                     Nnh = BuildNumberNeeded(f, id, entry.Nnh, "nnh"),
                     Summary = entry.Summary ?? "",
