@@ -193,6 +193,7 @@ internal sealed class OpioidValidator(List<KnowledgeError> errors, IReadOnlySet<
             if (!seen.Add(id))
             {
                 Error(GuidelineFile, id, "duplicate rule id");
+                continue; // reported, and kept once: the rule index is by id
             }
 
             if (item.Recommendation is not { } number || recommendations.All(r => r.Number != number))
@@ -200,10 +201,7 @@ internal sealed class OpioidValidator(List<KnowledgeError> errors, IReadOnlySet<
                 Error(GuidelineFile, id, $"recommendation '{item.Recommendation}' is not one of the twelve");
             }
 
-            if (!WireName.TryParse<Severity>(item.Severity, out var severity))
-            {
-                Error(GuidelineFile, id, $"severity must be one of {WireName.List<Severity>()}");
-            }
+            var severity = EntryChecks.Vocabulary<Severity>(errors, GuidelineFile, id, item.Severity, "severity");
 
             if (string.IsNullOrWhiteSpace(item.Title) || string.IsNullOrWhiteSpace(item.Why) || string.IsNullOrWhiteSpace(item.Action))
             {
@@ -337,10 +335,7 @@ internal sealed class OpioidValidator(List<KnowledgeError> errors, IReadOnlySet<
         {
             var item = entries[i];
             var id = KnowledgeIds.Check(errors, SubstancesFile, item.Id, i, "urine screen", seen);
-            if (!WireName.TryParse<UrineScreenKind>(item.Kind, out var kind))
-            {
-                Error(SubstancesFile, id, $"kind must be one of {WireName.List<UrineScreenKind>()}");
-            }
+            var kind = EntryChecks.Vocabulary<UrineScreenKind>(errors, SubstancesFile, id, item.Kind, "kind");
 
             if (kind == UrineScreenKind.Opioid && (item.ExplainedBy ?? []).Count == 0)
             {
