@@ -48,25 +48,49 @@ public static class ScreenCommand
         }
 
         command.SetAction(parse => Run(
-            new Request(
-                parse.GetValue(inputs) ?? [],
-                parse.GetValue(outDir),
-                parse.GetValue(asOf),
-                parse.GetValue(threads),
-                parse.GetValue(partitions),
-                parse.GetValue(shard),
-                parse.GetValue(stdin),
-                parse.GetValue(stdout),
-                parse.GetValue(merge),
-                parse.GetValue(progress)!,
-                parse.GetValue(ReliefCommand.KnowledgeOption)),
+            new Request
+            {
+                Inputs = parse.GetValue(inputs) ?? [],
+                Out = parse.GetValue(outDir),
+                AsOf = parse.GetValue(asOf),
+                Threads = parse.GetValue(threads),
+                Partitions = parse.GetValue(partitions),
+                Shard = parse.GetValue(shard),
+                Stdin = parse.GetValue(stdin),
+                Stdout = parse.GetValue(stdout),
+                Merge = parse.GetValue(merge),
+                Progress = parse.GetValue(progress)!,
+                Knowledge = parse.GetValue(ReliefCommand.KnowledgeOption),
+            },
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private sealed record Request(
-        string[] Inputs, string? Out, string? AsOf, int Threads, int Partitions, string? Shard, bool Stdin, bool Stdout, bool Merge, string Progress, string? Knowledge);
+    private sealed record Request
+    {
+        public required string[] Inputs { get; init; }
+
+        public required string? Out { get; init; }
+
+        public required string? AsOf { get; init; }
+
+        public required int Threads { get; init; }
+
+        public required int Partitions { get; init; }
+
+        public required string? Shard { get; init; }
+
+        public required bool Stdin { get; init; }
+
+        public required bool Stdout { get; init; }
+
+        public required bool Merge { get; init; }
+
+        public required string Progress { get; init; }
+
+        public required string? Knowledge { get; init; }
+    }
 
     private static int Run(Request request, TextWriter output, TextWriter error)
     {

@@ -245,8 +245,22 @@ public sealed partial class FollowUpStore
         return [.. rows.Select(a => new AmendmentView(a.Id, a.EntityType, a.EntityId, a.ReplacedVersion, a.ChangedAt, a.ChangedBy, a.Reason, a.ChangedFields))];
     }
 
-    internal static DiaryEntryView View(DiaryEntry e) => new(
-        e.Id, e.At, e.Pain, e.Fatigue, e.Exertion, e.SleepHours, e.SleepQuality, e.Mood, [.. e.BodySites], [.. e.PainQualities], e.Notes, e.Status, e.Version);
+    internal static DiaryEntryView View(DiaryEntry e) => new()
+    {
+        Id = e.Id,
+        At = e.At,
+        Pain = e.Pain,
+        Fatigue = e.Fatigue,
+        Exertion = e.Exertion,
+        SleepHours = e.SleepHours,
+        SleepQuality = e.SleepQuality,
+        Mood = e.Mood,
+        BodySites = [.. e.BodySites],
+        PainQualities = [.. e.PainQualities],
+        Notes = e.Notes,
+        Status = e.Status,
+        Version = e.Version,
+    };
 
     internal static MeasurementView View(OutcomeMeasurement m) => new(m.Id, m.InstrumentId, m.Code, m.Value, m.EffectiveAt, m.Version);
 

@@ -42,18 +42,20 @@ public sealed partial class FollowUpStore
             })
             .ToImmutableArray();
         var pacing = FollowUp.Pacing;
-        return StoreResult<PatientOverview>.Ok(new PatientOverview(
-            summary,
-            [.. history.Conditions.Where(c => c.ClinicalStatus is "active" or "recurrence" or "relapse" or "unknown").Select(c => c.Text ?? c.Codes.FirstOrDefault() ?? "(uncoded)").Distinct().Order()],
-            courses,
-            [.. history.Diary.AsEnumerable().Reverse().Take(recentDiary).Select(View)],
-            [.. history.PemEpisodes.Select(p => new PemEpisodeView(p.Id, p.StartedAt, p.EndedAt, p.Severity,
+        return StoreResult<PatientOverview>.Ok(new PatientOverview
+        {
+            Patient = summary,
+            Conditions = [.. history.Conditions.Where(c => c.ClinicalStatus is "active" or "recurrence" or "relapse" or "unknown").Select(c => c.Text ?? c.Codes.FirstOrDefault() ?? "(uncoded)").Distinct().Order()],
+            Courses = courses,
+            RecentDiary = [.. history.Diary.AsEnumerable().Reverse().Take(recentDiary).Select(View)],
+            PemEpisodes = [.. history.PemEpisodes.Select(p => new PemEpisodeView(p.Id, p.StartedAt, p.EndedAt, p.Severity,
                 [.. PacingAdvisor.PriorExertion(p, history.Diary, pacing).Select(e => new ExertionView(e.DiaryEntryId, e.At, e.Exertion))], p.Version))],
-            [.. history.AdverseEvents.OrderByDescending(e => e.Onset).Select(e => new AdverseEventView(e.Id, e.Onset, e.Description, e.Severity, e.SuspectedDrugName, e.Version))],
-            [.. history.Labs.OrderByDescending(l => l.Effective).Take(20).Select(l => new LabResultView(l.Id, l.Codes.FirstOrDefault() ?? "", l.Display, l.Value, l.Unit, l.Effective, l.Version))],
-            openTasks,
-            history.Diary.Count,
-            history.Measurements.Count));
+            AdverseEvents = [.. history.AdverseEvents.OrderByDescending(e => e.Onset).Select(e => new AdverseEventView(e.Id, e.Onset, e.Description, e.Severity, e.SuspectedDrugName, e.Version))],
+            RecentLabs = [.. history.Labs.OrderByDescending(l => l.Effective).Take(20).Select(l => new LabResultView(l.Id, l.Codes.FirstOrDefault() ?? "", l.Display, l.Value, l.Unit, l.Effective, l.Version))],
+            OpenTasks = openTasks,
+            DiaryEntryCount = history.Diary.Count,
+            MeasurementCount = history.Measurements.Count,
+        });
     }
 
     /// <summary>
@@ -85,6 +87,17 @@ public sealed partial class FollowUpStore
         return new Page<TaskView>(items, rows.Count > size ? $"{items[^1].DueDate:yyyy-MM-dd}:{items[^1].Id}" : null);
     }
 
-    private static TaskView TaskView(MonitoringTask t) =>
-        new(t.Id, t.PatientId, t.Kind, t.RuleId, [.. t.TestIds], t.DueDate, t.Severity, t.Message, t.State, t.Version);
+    private static TaskView TaskView(MonitoringTask t) => new()
+    {
+        Id = t.Id,
+        PatientId = t.PatientId,
+        Kind = t.Kind,
+        RuleId = t.RuleId,
+        TestIds = [.. t.TestIds],
+        DueDate = t.DueDate,
+        Severity = t.Severity,
+        Message = t.Message,
+        State = t.State,
+        Version = t.Version,
+    };
 }

@@ -15,21 +15,34 @@ public sealed record AdherenceSummary(int Taken, int Partly, int Missed);
 
 public sealed record MeasurementView(long Id, string InstrumentId, string Code, decimal Value, DateTime EffectiveAt, int Version);
 
-public sealed record DiaryEntryView(
-    long Id,
-    DateTime At,
-    int? Pain,
-    int? Fatigue,
-    int? Exertion,
-    decimal? SleepHours,
-    int? SleepQuality,
-    int? Mood,
-    ImmutableArray<string> BodySites,
-    ImmutableArray<string> PainQualities,
-    string? Notes,
-    string Status,
-    int Version)
+public sealed record DiaryEntryView
 {
+    public required long Id { get; init; }
+
+    public required DateTime At { get; init; }
+
+    public required int? Pain { get; init; }
+
+    public required int? Fatigue { get; init; }
+
+    public required int? Exertion { get; init; }
+
+    public required decimal? SleepHours { get; init; }
+
+    public required int? SleepQuality { get; init; }
+
+    public required int? Mood { get; init; }
+
+    public required ImmutableArray<string> BodySites { get; init; }
+
+    public required ImmutableArray<string> PainQualities { get; init; }
+
+    public required string? Notes { get; init; }
+
+    public required string Status { get; init; }
+
+    public required int Version { get; init; }
+
     public ImmutableArray<MeasurementView> Measurements { get; init; } = [];
 
     public string ETag => $"W/\"{Version}\"";
@@ -46,19 +59,51 @@ public sealed record AdverseEventView(long Id, DateOnly Onset, string Descriptio
 
 public sealed record LabResultView(long Id, string Code, string? Display, decimal? Value, string? Unit, DateOnly? Effective, int Version);
 
-public sealed record TaskView(long Id, string PatientId, string Kind, string RuleId, ImmutableArray<string> TestIds, DateOnly DueDate, string Severity, string Message, string State, int Version);
+public sealed record TaskView
+{
+    public required long Id { get; init; }
+
+    public required string PatientId { get; init; }
+
+    public required string Kind { get; init; }
+
+    public required string RuleId { get; init; }
+
+    public required ImmutableArray<string> TestIds { get; init; }
+
+    public required DateOnly DueDate { get; init; }
+
+    public required string Severity { get; init; }
+
+    public required string Message { get; init; }
+
+    public required string State { get; init; }
+
+    public required int Version { get; init; }
+}
 
 public sealed record AmendmentView(long Id, string EntityType, long EntityId, int ReplacedVersion, DateTime ChangedAt, string ChangedBy, string? Reason, string ChangedFields);
 
 /// <summary>Everything the store holds for one patient, for `relief patients show` and the patient page.</summary>
-public sealed record PatientOverview(
-    PatientSummary Patient,
-    ImmutableArray<string> Conditions,
-    ImmutableArray<CourseView> Courses,
-    ImmutableArray<DiaryEntryView> RecentDiary,
-    ImmutableArray<PemEpisodeView> PemEpisodes,
-    ImmutableArray<AdverseEventView> AdverseEvents,
-    ImmutableArray<LabResultView> RecentLabs,
-    ImmutableArray<TaskView> OpenTasks,
-    int DiaryEntryCount,
-    int MeasurementCount);
+public sealed record PatientOverview
+{
+    public required PatientSummary Patient { get; init; }
+
+    public required ImmutableArray<string> Conditions { get; init; }
+
+    public required ImmutableArray<CourseView> Courses { get; init; }
+
+    public required ImmutableArray<DiaryEntryView> RecentDiary { get; init; }
+
+    public required ImmutableArray<PemEpisodeView> PemEpisodes { get; init; }
+
+    public required ImmutableArray<AdverseEventView> AdverseEvents { get; init; }
+
+    public required ImmutableArray<LabResultView> RecentLabs { get; init; }
+
+    public required ImmutableArray<TaskView> OpenTasks { get; init; }
+
+    public required int DiaryEntryCount { get; init; }
+
+    public required int MeasurementCount { get; init; }
+}

@@ -56,20 +56,32 @@ public sealed record QuestionMap(string LinkId, string Text, Code Code, Instrume
 public sealed record AnswerScore(string Display, Code Code, decimal Score);
 
 /// <summary>A validated instrument: its score's code, range and direction.</summary>
-public sealed record Instrument(
-    string Id,
-    string Name,
-    Code? Code,
-    string Display,
-    ImmutableArray<Code> Items,
-    decimal Min,
-    decimal Max,
-    bool RangeIsConvention,
-    bool IntegerOnly,
-    string Unit,
-    bool LowerIsBetter,
-    string SourceId)
+public sealed record Instrument
 {
+    public required string Id { get; init; }
+
+    public required string Name { get; init; }
+
+    public required Code? Code { get; init; }
+
+    public required string Display { get; init; }
+
+    public required ImmutableArray<Code> Items { get; init; }
+
+    public required decimal Min { get; init; }
+
+    public required decimal Max { get; init; }
+
+    public required bool RangeIsConvention { get; init; }
+
+    public required bool IntegerOnly { get; init; }
+
+    public required string Unit { get; init; }
+
+    public required bool LowerIsBetter { get; init; }
+
+    public required string SourceId { get; init; }
+
     public bool Accepts(decimal value) => value >= Min && value <= Max && (!IntegerOnly || decimal.Truncate(value) == value);
 
     public string RangeText => IntegerOnly ? $"a whole number {Min:0.##}-{Max:0.##}" : $"{Min:0.##}-{Max:0.##}";

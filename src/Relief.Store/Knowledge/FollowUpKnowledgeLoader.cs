@@ -131,19 +131,21 @@ public static class FollowUpKnowledgeLoader
                     continue;
                 }
 
-                result.Add(new Instrument(
-                    id,
-                    entry.Name ?? id,
-                    code,
-                    entry.Code?.Display ?? entry.Name ?? id,
-                    [.. items.Select(i => i!.Value)],
-                    min,
-                    max,
-                    entry.RangeConvention,
-                    entry.Integer,
-                    entry.Unit ?? "{score}",
-                    entry.Direction != "higher-is-better",
-                    entry.Source ?? ""));
+                result.Add(new Instrument
+                {
+                    Id = id,
+                    Name = entry.Name ?? id,
+                    Code = code,
+                    Display = entry.Code?.Display ?? entry.Name ?? id,
+                    Items = [.. items.Select(i => i!.Value)],
+                    Min = min,
+                    Max = max,
+                    RangeIsConvention = entry.RangeConvention,
+                    IntegerOnly = entry.Integer,
+                    Unit = entry.Unit ?? "{score}",
+                    LowerIsBetter = entry.Direction != "higher-is-better",
+                    SourceId = entry.Source ?? "",
+                });
             }
 
             return result.ToImmutable();
