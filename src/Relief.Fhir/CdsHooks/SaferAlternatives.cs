@@ -23,7 +23,8 @@ public sealed record DraftAlternative(DraftOrder Draft, string ConditionName, Th
 /// <summary>
 /// "Replace a draft with a safer alternative", never invented: the alternative is the best-ranked drug the evidence
 /// recommends (strong or weak for, sources agreeing, no other condition of the patient's against it) for a condition
-/// the drafted medicine is itself assessed for; that the patient does not already have, nor a drug of its class; and that, put in the draft's
+/// the drafted medicine is itself assessed for; that the patient does not already have, of another class than the draft
+/// and the patient's other medicines; and that, put in the draft's
 /// place and assessed with the whole record, has no contraindicated or major caution, interaction, dose or opioid
 /// finding. Its dose is not known here (the prescriber chooses it), so dose rules cannot judge it: the card says so.
 /// </summary>
@@ -102,12 +103,13 @@ public static class SaferAlternatives
     }
 
     /// <summary>
-    /// The drug classes of the patient's other current and proposed medicines: an alternative of the same class would
-    /// duplicate one (pregabalin beside gabapentin), so it is not offered.
+    /// The drug classes of the draft and of the patient's other current and proposed medicines: an alternative of the
+    /// same class would duplicate one (pregabalin beside gabapentin) or share the draft's problem (a gabapentinoid for a
+    /// gabapentin dose too high for the kidneys), so it is not offered.
     /// </summary>
     private static HashSet<string> TakenClasses(KnowledgeBase knowledge, PatientAssessment assessment, MedicationReview draft) =>
         assessment.Medications
-            .Where(m => m != draft && m.Use is MedicationUse.Current or MedicationUse.Proposed)
+            .Where(m => ReferenceEquals(m, draft) || m.Use is MedicationUse.Current or MedicationUse.Proposed)
             .SelectMany(m => m.Ingredients)
             .Select(i => knowledge.Drugs.TryGetValue(i.DrugId, out var d) ? d.ClassId : null)
             .OfType<string>()

@@ -43,7 +43,14 @@ public static class CardBuilder
         var focus = context.Record.FocusReferences;
         var cards = new List<Card>();
         var findings = result.Assessment.Findings.Where(f => f.Facts.Any(fact => focus.Contains(fact.Reference)));
-        cards.AddRange(Problems(findings).Select(group => FindingCard(group, context, result.Alternatives)));
+        // A draft's replacement is offered once, on the first (most severe) card about it.
+        var offered = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in Problems(findings))
+        {
+            var replacing = result.Alternatives.Where(a => SaferAlternatives.IsUnsafe(group, a.Draft.Reference) && offered.Add(a.Draft.Reference)).ToList();
+            cards.Add(FindingCard(group, context, replacing));
+        }
+
         foreach (var draft in context.Record.DraftOrders.Where(d => d.Selected && d.Intent == DraftOrderIntent.Start))
         {
             if (result.Assessment.Medications.FirstOrDefault(m => m.ResourceType == draft.ResourceType && m.ResourceId == draft.Id) is { } review
@@ -77,12 +84,11 @@ public static class CardBuilder
         return order;
     }
 
-    private static Card FindingCard(IReadOnlyList<Finding> group, CardContext context, ImmutableArray<DraftAlternative> alternatives)
+    /// <param name="replacing">The unsafe drafts this card offers to replace, each with its alternative (order hooks only).</param>
+    private static Card FindingCard(IReadOnlyList<Finding> group, CardContext context, IReadOnlyList<DraftAlternative> replacing)
     {
         var finding = group[0];
         var uuid = CardIdentity.Of(context.PatientId, CardIdentity.ProblemKey(finding));
-        // The unsafe drafts this problem is about, with the alternative the knowledge names for each (order hooks only).
-        var replacing = alternatives.Where(a => SaferAlternatives.IsUnsafe(group, a.Draft.Reference)).ToList();
         var suggestions = Suggestions(finding, group, uuid, context);
         suggestions.AddRange(replacing.Select(a => Replacements.Suggestion(a, uuid, context)));
         return new Card

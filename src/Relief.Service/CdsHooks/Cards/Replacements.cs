@@ -40,7 +40,9 @@ public static class Replacements
             .Append(CardMarkdown.Escape(option.Grade.ToWireName()))
             .Append(option.Line is { } line ? $", line {line.ToString(CultureInfo.InvariantCulture)}" : "")
             .Append(" (").Append(CardMarkdown.Escape(string.Join("; ", option.Evidence.Where(e => e.Grade.IsFor()).Select(e => $"{e.SourceLabel}, {e.Year}").Distinct(StringComparer.Ordinal))))
-            .AppendLine(").")
+            .Append(')')
+            .Append(option.Evidence.FirstOrDefault(e => e.Grade.IsFor() && e.Qualifier is not null)?.Qualifier is { } qualifier ? $"; the evidence is for {CardMarkdown.Escape(qualifier)}" : "")
+            .AppendLine(".")
             .Append("Relief assessed it in place of ").Append(CardMarkdown.Escape(alternative.Draft.Display))
             .AppendLine(" with this patient's record and found no contraindication, major interaction or major caution; its dose was not checked (none is proposed).")
             .AppendLine();
