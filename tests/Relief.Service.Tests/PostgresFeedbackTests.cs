@@ -65,7 +65,7 @@ public sealed class PostgresFeedbackTests : IAsyncLifetime
         var card = cards.First(c => c.TryGetProperty("suggestions", out _));
         var uuid = card.GetProperty("uuid").GetString();
         var suggestion = card.GetProperty("suggestions")[0].GetProperty("uuid").GetString();
-        var overridden = $$"""{"feedback":[{"card":"{{uuid}}","outcome":"overridden","overrideReason":{"reason":{"system":"http://terminology.hl7.org/CodeSystem/non-adherence-reason-codes","code":"cds-not-applicable","display":"PC CDS does not apply to patient"}},"outcomeTimestamp":"2026-11-21T12:01:00Z"}]}""";
+        var overridden = $$$"""{"feedback":[{"card":"{{{uuid}}}","outcome":"overridden","overrideReason":{"reason":{"system":"http://terminology.hl7.org/CodeSystem/non-adherence-reason-codes","code":"cds-not-applicable","display":"PC CDS does not apply to patient"}},"outcomeTimestamp":"2026-11-21T12:01:00Z"}]}""";
         var accepted = $$"""{"feedback":[{"card":"{{uuid}}","outcome":"accepted","acceptedSuggestions":[{"id":"{{suggestion}}"}],"outcomeTimestamp":"2026-11-21T12:05:00Z"}]}""";
         foreach (var body in new[] { overridden, overridden, accepted })
         {

@@ -82,11 +82,12 @@ public abstract class FeedbackStoreTests : IAsyncLifetime
         var store = await OpenAsync();
         await SeedAsync(store);
 
-        var (exit, output, error) = Run("report", "overrides", "--store", _connection!.ConnectionString);
+        var (exit, output, error) = Run("report", "overrides", "--store", StoreArgument);
 
         Assert.True(exit == 0, error);
         var line = Assert.Single(output.Split('\n'), l => l.StartsWith(CardType, StringComparison.Ordinal));
-        Assert.Equal(["3", "1", "2", "67%"], line[CardType.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        // feedback, accepted, overridden, override rate (P0 in the invariant culture: "67 %").
+        Assert.Equal(["3", "1", "2", "67", "%"], line[CardType.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("2  cds-not-applicable (PC CDS does not apply to patient)", output, StringComparison.Ordinal);
     }
 
@@ -94,10 +95,13 @@ public abstract class FeedbackStoreTests : IAsyncLifetime
     public async Task An_empty_feedback_store_says_so()
     {
         await OpenAsync();
-        var (exit, output, _) = Run("report", "overrides", "--store", _connection!.ConnectionString);
-        Assert.Equal(0, exit);
+        var (exit, output, error) = Run("report", "overrides", "--store", StoreArgument);
+        Assert.True(exit == 0, error);
         Assert.Contains("No CDS Hooks feedback stored yet.", output, StringComparison.Ordinal);
     }
+
+    /// <summary>What a user passes as --store: the SQLite file's path, or the PostgreSQL connection string.</summary>
+    private string StoreArgument => _connection!.Provider == StoreProvider.Sqlite ? _connection.Display : _connection.ConnectionString;
 
     private static (int ExitCode, string Output, string Error) Run(params string[] args)
     {
