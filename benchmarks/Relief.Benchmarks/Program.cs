@@ -10,4 +10,13 @@ if (args is ["store-generate", var store, ..])
     return;
 }
 
+// `-- opioid-request <example request> <out>` writes a CDC opioid CDS example request as the service takes it (stray
+// content dropped, resources as item1…, Relief's own prefetch keys as "no data"): benchmarks/cds-hooks/order-sign.sh posts it.
+if (args is ["opioid-request", var example, var output])
+{
+    var keys = Relief.Fhir.CdsHooks.PrefetchTemplates.All.Select(t => t.Key).ToList();
+    await File.WriteAllBytesAsync(output, Relief.Tests.Opioids.ReferenceRequests.Rebuild(await File.ReadAllBytesAsync(example), keys));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Relief.Benchmarks.BenchmarkData).Assembly).Run(args);

@@ -15,6 +15,7 @@ public sealed class PatientBuilder
     private readonly List<ImmunizationFact> _immunizations = [];
     private readonly List<EncounterFact> _encounters = [];
     private readonly List<CarePlanFact> _carePlans = [];
+    private readonly List<ServiceRequestFact> _serviceRequests = [];
     private LocalDate? _birthDate = new LocalDate(1970, 1, 1);
     private AdministrativeSex _sex = AdministrativeSex.Female;
 
@@ -148,6 +149,36 @@ public sealed class PatientBuilder
         return this;
     }
 
+    /// <summary>An inpatient stay ending in a discharge with the given disposition (SNOMED CT).</summary>
+    public PatientBuilder WithDischarge(string disposition, LocalDate date, string status = "finished")
+    {
+        _encounters.Add(new EncounterFact($"enc-{_encounters.Count + 1}", CodedText.Empty, status, date, date)
+        {
+            DischargeDisposition = new CodedText([new Code(CodeSystems.Snomed, disposition)], null),
+        });
+        return this;
+    }
+
+    /// <summary>A visit on <paramref name="date"/> with an encounter diagnosis (Condition category encounter-diagnosis naming the visit).</summary>
+    public PatientBuilder WithVisitDiagnosis(string system, string code, LocalDate date, ConditionClinicalStatus status = ConditionClinicalStatus.Resolved)
+    {
+        var encounter = $"enc-{_encounters.Count + 1}";
+        _encounters.Add(new EncounterFact(encounter, new CodedText([new Code(CodeSystems.Snomed, "185463005")], null), "finished", date, date));
+        _conditions.Add(new ConditionFact($"cond-{_conditions.Count + 1}", new CodedText([new Code(system, code)], null), status,
+            ConditionVerificationStatus.Confirmed, date, null, date)
+        {
+            Categories = ["encounter-diagnosis"],
+            EncounterReference = $"Encounter/{encounter}",
+        });
+        return this;
+    }
+
+    public PatientBuilder WithServiceRequest(string system, string code, LocalDate authored, string status = "active")
+    {
+        _serviceRequests.Add(new ServiceRequestFact($"sr-{_serviceRequests.Count + 1}", new CodedText([new Code(system, code)], null), status, "order", authored));
+        return this;
+    }
+
     public PatientBuilder WithCarePlan(string system, string code, LocalDate created, string status = "active")
     {
         _carePlans.Add(new CarePlanFact($"plan-{_carePlans.Count + 1}", new CodedText([new Code(system, code)], null), status, created, null));
@@ -216,6 +247,7 @@ public sealed class PatientBuilder
         Immunizations = [.. _immunizations],
         Encounters = [.. _encounters],
         CarePlans = [.. _carePlans],
+        ServiceRequests = [.. _serviceRequests],
     };
 }
 

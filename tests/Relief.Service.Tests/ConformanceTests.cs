@@ -31,7 +31,8 @@ public sealed partial class ConformanceTests : IClassFixture<ConformanceTests.Se
 
     public async Task InitializeAsync()
     {
-        // A spread of vignettes through all three hooks: safety, monitoring with order suggestions, a contraindicated draft, a taper.
+        // A spread of vignettes through all three hooks: safety, monitoring with order suggestions, a contraindicated draft,
+        // an unsafe draft replaced by a safer alternative (delete + create in one suggestion), a taper.
         var requests = new[]
         {
             ("relief-patient-view", CdsRequests.FromSample("older-adult-opioid-benzo-gabapentinoid.json", "patient-view")),
@@ -39,6 +40,7 @@ public sealed partial class ConformanceTests : IClassFixture<ConformanceTests.Se
             ("relief-order-sign", CdsRequests.FromSample("ms-central-pain.json", "order-sign", ["mcp-medreq-2"])),
             ("relief-order-select", CdsRequests.FromSample("rheumatoid-arthritis-proposed-infliximab-latent-tb.json", "order-select", ["rapilt-medreq-3"])),
             ("relief-order-sign", VignetteCardTests.LiveVaccineDraft()),
+            ("relief-order-sign", CdsRequests.FromSample("renal-impairment-pdn-duloxetine.json", "order-sign", ["ripd-medreq-2"])),
         };
         foreach (var (service, request) in requests)
         {
@@ -207,9 +209,11 @@ public sealed partial class ConformanceTests : IClassFixture<ConformanceTests.Se
         Assert.All(creates, a =>
         {
             var resource = a.GetProperty("resource");
-            Assert.Equal("ServiceRequest", resource.GetProperty("resourceType").GetString());
+            Assert.Contains(resource.GetProperty("resourceType").GetString()!, new[] { "ServiceRequest", "MedicationRequest" });
             Assert.False(resource.TryGetProperty("id", out _));
         });
+        // Both kinds are exercised: tests to order, and the alternative that replaces an unsafe draft.
+        Assert.Contains(creates, a => a.GetProperty("resource").GetProperty("resourceType").GetString() == "MedicationRequest");
     }
 
     [Fact]
@@ -222,6 +226,23 @@ public sealed partial class ConformanceTests : IClassFixture<ConformanceTests.Se
             Assert.Matches("^[A-Za-z]+/[A-Za-z0-9.-]+$", a.GetProperty("resourceId").GetString()!);
             Assert.False(a.TryGetProperty("resource", out _));
         });
+    }
+
+    [Fact]
+    public void Req133_CdsResp2_a_replacement_deletes_the_draft_by_resourceId_and_creates_the_alternative_in_one_suggestion()
+    {
+        var replacements = AllSuggestions.Where(s =>
+        {
+            var types = s.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("type").GetString()).ToList();
+            return types.Contains("delete") && types.Contains("create");
+        }).ToList();
+        var replacement = Assert.Single(replacements);
+        var actions = replacement.GetProperty("actions").EnumerateArray().ToList();
+        Assert.Equal("MedicationRequest/ripd-medreq-2", actions.Single(a => a.GetProperty("type").GetString() == "delete").GetProperty("resourceId").GetString());
+        Assert.All(actions, a => Assert.False(string.IsNullOrWhiteSpace(a.GetProperty("description").GetString())));
+        var card = AllCards.Single(c => c.TryGetProperty("suggestions", out var s) && s.EnumerateArray().Any(x => x.GetProperty("uuid").GetString() == replacement.GetProperty("uuid").GetString()));
+        Assert.Equal("at-most-one", card.GetProperty("selectionBehavior").GetString());
+        Assert.Contains("decision support", card.GetProperty("detail").GetString()!, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

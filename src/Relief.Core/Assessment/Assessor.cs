@@ -35,6 +35,9 @@ public sealed class Assessor
         _opioids = new OpioidReview(knowledge);
     }
 
+    /// <summary>The knowledge base this engine applies.</summary>
+    public KnowledgeBase Knowledge => _knowledge;
+
     public PatientAssessment Assess(PatientRecord patient, LocalDate asOf)
     {
         ArgumentNullException.ThrowIfNull(patient);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using NodaTime;
 
 namespace Relief.Core.Patients;
@@ -12,6 +13,15 @@ public sealed record ConditionFact(
     LocalDate? Abatement,
     LocalDate? Recorded)
 {
+    /// <summary>Category codes (problem-list-item, encounter-diagnosis, health-concern): the opioid review counts cancer encounter diagnoses apart.</summary>
+    public ImmutableArray<string> Categories { get; init; } = [];
+
+    /// <summary>Condition.encounter.reference as written (the visit a diagnosis was made at); null when absent.</summary>
+    public string? EncounterReference { get; init; }
+
+    /// <summary>Recorded as a diagnosis at an encounter (US Core category encounter-diagnosis).</summary>
+    public bool IsEncounterDiagnosis => Categories.Contains("encounter-diagnosis");
+
     /// <summary>
     /// Active and not refuted or entered in error. A condition without a clinical status counts as active,
     /// as FHIR R4 allows the element to be absent on problem-list items that are current.

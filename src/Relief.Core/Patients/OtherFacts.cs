@@ -20,5 +20,11 @@ public sealed record EncounterFact(string ResourceId, CodedText Type, string Sta
     public CodedText? DischargeDisposition { get; init; }
 }
 
+/// <summary>
+/// A ServiceRequest: what is ordered (a referral to palliative or hospice care ends opioid review), its status and
+/// intent, and the day it was written.
+/// </summary>
+public sealed record ServiceRequestFact(string ResourceId, CodedText Code, string Status, string? Intent, LocalDate? Authored);
+
 /// <summary>A CarePlan: its category (a pain treatment plan), status, and when it was created or last updated.</summary>
 public sealed record CarePlanFact(string ResourceId, CodedText Category, string Status, LocalDate? Created, LocalDate? LastUpdated);

@@ -44,6 +44,8 @@ public sealed record PatientRecord
 
     public ImmutableArray<CarePlanFact> CarePlans { get; init; } = [];
 
+    public ImmutableArray<ServiceRequestFact> ServiceRequests { get; init; } = [];
+
     /// <summary>Age in whole years on <paramref name="asOf"/>; null when the birth date is unknown.</summary>
     public int? AgeOn(LocalDate asOf) =>
         BirthDate is { } born && born <= asOf ? Period.Between(born, asOf, PeriodUnits.Years).Years : null;

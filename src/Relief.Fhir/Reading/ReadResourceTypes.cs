@@ -8,7 +8,7 @@ namespace Relief.Fhir.Reading;
 /// </summary>
 public static class ReadResourceTypes
 {
-    /// <summary>Patient, Condition, MedicationRequest, MedicationStatement, Observation, AllergyIntolerance, Procedure, Immunization, Medication, Encounter, CarePlan.</summary>
+    /// <summary>Patient, Condition, MedicationRequest, MedicationStatement, Observation, AllergyIntolerance, Procedure, Immunization, Medication, Encounter, CarePlan, ServiceRequest.</summary>
     public static bool IsRead(string resourceType) => ResourceKinds.Of(resourceType) != ResourceKind.Other;
 
     /// <summary>Medication: named by requests and statements, about no patient.</summary>

@@ -136,6 +136,7 @@ internal static class RecordAssembler
         var immunizations = ImmutableArray.CreateBuilder<ImmunizationFact>();
         var encounters = ImmutableArray.CreateBuilder<EncounterFact>();
         var carePlans = ImmutableArray.CreateBuilder<CarePlanFact>();
+        var serviceRequests = ImmutableArray.CreateBuilder<ServiceRequestFact>();
         foreach (var entry in entries)
         {
             context.Location = entry.Label;
@@ -173,6 +174,9 @@ internal static class RecordAssembler
                 case ResourceKind.CarePlan:
                     carePlans.Add(CarePlanReader.Read(entry, context));
                     break;
+                case ResourceKind.ServiceRequest:
+                    serviceRequests.Add(ServiceRequestReader.Read(entry, context));
+                    break;
             }
         }
 
@@ -192,6 +196,7 @@ internal static class RecordAssembler
             Immunizations = immunizations.DrainToImmutable(),
             Encounters = encounters.DrainToImmutable(),
             CarePlans = carePlans.DrainToImmutable(),
+            ServiceRequests = serviceRequests.DrainToImmutable(),
         };
         return FhirReadResult.Success(record, context.ToWarnings(), ignored.ToImmutableSortedDictionary(StringComparer.Ordinal));
     }

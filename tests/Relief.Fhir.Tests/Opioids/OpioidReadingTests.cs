@@ -84,4 +84,29 @@ public class OpioidReadingTests
         var plan = Assert.Single(record.CarePlans);
         Assert.Equal((new Code(CodeSystems.Loinc, "80764-4"), new NodaTime.LocalDate(2023, 3, 2), new NodaTime.LocalDate(2023, 4, 1)), (plan.Category.Codes[0], plan.Created!.Value, plan.LastUpdated!.Value));
     }
+
+    [Fact]
+    public void Service_requests_and_encounter_diagnoses_are_read_for_the_exclusions()
+    {
+        var record = Bundles.ReadOk(Bundles.With($$"""
+            { "resourceType": "ServiceRequest", "id": "s1", "status": "active", "intent": "order", {{Bundles.Subject}}, "authoredOn": "2023-04-02T09:00:00Z",
+              "code": { "coding": [ { "system": "http://snomed.info/sct", "code": "103735009" } ] } }
+            """, $$"""
+            { "resourceType": "Condition", "id": "k1", {{Bundles.Subject}}, "encounter": { "reference": "Encounter/e7" },
+              "category": [ { "coding": [ { "system": "http://terminology.hl7.org/CodeSystem/condition-category", "code": "encounter-diagnosis" } ] } ],
+              "code": { "coding": [ { "system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C34.90" } ] } }
+            """, $$"""
+            { "resourceType": "Condition", "id": "k2", {{Bundles.Subject}},
+              "category": [ { "coding": [ { "system": "http://terminology.hl7.org/CodeSystem/condition-category", "code": "problem-list-item" } ] } ],
+              "code": { "coding": [ { "system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C34.90" } ] } }
+            """)).Record!;
+        var order = Assert.Single(record.ServiceRequests);
+        Assert.Equal((new Code(CodeSystems.Snomed, "103735009"), "active", "order", new NodaTime.LocalDate(2023, 4, 2)), (order.Code.Codes[0], order.Status, order.Intent, order.Authored!.Value));
+        var diagnosis = record.Conditions.Single(c => c.ResourceId == "k1");
+        Assert.True(diagnosis.IsEncounterDiagnosis);
+        Assert.Equal("Encounter/e7", diagnosis.EncounterReference);
+        var problem = record.Conditions.Single(c => c.ResourceId == "k2");
+        Assert.False(problem.IsEncounterDiagnosis);
+        Assert.Null(problem.EncounterReference);
+    }
 }

@@ -49,6 +49,20 @@ internal sealed class OpioidExclusionEntry : SourcedEntry
     public List<string>? Procedures { get; set; }
 
     public List<string>? Observations { get; set; }
+
+    public List<string>? EncounterDispositions { get; set; }
+
+    public List<string>? EncounterTypes { get; set; }
+
+    public List<string>? ServiceRequests { get; set; }
+
+    public List<string>? EncounterDiagnoses { get; set; }
+
+    public int? MinEncounters { get; set; }
+
+    public int? LookbackDays { get; set; }
+
+    public int? LookbackMonths { get; set; }
 }
 
 internal sealed class OpioidRuleEntry : SourcedEntry

@@ -281,13 +281,32 @@ internal sealed class OpioidValidator(List<KnowledgeError> errors, IReadOnlySet<
             var conditions = Sets(GuidelineFile, id, item.Conditions);
             var procedures = Sets(GuidelineFile, id, item.Procedures);
             var observations = Sets(GuidelineFile, id, item.Observations);
-            if (conditions.IsEmpty && procedures.IsEmpty && observations.IsEmpty)
+            var dispositions = Sets(GuidelineFile, id, item.EncounterDispositions);
+            var encounterTypes = Sets(GuidelineFile, id, item.EncounterTypes);
+            var serviceRequests = Sets(GuidelineFile, id, item.ServiceRequests);
+            var diagnoses = Sets(GuidelineFile, id, item.EncounterDiagnoses);
+            if (conditions.IsEmpty && procedures.IsEmpty && observations.IsEmpty && dispositions.IsEmpty && encounterTypes.IsEmpty
+                && serviceRequests.IsEmpty && diagnoses.IsEmpty)
             {
-                Error(GuidelineFile, id, "an exclusion needs at least one value set (conditions, procedures or observations)");
+                Error(GuidelineFile, id, "an exclusion needs at least one value set (conditions, procedures, observations, encounter-dispositions, encounter-types, service-requests or encounter-diagnoses)");
+            }
+
+            if (item.MinEncounters is < 1 || item.LookbackDays is < 1 || item.LookbackMonths is < 1)
+            {
+                Error(GuidelineFile, id, "min-encounters, lookback-days and lookback-months must be positive");
             }
 
             CheckVerified(GuidelineFile, id, item);
-            result.Add(new OpioidExclusion(id, item.Name ?? id, conditions, procedures, observations, Sources(GuidelineFile, id, item)));
+            result.Add(new OpioidExclusion(id, item.Name ?? id, conditions, procedures, observations, Sources(GuidelineFile, id, item))
+            {
+                EncounterDispositions = dispositions,
+                EncounterTypes = encounterTypes,
+                ServiceRequests = serviceRequests,
+                EncounterDiagnoses = diagnoses,
+                MinEncounters = item.MinEncounters ?? 1,
+                LookbackDays = item.LookbackDays,
+                LookbackMonths = item.LookbackMonths,
+            });
         }
 
         return result;

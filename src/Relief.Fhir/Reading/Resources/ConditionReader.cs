@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using NodaTime;
 using Relief.Core.Patients;
@@ -45,7 +46,31 @@ internal static class ConditionReader
             verification,
             Onset(resource, context),
             Abatement(resource, context),
-            FhirDates.DateTime(resource, "recordedDate"u8, root, context));
+            FhirDates.DateTime(resource, "recordedDate"u8, root, context))
+        {
+            Categories = Categories(resource, context),
+            EncounterReference = TolerantJson.TryGetObject(resource, "encounter"u8, root, context, out var encounter)
+                ? TolerantJson.String(encounter, "reference"u8, "encounter", context)
+                : null,
+        };
+    }
+
+    /// <summary>The codes of every category coding (any system: US Core and HL7's condition-category use the same codes).</summary>
+    private static ImmutableArray<string> Categories(JsonElement resource, ReadContext context)
+    {
+        var codes = ImmutableArray.CreateBuilder<string>();
+        var index = 0;
+        foreach (var item in TolerantJson.Array(resource, "category"u8, ElementPath.Root, context))
+        {
+            if (TolerantJson.IsObjectItem(item, ElementPath.Root, "category"u8, index, context))
+            {
+                codes.AddRange(CodeableConcepts.Read(item, $"category[{index}]", context).Codes.Select(c => c.Value));
+            }
+
+            index++;
+        }
+
+        return codes.ToImmutable();
     }
 
     /// <summary>

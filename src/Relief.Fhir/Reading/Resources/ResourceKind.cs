@@ -15,6 +15,7 @@ internal enum ResourceKind
     Medication,
     Encounter,
     CarePlan,
+    ServiceRequest,
 }
 
 internal static class ResourceKinds
@@ -32,6 +33,7 @@ internal static class ResourceKinds
         "Medication" => ResourceKind.Medication,
         "Encounter" => ResourceKind.Encounter,
         "CarePlan" => ResourceKind.CarePlan,
+        "ServiceRequest" => ResourceKind.ServiceRequest,
         _ => ResourceKind.Other,
     };
 
@@ -39,7 +41,8 @@ internal static class ResourceKinds
     public static string? SubjectElement(ResourceKind kind) => kind switch
     {
         ResourceKind.Condition or ResourceKind.MedicationRequest or ResourceKind.MedicationStatement
-            or ResourceKind.Observation or ResourceKind.Procedure or ResourceKind.Encounter or ResourceKind.CarePlan => "subject",
+            or ResourceKind.Observation or ResourceKind.Procedure or ResourceKind.Encounter or ResourceKind.CarePlan
+            or ResourceKind.ServiceRequest => "subject",
         ResourceKind.AllergyIntolerance or ResourceKind.Immunization => "patient",
         _ => null,
     };

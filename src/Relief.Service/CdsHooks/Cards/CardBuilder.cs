@@ -31,7 +31,7 @@ public static class CardBuilder
 
     private static List<Card> PatientView(PatientAssessment assessment, CardContext context)
     {
-        var cards = Problems(assessment.Findings).Select(group => FindingCard(group, context)).ToList();
+        var cards = Problems(assessment.Findings).Select(group => FindingCard(group, context, [])).ToList();
         cards.AddRange(assessment.Medications
             .Where(m => m.Use == MedicationUse.Current && m.Verdict is ReviewVerdict.RecommendedAgainst or ReviewVerdict.Contested)
             .Select(m => EvidenceCard(m, context)));
@@ -43,7 +43,14 @@ public static class CardBuilder
         var focus = context.Record.FocusReferences;
         var cards = new List<Card>();
         var findings = result.Assessment.Findings.Where(f => f.Facts.Any(fact => focus.Contains(fact.Reference)));
-        cards.AddRange(Problems(findings).Select(group => FindingCard(group, context)));
+        // A draft's replacement is offered once, on the first (most severe) card about it.
+        var offered = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in Problems(findings))
+        {
+            var replacing = result.Alternatives.Where(a => SaferAlternatives.IsUnsafe(group, a.Draft.Reference) && offered.Add(a.Draft.Reference)).ToList();
+            cards.Add(FindingCard(group, context, replacing));
+        }
+
         foreach (var draft in context.Record.DraftOrders.Where(d => d.Selected && d.Intent == DraftOrderIntent.Start))
         {
             if (result.Assessment.Medications.FirstOrDefault(m => m.ResourceType == draft.ResourceType && m.ResourceId == draft.Id) is { } review
@@ -77,16 +84,18 @@ public static class CardBuilder
         return order;
     }
 
-    private static Card FindingCard(IReadOnlyList<Finding> group, CardContext context)
+    /// <param name="replacing">The unsafe drafts this card offers to replace, each with its alternative (order hooks only).</param>
+    private static Card FindingCard(IReadOnlyList<Finding> group, CardContext context, IReadOnlyList<DraftAlternative> replacing)
     {
         var finding = group[0];
         var uuid = CardIdentity.Of(context.PatientId, CardIdentity.ProblemKey(finding));
         var suggestions = Suggestions(finding, group, uuid, context);
+        suggestions.AddRange(replacing.Select(a => Replacements.Suggestion(a, uuid, context)));
         return new Card
         {
             Uuid = uuid,
             Summary = CardMarkdown.Summary(finding.Title),
-            Detail = Detail(group),
+            Detail = Detail(group, replacing),
             Indicator = IndicatorOf(finding),
             Source = SourceOf(finding.Sources, finding.RuleId, finding.Family, context),
             Suggestions = suggestions.Count > 0 ? suggestions : null,
@@ -231,7 +240,7 @@ public static class CardBuilder
         };
     }
 
-    private static string Detail(IReadOnlyList<Finding> group)
+    private static string Detail(IReadOnlyList<Finding> group, IReadOnlyList<DraftAlternative> replacing)
     {
         var finding = group[0];
         var text = new StringBuilder(512);
@@ -280,6 +289,11 @@ public static class CardBuilder
         foreach (var note in finding.Notes)
         {
             text.Append("*Note:* ").AppendLine(CardMarkdown.Escape(note)).AppendLine();
+        }
+
+        foreach (var alternative in replacing)
+        {
+            Replacements.Describe(text, alternative);
         }
 
         Sources(text, finding.Sources);
