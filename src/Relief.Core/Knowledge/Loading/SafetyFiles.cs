@@ -195,6 +195,9 @@ internal sealed class InteractionEntry : SourcedEntry
 
     public List<string>? B { get; set; }
 
+    /// <summary>Combination rules: the third side (knowledge-format-safety.md §5.4).</summary>
+    public List<string>? C { get; set; }
+
     public string? BVaccines { get; set; }
 
     public string? Group { get; set; }

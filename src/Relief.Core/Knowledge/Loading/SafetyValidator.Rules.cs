@@ -59,8 +59,10 @@ internal sealed partial class SafetyValidator
             }
             else
             {
-                kind = entry.BVaccines is null ? InteractionKind.Pair : InteractionKind.LiveVaccine;
+                kind = entry.BVaccines is not null ? InteractionKind.LiveVaccine : entry.C is not null ? InteractionKind.Combination : InteractionKind.Pair;
             }
+
+            var c = CombinationSide(f, id, kind, entry);
 
             FrozenSet<string> a = FrozenSet<string>.Empty, b = FrozenSet<string>.Empty;
             switch (kind)
@@ -99,7 +101,7 @@ internal sealed partial class SafetyValidator
                     }
 
                     break;
-                default:
+                default: // pair and combination
                     a = Refs(f, id, entry.A, "a");
                     b = Refs(f, id, entry.B, "b");
                     break;
@@ -145,6 +147,8 @@ internal sealed partial class SafetyValidator
             {
                 ManagementGiven = entry.ManagementGiven,
                 SeverityGiven = severityGiven,
+                CRefs = [.. entry.C ?? []],
+                C = c,
             });
         }
 

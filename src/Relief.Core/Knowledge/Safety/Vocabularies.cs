@@ -39,6 +39,9 @@ public enum InteractionKind
 
     /// <summary>A drug from side a with a live vaccine.</summary>
     LiveVaccine,
+
+    /// <summary>One drug from each of sides a, b and c, three different ingredients ("triple whammy").</summary>
+    Combination,
 }
 
 /// <summary>Whether a vaccine (CVX) is live; unknown for "unspecified formulation" codes.</summary>
