@@ -269,6 +269,12 @@ internal sealed class DoseEntry : SourcedEntry
 
     public decimal? MinMme { get; set; }
 
+    /// <summary>Kind max-weekly (knowledge-format-safety.md §7.3).</summary>
+    public QuantityEntry? MaxWeekly { get; set; }
+
+    /// <summary>Kind companion: drugs of which one should be taken with the drug (§7.3).</summary>
+    public List<string>? Companions { get; set; }
+
     public string? Severity { get; set; }
 
     public string? Rationale { get; set; }

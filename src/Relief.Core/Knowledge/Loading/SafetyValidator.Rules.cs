@@ -221,14 +221,14 @@ internal sealed partial class SafetyValidator
             Quantity? max = entry.MaxDaily is null ? null : DoseQuantity(f, id, entry.MaxDaily, units, "max-daily");
             var bands = ImmutableArray<RenalBand>.Empty;
             KidneyMeasure? measure = null;
-            CheckBelongs(f, id, entry.MaxDaily is not null, kind == DoseRuleKind.MaxDaily, "max-daily", "max-daily");
+            CheckBelongs(f, id, entry.MaxDaily is not null, kind is DoseRuleKind.MaxDaily or DoseRuleKind.MaxDailyPerKg, "max-daily", "max-daily or max-daily-per-kg");
             CheckBelongs(f, id, entry.Bands is not null || entry.Measure is not null, kind == DoseRuleKind.RenalBands, "measure and bands", "renal-bands");
             CheckBelongs(f, id, entry.Pattern is not null, kind == DoseRuleKind.Pattern, "pattern", "pattern");
             CheckBelongs(f, id, entry.MinMme is not null, kind == DoseRuleKind.MmeDaily, "min-mme", "mme-daily");
             switch (kind)
             {
-                case DoseRuleKind.MaxDaily when max is null:
-                    Error(f, id, "kind max-daily needs max-daily: { value, unit }");
+                case DoseRuleKind.MaxDaily or DoseRuleKind.MaxDailyPerKg when max is null:
+                    Error(f, id, $"kind {entry.Kind} needs max-daily: {{ value, unit }}");
                     break;
                 case DoseRuleKind.RenalBands:
                     measure = Parse<KidneyMeasure>(f, id, entry.Measure, "measure");
@@ -247,9 +247,15 @@ internal sealed partial class SafetyValidator
                     break;
             }
 
+            var (maxWeekly, companions) = WeeklyAndCompanion(f, id, kind, entry, units);
             rules.Add(new DoseRule(
                 id, entry.Drug ?? "", ingredients, kind, max, entry.Factor, [.. entry.WithDrugs ?? []], withIngredients, measure, bands,
-                entry.MinMme, severity, entry.Rationale ?? "", entry.Action ?? "", sources));
+                entry.MinMme, severity, entry.Rationale ?? "", entry.Action ?? "", sources)
+            {
+                MaxWeekly = maxWeekly,
+                Companions = [.. entry.Companions ?? []],
+                CompanionIngredients = companions,
+            });
         }
 
         var mme = new List<MmeFactor>();

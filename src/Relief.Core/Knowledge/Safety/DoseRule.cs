@@ -23,7 +23,16 @@ public sealed record DoseRule(
     DoseSeverity Severity,
     string Rationale,
     string Action,
-    ImmutableArray<string> SourceIds);
+    ImmutableArray<string> SourceIds)
+{
+    /// <summary>Kind max-weekly: the weekly maximum.</summary>
+    public Quantity? MaxWeekly { get; init; }
+
+    /// <summary>Kind companion: the companion refs as written and their ingredients.</summary>
+    public ImmutableArray<string> Companions { get; init; } = [];
+
+    public FrozenSet<string> CompanionIngredients { get; init; } = FrozenSet<string>.Empty;
+}
 
 /// <summary>A creatinine-clearance band <c>[Min, Below)</c> (a missing bound is open) and its maximum daily dose.</summary>
 public sealed record RenalBand(decimal? Min, decimal? Below, Quantity MaxDaily)

@@ -58,6 +58,15 @@ public enum DoseRuleKind
     RenalBands,
     Pattern,
     MmeDaily,
+
+    /// <summary>A daily maximum per kg of real body weight (hydroxychloroquine 5 mg/kg, AAO 2016).</summary>
+    MaxDailyPerKg,
+
+    /// <summary>A weekly maximum (methotrexate): the daily dose times 7.</summary>
+    MaxWeekly,
+
+    /// <summary>A companion drug that should be taken with the drug (folic acid with methotrexate); fires when none is.</summary>
+    Companion,
 }
 
 /// <summary>How a threshold compares the latest result (knowledge-format-safety.md §8.2).</summary>
