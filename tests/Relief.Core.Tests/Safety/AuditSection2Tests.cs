@@ -285,4 +285,27 @@ public class AuditSection2Tests
 
         Assert.Equal(InteractionSeverity.Major, finding?.Severity);
     }
+
+    // ---------------------------------------------------------------- tuberculin skin test (LOINC 1647-7)
+
+    [Fact]
+    public void A_tuberculin_skin_test_answers_the_tb_screening_baseline()
+    {
+        var monitoring = Assess(new PatientBuilder().Aged(50).WithResult("1647-7", 0, "mm", Date(2026, 9, 1))
+            .WithMedication(Rx.Infliximab, "infliximab", MedicationUse.Proposed, AsOf)).Monitoring;
+
+        Assert.DoesNotContain(monitoring, f => f.RuleId == "tnf-inhibitor/baseline-1");
+    }
+
+    [Theory]
+    [InlineData(12, true)]
+    [InlineData(5, true)]
+    [InlineData(3, false)]
+    public void A_skin_test_of_5_mm_or_more_is_latent_tuberculosis_before_a_biologic(int mm, bool latent)
+    {
+        var cautions = Assess(new PatientBuilder().Aged(50).WithResult("1647-7", mm, "mm", Date(2026, 9, 1))
+            .WithMedication(Rx.Infliximab, "infliximab", MedicationUse.Proposed, AsOf)).Safety.Cautions;
+
+        Assert.Equal(latent, cautions.Any(c => c.RuleId == "tnf-inhibitor-latent-tb"));
+    }
 }
