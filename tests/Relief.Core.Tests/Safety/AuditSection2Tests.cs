@@ -308,4 +308,19 @@ public class AuditSection2Tests
 
         Assert.Equal(latent, cautions.Any(c => c.RuleId == "tnf-inhibitor-latent-tb"));
     }
+
+    // ---------------------------------------------------------------- immune globulin product names
+
+    [Theory]
+    [InlineData("Immune Globulin, Human 100 MG/ML Injectable Solution", true)]
+    [InlineData("Immune Globulin Intravenous (Human) 10 % Injectable Solution", true)]
+    [InlineData("IGIV 5 % Injectable Solution", true)]
+    [InlineData("hepatitis B immune globulin 220 UNT/ML Injectable Solution", false)]
+    [InlineData("Rho(D) immune globulin 300 MCG Prefilled Syringe", false)]
+    public void Ivig_product_names_resolve_to_immune_globulin_and_other_immune_globulins_do_not(string product, bool ivig)
+    {
+        var cautions = Assess(new PatientBuilder().Aged(70).WithNamedMedication(product, MedicationUse.Proposed, AsOf)).Safety.Cautions;
+
+        Assert.Equal(ivig, cautions.Any(c => c.RuleId == "ivig-older-adults"));
+    }
 }
