@@ -94,4 +94,12 @@ public class WeightWeeklyAndCompanionDoseTests
 
         Assert.NotNull(Rule(patient, "methotrexate-folic-acid"));
     }
+
+    [Fact]
+    public void The_companion_finding_is_titled_by_what_is_missing()
+    {
+        var finding = Assert.Single(Assess(new PatientBuilder().WithMedication(Rx.Methotrexate, "methotrexate")).Findings, f => f.RuleId == "methotrexate-folic-acid");
+
+        Assert.Equal("methotrexate without folic acid or leucovorin", finding.Title);
+    }
 }

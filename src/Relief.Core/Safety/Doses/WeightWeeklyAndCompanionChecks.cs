@@ -92,8 +92,10 @@ internal static class WeightWeeklyAndCompanionChecks
 
         var ingredients = orders.SelectMany(m => m.Ingredients.Select(i => i.DrugId)).Where(rule.Ingredients.Contains).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         var courses = orders.Select(context.ActiveCourseOf).DistinctBy(c => c.Key).OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
+        // The companions missing are the computation's inputs (the projection names them in the title).
         var computed = new ComputedValue(
-            "companion-orders", 0, "current or proposed orders", $"orders of {string.Join(" or ", rule.Companions)}", []);
+            "companion-orders", 0, "current or proposed orders", "current and proposed orders searched for a companion",
+            [.. rule.Companions.Select(c => new ComputedInput(c, "none current or proposed"))]);
         yield return new DoseFinding(
             rule.Id, rule.Kind, rule.Severity, [.. ingredients], computed, null,
             [.. courses.SelectMany(c => c.Facts())], [], [.. orders.SelectMany(SafetyContext.CodesOf).Distinct()],
