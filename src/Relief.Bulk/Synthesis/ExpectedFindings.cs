@@ -138,8 +138,25 @@ internal static class ExpectedFindings
 
             if (medication.Has("methotrexate") && medication.PeriodUnit == "d")
             {
+                // Taken daily, the weekly dose is 7 times the daily one: above doses.yaml methotrexate-weekly-max (30 mg) too.
                 plan.Expected.Add("dose:methotrexate-weekly");
+                if (medication.Dose * 7 > 30)
+                {
+                    plan.Expected.Add("dose:methotrexate-weekly-max");
+                }
             }
+        }
+
+        // doses.yaml methotrexate-folic-acid: the cohort never prescribes folic acid with methotrexate.
+        if (ingredients.Contains("methotrexate"))
+        {
+            plan.Expected.Add("dose:methotrexate-folic-acid");
+        }
+
+        // doses.yaml hydroxychloroquine-per-kg: no body weight is generated, so the 5 mg/kg check says the weight is unknown.
+        if (ingredients.Contains("hydroxychloroquine"))
+        {
+            plan.Expected.Add("dose:hydroxychloroquine-per-kg");
         }
 
         if (mme >= 90)

@@ -118,6 +118,7 @@ public sealed class SafetyEntryRenderer(KnowledgeBase knowledge, TextWriter outp
         {
             Relief.Core.Knowledge.Safety.InteractionKind.Count => $"{interaction.MinCount}+ of group {interaction.GroupId}{(interaction.AgeMin is { } age ? $" from age {age}" : "")}",
             Relief.Core.Knowledge.Safety.InteractionKind.LiveVaccine => $"{string.Join(", ", interaction.ARefs)} + a live vaccine",
+            Relief.Core.Knowledge.Safety.InteractionKind.Combination => $"{string.Join(", ", interaction.ARefs)} + {string.Join(", ", interaction.BRefs)} + {string.Join(", ", interaction.CRefs)}",
             _ => $"{string.Join(", ", interaction.ARefs)} + {string.Join(", ", interaction.BRefs)}",
         };
         output.WriteLine($"interaction {interaction.Id}: {sides} → {Words.Of(interaction.Severity)}{(interaction.OncHighPriority ? " (ONC high-priority)" : "")}");

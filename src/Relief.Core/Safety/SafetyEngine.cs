@@ -61,6 +61,7 @@ internal static class SafetyEngine
         var interactions = PairInteractionChecker.Check(context)
             .Concat(CountInteractionChecker.Check(context))
             .Concat(LiveVaccineChecker.Check(context))
+            .Concat(CombinationInteractionChecker.Check(context))
             .ToImmutableArray();
         var doses = DoseChecker.Check(context);
         var monitoring = MonitoringChecker.Check(context);

@@ -60,6 +60,10 @@ public sealed class SafetyKnowledgeLoaderTests : IDisposable
     [InlineData("safety/cautions.yaml", "verified: V", "verified: Y", "opioid-older-adults", "verified must be V or K")]
     [InlineData("safety/interactions.yaml", "kind: count", "kind: many", "three-pain-relievers", "kind must be count or absent")]
     [InlineData("safety/interactions.yaml", "b-vaccines: live", "b-vaccines: all", "steroid-live-vaccine", "b-vaccines must be 'live'")]
+    [InlineData("safety/interactions.yaml", "kind: count", "kind: count\n    c: [opioid]", "three-pain-relievers", "c (a third side) belongs to a combination rule")]
+    [InlineData("safety/interactions.yaml", "b-vaccines: live", "b-vaccines: live\n    c: [opioid]", "steroid-live-vaccine", "c (a third side) belongs to a combination rule")]
+    [InlineData("safety/interactions.yaml", "b: [opioid]", "b: [opioid]\n    c: [steroid]", "ssri-opioid", "washout-days is not supported")]
+    [InlineData("safety/interactions.yaml", "b: [opioid]", "b: [opioid]\n    c: [opioidz]", "ssri-opioid", "c 'opioidz' is not a drug, class or group")]
     // codes
     [InlineData("safety/factors.yaml", "code: \"9651007\"", "code: \"9651008\"", "long-qt", "SNOMED CT code '9651008' is not well-formed")]
     [InlineData("monitoring.yaml", "code: \"8636-3\"", "code: \"8636-4\"", "qtc", "LOINC code '8636-4' is not well-formed")]

@@ -100,9 +100,11 @@ public sealed class FindingProjection(KnowledgeBase knowledge)
         RuleId = d.RuleId,
         Severity = SeverityScale.Of(d.Severity),
         Kind = WireName.Of(d.Kind),
-        Title = d.Limit is { } limit
-            ? $"{Names(d.IngredientIds)}: {Number(d.Computed.Value)} {d.Computed.Unit}, limit {limit}"
-            : $"{Names(d.IngredientIds)}: {Number(d.Computed.Value)} {d.Computed.Unit}",
+        Title = d.Kind == DoseRuleKind.Companion
+            ? $"{Names(d.IngredientIds)} without {Names(d.Computed.Inputs.Select(i => i.Name), " or ")}"
+            : d.Limit is { } limit
+                ? $"{Names(d.IngredientIds)}: {Number(d.Computed.Value)} {d.Computed.Unit}, limit {limit}"
+                : $"{Names(d.IngredientIds)}: {Number(d.Computed.Value)} {d.Computed.Unit}",
         IngredientIds = d.IngredientIds,
         Facts = d.Facts,
         Computed = [d.Computed, .. d.Context],

@@ -195,6 +195,9 @@ internal sealed class InteractionEntry : SourcedEntry
 
     public List<string>? B { get; set; }
 
+    /// <summary>Combination rules: the third side (knowledge-format-safety.md §5.4).</summary>
+    public List<string>? C { get; set; }
+
     public string? BVaccines { get; set; }
 
     public string? Group { get; set; }
@@ -265,6 +268,12 @@ internal sealed class DoseEntry : SourcedEntry
     public string? Pattern { get; set; }
 
     public decimal? MinMme { get; set; }
+
+    /// <summary>Kind max-weekly (knowledge-format-safety.md §7.3).</summary>
+    public QuantityEntry? MaxWeekly { get; set; }
+
+    /// <summary>Kind companion: drugs of which one should be taken with the drug (§7.3).</summary>
+    public List<string>? Companions { get; set; }
 
     public string? Severity { get; set; }
 

@@ -70,8 +70,10 @@ internal sealed partial class SafetyValidator
             }
             else
             {
-                kind = entry.BVaccines is null ? InteractionKind.Pair : InteractionKind.LiveVaccine;
+                kind = entry.BVaccines is not null ? InteractionKind.LiveVaccine : entry.C is not null ? InteractionKind.Combination : InteractionKind.Pair;
             }
+
+            var c = CombinationSide(f, id, kind, entry);
 
             FrozenSet<string> a = FrozenSet<string>.Empty, b = FrozenSet<string>.Empty;
             switch (kind)
@@ -110,7 +112,7 @@ internal sealed partial class SafetyValidator
                     }
 
                     break;
-                default:
+                default: // pair and combination
                     a = Refs(f, id, entry.A, "a");
                     b = Refs(f, id, entry.B, "b");
                     break;
@@ -168,6 +170,8 @@ internal sealed partial class SafetyValidator
                 SourceIds = sources,
                 ManagementGiven = entry.ManagementGiven,
                 SeverityGiven = severityGiven,
+                CRefs = [.. entry.C ?? []],
+                C = c,
             });
         }
 
@@ -240,14 +244,14 @@ internal sealed partial class SafetyValidator
             Quantity? max = entry.MaxDaily is null ? null : DoseQuantity(f, id, entry.MaxDaily, units, "max-daily");
             var bands = ImmutableArray<RenalBand>.Empty;
             KidneyMeasure? measure = null;
-            CheckBelongs(f, id, entry.MaxDaily is not null, kind == DoseRuleKind.MaxDaily, "max-daily", "max-daily");
+            CheckBelongs(f, id, entry.MaxDaily is not null, kind is DoseRuleKind.MaxDaily or DoseRuleKind.MaxDailyPerKg, "max-daily", "max-daily or max-daily-per-kg");
             CheckBelongs(f, id, entry.Bands is not null || entry.Measure is not null, kind == DoseRuleKind.RenalBands, "measure and bands", "renal-bands");
             CheckBelongs(f, id, entry.Pattern is not null, kind == DoseRuleKind.Pattern, "pattern", "pattern");
             CheckBelongs(f, id, entry.MinMme is not null, kind == DoseRuleKind.MmeDaily, "min-mme", "mme-daily");
             switch (kind)
             {
-                case DoseRuleKind.MaxDaily when max is null:
-                    Error(f, id, "kind max-daily needs max-daily: { value, unit }");
+                case DoseRuleKind.MaxDaily or DoseRuleKind.MaxDailyPerKg when max is null:
+                    Error(f, id, $"kind {entry.Kind} needs max-daily: {{ value, unit }}");
                     break;
                 case DoseRuleKind.RenalBands:
                     measure = Parse<KidneyMeasure>(f, id, entry.Measure, "measure");
@@ -266,6 +270,7 @@ internal sealed partial class SafetyValidator
                     break;
             }
 
+            var (maxWeekly, companions) = WeeklyAndCompanion(f, id, kind, entry, units);
             rules.Add(new DoseRule
             {
                 Id = id,
@@ -283,6 +288,9 @@ internal sealed partial class SafetyValidator
                 Rationale = entry.Rationale ?? "",
                 Action = entry.Action ?? "",
                 SourceIds = sources,
+                MaxWeekly = maxWeekly,
+                Companions = [.. entry.Companions ?? []],
+                CompanionIngredients = companions,
             });
         }
 

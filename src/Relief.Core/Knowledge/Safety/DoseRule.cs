@@ -39,6 +39,14 @@ public sealed record DoseRule
     public required string Action { get; init; }
 
     public required ImmutableArray<string> SourceIds { get; init; }
+
+    /// <summary>Kind max-weekly: the weekly maximum.</summary>
+    public Quantity? MaxWeekly { get; init; }
+
+    /// <summary>Kind companion: the companion refs as written and their ingredients.</summary>
+    public ImmutableArray<string> Companions { get; init; } = [];
+
+    public FrozenSet<string> CompanionIngredients { get; init; } = FrozenSet<string>.Empty;
 }
 
 /// <summary>A creatinine-clearance band <c>[Min, Below)</c> (a missing bound is open) and its maximum daily dose.</summary>

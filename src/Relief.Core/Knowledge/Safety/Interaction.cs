@@ -46,4 +46,9 @@ public sealed record Interaction
     public string? ManagementGiven { get; init; }
 
     public InteractionSeverity? SeverityGiven { get; init; }
+
+    /// <summary>Combination rules: the third side as written and its resolution (empty for other kinds).</summary>
+    public ImmutableArray<string> CRefs { get; init; } = [];
+
+    public FrozenSet<string> C { get; init; } = FrozenSet<string>.Empty;
 }

@@ -41,6 +41,7 @@ public sealed class SafetyKnowledge
         PairInteractionsByIngredient = ByIngredient(Interactions.Where(i => i.Kind == InteractionKind.Pair), i => i.A.Union(i.B));
         CountInteractions = [.. Interactions.Where(i => i.Kind == InteractionKind.Count)];
         LiveVaccineInteractions = [.. Interactions.Where(i => i.Kind == InteractionKind.LiveVaccine)];
+        CombinationInteractions = [.. Interactions.Where(i => i.Kind == InteractionKind.Combination)];
         VaccinesByCvx = Vaccines
             .SelectMany(v => v.Cvx.Select(c => (Cvx: Vaccine.NormaliseCvx(c), Vaccine: v)))
             .GroupBy(x => x.Cvx, StringComparer.Ordinal)
@@ -158,6 +159,8 @@ public sealed class SafetyKnowledge
     public ImmutableArray<Interaction> CountInteractions { get; }
 
     public ImmutableArray<Interaction> LiveVaccineInteractions { get; }
+
+    public ImmutableArray<Interaction> CombinationInteractions { get; }
 
     /// <summary>Vaccines by CVX code without leading zeros.</summary>
     public FrozenDictionary<string, Vaccine> VaccinesByCvx { get; }

@@ -39,6 +39,9 @@ public enum InteractionKind
 
     /// <summary>A drug from side a with a live vaccine.</summary>
     LiveVaccine,
+
+    /// <summary>One drug from each of sides a, b and c, three different ingredients ("triple whammy").</summary>
+    Combination,
 }
 
 /// <summary>Whether a vaccine (CVX) is live; unknown for "unspecified formulation" codes.</summary>
@@ -55,6 +58,15 @@ public enum DoseRuleKind
     RenalBands,
     Pattern,
     MmeDaily,
+
+    /// <summary>A daily maximum per kg of real body weight (hydroxychloroquine 5 mg/kg, AAO 2016).</summary>
+    MaxDailyPerKg,
+
+    /// <summary>A weekly maximum (methotrexate): the daily dose times 7.</summary>
+    MaxWeekly,
+
+    /// <summary>A companion drug that should be taken with the drug (folic acid with methotrexate); fires when none is.</summary>
+    Companion,
 }
 
 /// <summary>How a threshold compares the latest result (knowledge-format-safety.md §8.2).</summary>

@@ -48,6 +48,15 @@ internal static class DoseChecker
                 case DoseRuleKind.Pattern:
                     findings.AddRange(WeeklyPattern.Check(context, rule));
                     break;
+                case DoseRuleKind.MaxDailyPerKg:
+                    findings.AddRange(WeightWeeklyAndCompanionChecks.PerKg(context, rule));
+                    break;
+                case DoseRuleKind.MaxWeekly:
+                    findings.AddRange(WeightWeeklyAndCompanionChecks.Weekly(context, rule));
+                    break;
+                case DoseRuleKind.Companion:
+                    findings.AddRange(WeightWeeklyAndCompanionChecks.Companion(context, rule));
+                    break;
             }
         }
 
