@@ -27,7 +27,7 @@ public sealed class OpioidValidationRuleTests : IDisposable
     [InlineData("opioids/guideline.yaml", "    title: \"Acute pain opioid order for an opioid-naive patient: consider nonopioid options first\"\n", "", "cdc-2022/rec-1-acute-nonopioid", "a rule needs a title, why and action")]
     [InlineData("opioids/guideline.yaml", "windows:\n", "windows:\n  child-age: { value: 12, source: cdc-opioid-2022, verified: V }\n", "windows.child-age", "unknown window; known:")]
     [InlineData("opioids/guideline.yaml", "  acute-max-days: { value: 7,", "  acute-max-days: { value: 0,", "windows.acute-max-days", "window is missing or not a positive number")]
-    [InlineData("opioids/guideline.yaml", "    conditions: [sickle-cell-diseases]\n", "", "sickle-cell-disease", "an exclusion needs at least one value set (conditions, procedures or observations)")]
+    [InlineData("opioids/guideline.yaml", "    conditions: [sickle-cell-diseases]\n", "", "sickle-cell-disease", "an exclusion needs at least one value set (conditions, procedures, observations, encounter-dispositions, encounter-types, service-requests or encounter-diagnoses)")]
     // substances.yaml
     [InlineData("opioids/substances.yaml", "  - id: opioid-analgesic\n", "  - id: opioid-analgesics\n", "opioid-analgesic", "this medication group is required by the opioid review")]
     [InlineData("opioids/substances.yaml", "    drug-classes: [opioid]\n", "    drug-classes: [opioids]\n", "opioid-analgesic", "drug class 'opioids' is not in drugs.yaml")]
