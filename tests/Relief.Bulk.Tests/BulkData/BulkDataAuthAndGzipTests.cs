@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Relief.Bulk.BulkData;
+using Relief.Bulk.Tests.Support;
 using Relief.Bulk.Tests.Synthesis;
 
 namespace Relief.Bulk.Tests.BulkData;
@@ -149,6 +150,23 @@ public sealed class BulkDataAuthAndGzipTests(SynthExportFixture source) : IClass
 
         Assert.Contains(result.Problems, p => p.Message == "line 1: resourceType Patient, expected Observation");
         Assert.True(File.Exists(Path.Combine(output, "Observation-1.ndjson.gz.rejected")));
+    }
+
+    [Fact]
+    public async Task The_command_takes_its_token_from_the_environment_and_refuses_half_a_SMART_setup()
+    {
+        await using var server = await BulkDataTestServer.StartAsync(source.Directory, Quick with { PollsBeforeReady = 0, BearerToken = "env-token" });
+        var output = SynthKit.TempDirectory("cli-token");
+
+        var run = ReliefProcess.RunWith(null, new Dictionary<string, string> { ["RELIEF_BULK_TOKEN"] = "env-token" }, "export", server.BaseUrl.AbsoluteUri, "--out", output);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Empty(server.Unauthorised);
+        Assert.Equal(["/status/job-1"], server.Deletes);
+
+        var half = ReliefProcess.Run("export", server.BaseUrl.AbsoluteUri, "--out", SynthKit.TempDirectory("cli-half"), "--client-id", "relief-screen");
+        Assert.Equal(2, half.ExitCode);
+        Assert.Contains("needs both --client-id and --private-key", half.Error, StringComparison.Ordinal);
     }
 
     private BulkDataClient Client(IAccessTokenSource? token) => new(Http, new BulkDataClientOptions
