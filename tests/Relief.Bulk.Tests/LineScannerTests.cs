@@ -64,4 +64,34 @@ public sealed class LineScannerTests
         Assert.All(ids, id => Assert.Single(Enumerable.Range(0, 4), k => new ShardSpec(k, 4).Contains(PatientHash.Of(id))));
         Assert.Single(Enumerable.Range(0, 5), k => new ShardSpec(k, 5).ReportsLine("Claim.ndjson", 17));
     }
+
+    [Fact]
+    public void A_shard_stops_reading_a_line_once_it_is_known_to_be_another_shards()
+    {
+        var (mine, other) = (OwnedBy(0), OwnedBy(1));
+        var shard = new ShardSpec(0, 2);
+
+        // The line breaks off after its subject: the early stop never reaches the damage, the full scan does.
+        var cut = Encoding.UTF8.GetBytes($$"""{"resourceType":"Observation","id":"o1","subject":{"reference":"Patient/{{other}}"},"value""");
+        Assert.Equal(LineKind.OtherShard, LineScanner.Scan(cut, shard).Kind);
+        Assert.Equal(LineKind.Bad, LineScanner.Scan(cut).Kind);
+
+        var patient = Encoding.UTF8.GetBytes($$"""{"resourceType":"Patient","id":"{{other}}","birthDate":""");
+        Assert.Equal(LineKind.OtherShard, LineScanner.Scan(patient, shard).Kind);
+
+        // The shard's own lines, Medications (every shard needs them) and other shards' bad lines are read to the end.
+        var own = Encoding.UTF8.GetBytes($$$"""{"resourceType":"Observation","subject":{"reference":"Patient/{{{mine}}}"},"status":"final"}""");
+        Assert.Equal(new LineKey(LineKind.PatientResource, "Observation", mine, null), LineScanner.Scan(own, shard));
+        var medication = Encoding.UTF8.GetBytes("""{"resourceType":"Medication","id":"m1","code":{"text":"x"}}""");
+        Assert.Equal(LineKind.Medication, LineScanner.Scan(medication, shard).Kind);
+        var ownCut = Encoding.UTF8.GetBytes($$"""{"resourceType":"Observation","subject":{"reference":"Patient/{{mine}}"},"value""");
+        Assert.Equal(LineKind.Bad, LineScanner.Scan(ownCut, shard).Kind);
+
+        // The element that names the patient is the type's: an Immunization's subject is not its patient.
+        var immunization = Encoding.UTF8.GetBytes($$$"""{"resourceType":"Immunization","subject":{"reference":"Patient/{{{other}}}"},"patient":{"reference":"Patient/{{{mine}}}"}}""");
+        Assert.Equal(mine, LineScanner.Scan(immunization, shard).Key);
+    }
+
+    private static string OwnedBy(int shard) =>
+        Enumerable.Range(0, 100).Select(i => $"p{i}").First(id => new ShardSpec(shard, 2).Contains(PatientHash.Of(id)));
 }

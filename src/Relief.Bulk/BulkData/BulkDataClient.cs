@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -8,8 +9,11 @@ namespace Relief.Bulk.BulkData;
 /// A FHIR Bulk Data Access (IG v2) client: kicks off <c>$export</c> (system, patient or group level, with
 /// <c>_type</c> and <c>_since</c>), polls the status URL honouring Retry-After (and reporting X-Progress), reads
 /// the manifest, downloads the output files with bounded parallelism, and checks each file's resourceType and
-/// line count against the manifest. The status URL and finished files are kept in the output folder, so a run
-/// that is killed resumes where it stopped and never kicks off a second export.
+/// line count against the manifest, then DELETEs the status URL so the server can free the files. A bearer token
+/// (static or by SMART Backend Services) is sent when configured; files are asked for gzip-encoded and stored
+/// decompressed, and files the manifest serves as <c>.ndjson.gz</c> are stored as served and checked decompressed.
+/// The status URL and finished files are kept in the output folder, so a run that is killed resumes where it
+/// stopped and never kicks off a second export.
 /// </summary>
 public sealed class BulkDataClient(HttpClient http, BulkDataClientOptions? options = null)
 {
@@ -72,9 +76,9 @@ public sealed class BulkDataClient(HttpClient http, BulkDataClientOptions? optio
             return new ExportResult(null, [], problems, resumed);
         }
 
-        if (manifest.RequiresAccessToken)
+        if (manifest.RequiresAccessToken && _options.AccessToken is null)
         {
-            Report("the manifest says the files require an access token; this client sends none (see docs/bulk-data.md)");
+            Report("the manifest says the files require an access token and none is configured (see docs/bulk-data.md)");
         }
 
         var files = await DownloadAllAsync(manifest, new Uri(state.StatusUrl), outputDirectory, state, problems, cancellation);
@@ -83,6 +87,11 @@ public sealed class BulkDataClient(HttpClient http, BulkDataClientOptions? optio
         lock (state)
         {
             state.Save(outputDirectory);
+        }
+
+        if (state.Complete && _options.DeleteWhenDone)
+        {
+            await DeleteAsync(new Uri(state.StatusUrl), cancellation);
         }
 
         return new ExportResult(manifestPath, files, problems, resumed);
@@ -145,6 +154,22 @@ public sealed class BulkDataClient(HttpClient http, BulkDataClientOptions? optio
         }
     }
 
+    /// <summary>
+    /// Tells the server the client is done (<c>DELETE</c> of the status URL). The files are already checked and
+    /// saved, so a refusal is reported as progress, not as a problem of the export.
+    /// </summary>
+    private async Task DeleteAsync(Uri statusUrl, CancellationToken cancellation)
+    {
+        var problems = new List<ExportProblem>();
+        using var response = await SendAsync(statusUrl, "application/fhir+json", respondAsync: false, problems, cancellation, method: HttpMethod.Delete);
+        Report(response switch
+        {
+            null => $"could not delete the export on the server: {string.Join("; ", problems)}",
+            { IsSuccessStatusCode: true } => $"deleted the export on the server ({statusUrl})",
+            _ => $"the server refused to delete the export: HTTP {(int)response.StatusCode}",
+        });
+    }
+
     private async Task<List<DownloadedFile>> DownloadAllAsync(ExportManifest manifest, Uri statusUrl, string directory, ExportState state, List<ExportProblem> problems, CancellationToken cancellation)
     {
         // Local names are fixed by manifest order (Type-1, Type-2... per type), so a resumed run reuses them.
@@ -153,7 +178,8 @@ public sealed class BulkDataClient(HttpClient http, BulkDataClientOptions? optio
         foreach (var file in manifest.Output)
         {
             perType[file.Type] = perType.GetValueOrDefault(file.Type) + 1;
-            work.Add((file, $"{Safe(file.Type)}-{perType[file.Type]}.ndjson", work.Count));
+            var gzip = IsGzipUrl(file.Url);
+            work.Add((file, $"{Safe(file.Type)}-{perType[file.Type]}.ndjson{(gzip ? ".gz" : "")}", work.Count));
         }
 
         var results = new DownloadedFile?[work.Count];
@@ -174,7 +200,7 @@ public sealed class BulkDataClient(HttpClient http, BulkDataClientOptions? optio
                 return;
             }
 
-            var downloaded = await DownloadAsync(file, url, Path.Combine(directory, local), problems, token);
+            var downloaded = await DownloadAsync(file, url, Path.Combine(directory, local), manifest.RequiresAccessToken, problems, token);
             if (downloaded is not null)
             {
                 results[index] = downloaded with { LocalFile = local };
@@ -191,10 +217,12 @@ public sealed class BulkDataClient(HttpClient http, BulkDataClientOptions? optio
         foreach (var error in manifest.Error)
         {
             var url = error.Url.Contains("://", StringComparison.Ordinal) ? new Uri(error.Url) : new Uri(statusUrl, error.Url);
-            using var response = await SendAsync(url, "application/fhir+ndjson", respondAsync: false, problems, cancellation);
+            using var response = await SendAsync(url, "application/fhir+ndjson", respondAsync: false, problems, cancellation, authorise: manifest.RequiresAccessToken, gzip: true);
             if (response is { IsSuccessStatusCode: true })
             {
-                await File.WriteAllBytesAsync(Path.Combine(directory, $"errors-{++errorIndex}.ndjson"), await response.Content.ReadAsByteArrayAsync(cancellation), cancellation);
+                await using var body = await Body(response, cancellation);
+                await using var target = File.Create(Path.Combine(directory, $"errors-{++errorIndex}.ndjson"));
+                await (IsGzipUrl(error.Url) ? new GZipStream(body, CompressionMode.Decompress) : body).CopyToAsync(target, cancellation);
             }
         }
 
@@ -207,10 +235,10 @@ public sealed class BulkDataClient(HttpClient http, BulkDataClientOptions? optio
     }
 
     /// <summary>Streams one file to disk through the check; a file that fails it is kept as <c>.rejected</c>.</summary>
-    private async Task<DownloadedFile?> DownloadAsync(ManifestFile file, Uri url, string path, List<ExportProblem> problems, CancellationToken cancellation)
+    private async Task<DownloadedFile?> DownloadAsync(ManifestFile file, Uri url, string path, bool authorise, List<ExportProblem> problems, CancellationToken cancellation)
     {
         var name = Path.GetFileName(path);
-        using var response = await SendAsync(url, "application/fhir+ndjson", respondAsync: false, problems, cancellation, streaming: true);
+        using var response = await SendAsync(url, "application/fhir+ndjson", respondAsync: false, problems, cancellation, streaming: true, authorise: authorise, gzip: true);
         if (response is null)
         {
             return null;
@@ -228,18 +256,30 @@ public sealed class BulkDataClient(HttpClient http, BulkDataClientOptions? optio
 
         var check = new NdjsonFileCheck(file.Type);
         var partial = path + ".part";
-        await using (var source = await response.Content.ReadAsStreamAsync(cancellation))
-        await using (var target = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+        try
         {
-            var buffer = new byte[1 << 16];
-            int read;
-            while ((read = await source.ReadAsync(buffer, cancellation)) > 0)
+            await using (var source = await Body(response, cancellation))
+            await using (var target = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
             {
-                check.Append(buffer.AsSpan(0, read));
-                await target.WriteAsync(buffer.AsMemory(0, read), cancellation);
+                // A .ndjson.gz file is stored as served and checked afterwards, decompressed.
+                await CheckAsync(source, IsGzipUrl(file.Url) ? null : check, target, cancellation);
             }
 
-            check.Complete();
+            if (IsGzipUrl(file.Url))
+            {
+                await using var unzipped = new GZipStream(File.OpenRead(partial), CompressionMode.Decompress);
+                await CheckAsync(unzipped, check, null, cancellation);
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            File.Move(partial, path + ".rejected", overwrite: true);
+            lock (problems)
+            {
+                problems.Add(new ExportProblem($"{name} ({file.Url})", $"not valid gzip: {e.Message}"));
+            }
+
+            return null;
         }
 
         var fileProblems = new List<string>(check.Problems);
@@ -269,17 +309,80 @@ public sealed class BulkDataClient(HttpClient http, BulkDataClientOptions? optio
         return new DownloadedFile(file.Type, file.Url, name, check.Lines, file.Count);
     }
 
-    /// <summary>Sends a GET, waiting and retrying on 429 Too Many Requests as Retry-After says.</summary>
-    private async Task<HttpResponseMessage?> SendAsync(Uri url, string accept, bool respondAsync, List<ExportProblem> problems, CancellationToken cancellation, bool streaming = false)
+    /// <summary>Feeds every byte through the check when given, copying to <paramref name="target"/> when given.</summary>
+    private static async Task CheckAsync(Stream source, NdjsonFileCheck? check, Stream? target, CancellationToken cancellation)
+    {
+        var buffer = new byte[1 << 16];
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellation)) > 0)
+        {
+            check?.Append(buffer.AsSpan(0, read));
+            if (target is not null)
+            {
+                await target.WriteAsync(buffer.AsMemory(0, read), cancellation);
+            }
+        }
+
+        check?.Complete();
+    }
+
+    /// <summary>
+    /// The response body without its Content-Encoding: gzip is undone here unless the HttpClient's handler already did
+    /// (then the header is gone).
+    /// </summary>
+    private static async Task<Stream> Body(HttpResponseMessage response, CancellationToken cancellation)
+    {
+        var body = await response.Content.ReadAsStreamAsync(cancellation);
+        return response.Content.Headers.ContentEncoding.Contains("gzip", StringComparer.OrdinalIgnoreCase)
+            ? new GZipStream(body, CompressionMode.Decompress)
+            : body;
+    }
+
+    private static bool IsGzipUrl(string url)
+    {
+        var path = url.Split('?', '#')[0];
+        return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Sends a request (GET unless told), with the bearer token when <paramref name="authorise"/> and a token source is
+    /// configured (a 401 gets one new token and one retry), waiting and retrying on 429 Too Many Requests as Retry-After says.
+    /// </summary>
+    private async Task<HttpResponseMessage?> SendAsync(
+        Uri url, string accept, bool respondAsync, List<ExportProblem> problems, CancellationToken cancellation, bool streaming = false,
+        HttpMethod? method = null, bool authorise = true, bool gzip = false)
     {
         var backoff = _options.InitialBackoff;
+        var refreshed = false;
         for (var attempt = 0; ; attempt++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            using var request = new HttpRequestMessage(method ?? HttpMethod.Get, url);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
             if (respondAsync)
             {
                 request.Headers.Add("Prefer", "respond-async");
+            }
+
+            if (gzip)
+            {
+                request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+            }
+
+            if (authorise && _options.AccessToken is { } tokens)
+            {
+                try
+                {
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetAsync(http, refreshed, cancellation));
+                }
+                catch (AccessTokenException e)
+                {
+                    lock (problems)
+                    {
+                        problems.Add(new ExportProblem("access token", e.Message));
+                    }
+
+                    return null;
+                }
             }
 
             HttpResponseMessage response;
@@ -295,6 +398,14 @@ public sealed class BulkDataClient(HttpClient http, BulkDataClientOptions? optio
                 }
 
                 return null;
+            }
+
+            if (response.StatusCode == HttpStatusCode.Unauthorized && authorise && _options.AccessToken is not null && !refreshed)
+            {
+                // The token may have expired between two requests of a long export: one new token, one retry.
+                refreshed = true;
+                response.Dispose();
+                continue;
             }
 
             if (response.StatusCode != HttpStatusCode.TooManyRequests)

@@ -21,6 +21,16 @@ public sealed record BulkDataClientOptions
     /// <summary>The clock for Retry-After given as an HTTP date.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// The bearer token for a protected server (<see cref="StaticAccessToken"/>, <see cref="SmartBackendServicesToken"/>);
+    /// null sends none. Sent with the kick-off, the status polls and the DELETE, and with file downloads when the
+    /// manifest says <c>requiresAccessToken</c> (the IG: only then may the files need it).
+    /// </summary>
+    public IAccessTokenSource? AccessToken { get; init; }
+
+    /// <summary>DELETE the status URL once every file is downloaded and checked (the IG: the client should, so the server can free the files).</summary>
+    public bool DeleteWhenDone { get; init; } = true;
+
     /// <summary>Progress lines (status polls, X-Progress, downloads).</summary>
     public IProgress<string>? Progress { get; init; }
 }

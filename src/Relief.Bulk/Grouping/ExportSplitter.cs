@@ -173,7 +173,9 @@ internal sealed class ExportSplitter(SplitSettings settings, ScreenProgress prog
                     }
                     else
                     {
-                        Route(text, LineScanner.Scan(text), source.Name, line, spill, batches, batchBytes, medications, summary);
+                        // A shard that does not count this line may stop scanning it once it is known to be another shard's.
+                        var onlyShard = settings.Shard.Count > 1 && !settings.Shard.ReportsLine(source.Name, line) ? settings.Shard : (ShardSpec?)null;
+                        Route(text, LineScanner.Scan(text, onlyShard), source.Name, line, spill, batches, batchBytes, medications, summary);
                     }
 
                     line++;
@@ -200,7 +202,7 @@ internal sealed class ExportSplitter(SplitSettings settings, ScreenProgress prog
     {
         switch (key.Kind)
         {
-            case LineKind.Blank:
+            case LineKind.Blank or LineKind.OtherShard:
                 return;
             case LineKind.PatientResource:
                 var hash = PatientHash.Of(key.Key!);

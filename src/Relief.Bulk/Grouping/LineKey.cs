@@ -5,5 +5,7 @@ public readonly record struct LineKey(LineKind Kind, string? ResourceType, strin
 {
     public static readonly LineKey Blank = new(LineKind.Blank, null, null, null);
 
+    public static readonly LineKey OtherShard = new(LineKind.OtherShard, null, null, null);
+
     public static LineKey Bad(string problem, string? resourceType = null) => new(LineKind.Bad, resourceType, null, problem);
 }

@@ -17,4 +17,10 @@ public enum LineKind
 
     /// <summary>Not a usable resource: malformed JSON, no resourceType, no patient reference.</summary>
     Bad,
+
+    /// <summary>
+    /// About a patient of another shard: scanning stopped as soon as the type and patient were known (<c>--shard</c>),
+    /// so the rest of the line was neither read nor checked.
+    /// </summary>
+    OtherShard,
 }

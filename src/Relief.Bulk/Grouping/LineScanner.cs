@@ -15,7 +15,14 @@ public static class LineScanner
 {
     private static readonly JsonReaderOptions Options = new() { MaxDepth = 256 };
 
-    public static LineKey Scan(ReadOnlySpan<byte> line)
+    /// <param name="line">One NDJSON line.</param>
+    /// <param name="onlyShard">
+    /// For a shard that need not count this line (<see cref="ShardSpec.ReportsLine"/> is false): stop reading as soon as
+    /// the line is known to be about a patient of another shard and return <see cref="LineKey.OtherShard"/>. FHIR JSON
+    /// puts <c>resourceType</c> and <c>id</c> first and <c>subject</c> early, so the rest of the line (values, codings,
+    /// notes) is never tokenised: each of N shards reads the whole export but fully scans only its own 1/N of it.
+    /// </param>
+    public static LineKey Scan(ReadOnlySpan<byte> line, ShardSpec? onlyShard = null)
     {
         if (line.IndexOfAnyExcept(" \t\r"u8) < 0)
         {
@@ -24,7 +31,7 @@ public static class LineScanner
 
         try
         {
-            return ScanObject(line);
+            return ScanObject(line, onlyShard);
         }
         catch (JsonException exception)
         {
@@ -35,7 +42,7 @@ public static class LineScanner
         }
     }
 
-    private static LineKey ScanObject(ReadOnlySpan<byte> line)
+    private static LineKey ScanObject(ReadOnlySpan<byte> line, ShardSpec? onlyShard)
     {
         var reader = new Utf8JsonReader(line, isFinalBlock: true, new JsonReaderState(Options));
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -80,6 +87,13 @@ public static class LineScanner
             {
                 reader.Read();
                 reader.Skip();
+                continue;
+            }
+
+            if (onlyShard is { } shard && type is not null && read && OwnPatient(type, id, subject, patient) is { } owner
+                && !shard.Contains(PatientHash.Of(owner)))
+            {
+                return LineKey.OtherShard;
             }
         }
 
@@ -122,6 +136,23 @@ public static class LineScanner
         return PatientIdOf(reference) is { } patientId
             ? new LineKey(LineKind.PatientResource, type, patientId, null)
             : LineKey.Bad($"{type}.{element}.reference \"{reference}\" does not name a Patient (expected Patient/id)", type);
+    }
+
+    /// <summary>The patient a line of a read type is about, once the properties that say so have been seen; null before.</summary>
+    private static string? OwnPatient(string type, string? id, string? subject, string? patient)
+    {
+        if (ReadResourceTypes.IsShared(type))
+        {
+            return null;
+        }
+
+        if (type == "Patient")
+        {
+            return string.IsNullOrEmpty(id) ? null : id;
+        }
+
+        var reference = ReadResourceTypes.SubjectElement(type) == "patient" ? patient : subject;
+        return reference is null ? null : PatientIdOf(reference);
     }
 
     /// <summary>The <c>reference</c> string of a Reference object; the reader is left on the object's end.</summary>

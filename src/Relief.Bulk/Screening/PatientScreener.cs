@@ -2,6 +2,7 @@ using System.Text.Json;
 using NodaTime;
 using Relief.Bulk.Grouping;
 using Relief.Bulk.Summary;
+using Relief.Core.Knowledge;
 using Relief.Fhir.Contract;
 using Relief.Fhir.Reading;
 
@@ -10,7 +11,8 @@ namespace Relief.Bulk.Screening;
 /// <summary>
 /// One patient's lines to rows: each line parsed once, the Medications their requests name added from the
 /// catalogue, the record built by the same reader as a bundle's (<see cref="PatientRecordReader.FromResources"/>,
-/// told the patient's id) and assessed through <see cref="AssessmentPipeline"/>. Thread-safe: the pipeline and
+/// told the patient's id) and assessed by the pipeline's engine for findings only
+/// (<see cref="Relief.Core.Assessment.Assessor.AssessFindings"/>: the same findings as a full assessment). Thread-safe: the pipeline and
 /// catalogue are read-only.
 /// </summary>
 internal sealed class PatientScreener(AssessmentPipeline pipeline, LocalDate asOf, MedicationCatalog medications)
@@ -37,13 +39,13 @@ internal sealed class PatientScreener(AssessmentPipeline pipeline, LocalDate asO
             }
 
             var read = PatientRecordReader.FromResources(resources, patient.PatientId);
-            var result = pipeline.Document(read, asOf);
-            if (result.Error is { } error)
+            if (read.Error is { } error)
             {
-                return new PatientOutcome(patient.PatientId, [], null, new PatientError(patient.PatientId, error.Kind, error.Message));
+                return new PatientOutcome(patient.PatientId, [], null, new PatientError(patient.PatientId, WireName.Of(error.Kind), error.Message));
             }
 
-            var assessment = result.Assessment!;
+            // Findings and age only: the screen's rows and counts need nothing else of the assessment.
+            var assessment = pipeline.Assessor.AssessFindings(read.Record!, asOf);
             var rows = new FindingRow[assessment.Findings.Length];
             for (var i = 0; i < rows.Length; i++)
             {

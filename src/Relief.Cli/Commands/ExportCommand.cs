@@ -19,6 +19,13 @@ public static class ExportCommand
         var group = new Option<string?>("--group") { Description = "Export the patients of this Group (Group/{id}/$export)" };
         var patients = new Option<bool>("--patients") { Description = "Patient-level export (Patient/$export) instead of system-level" };
         var parallel = new Option<int>("--parallel") { Description = "Files downloaded at once", DefaultValueFactory = _ => 4 };
+        var tokenFile = new Option<string?>("--bearer-token-file") { Description = $"A file holding a bearer token to send (or set {TokenVariable})" };
+        var clientId = new Option<string?>("--client-id") { Description = "SMART Backend Services: the client id registered with the server" };
+        var privateKey = new Option<string?>("--private-key") { Description = "SMART Backend Services: the client's private key, PEM (RSA for RS384, P-384 EC for ES384)" };
+        var tokenUrl = new Option<string?>("--token-url") { Description = "SMART Backend Services: the token endpoint (default: from [base]/.well-known/smart-configuration)" };
+        var scope = new Option<string>("--scope") { Description = "SMART Backend Services: the scope asked for", DefaultValueFactory = _ => "system/*.read" };
+        var keyId = new Option<string?>("--key-id") { Description = "SMART Backend Services: the kid of the key in the client's JWKS" };
+        var keep = new Option<bool>("--keep-on-server") { Description = "Do not DELETE the export on the server once downloaded" };
 
         var command = new Command("export", "Download a FHIR Bulk Data export ($export) from a server, checking each file against the manifest");
         command.Arguments.Add(baseUrl);
@@ -28,6 +35,13 @@ public static class ExportCommand
         command.Options.Add(group);
         command.Options.Add(patients);
         command.Options.Add(parallel);
+        command.Options.Add(tokenFile);
+        command.Options.Add(clientId);
+        command.Options.Add(privateKey);
+        command.Options.Add(tokenUrl);
+        command.Options.Add(scope);
+        command.Options.Add(keyId);
+        command.Options.Add(keep);
         command.SetAction(async (parse, cancellation) =>
         {
             var error = parse.InvocationConfiguration.Error;
@@ -56,11 +70,25 @@ public static class ExportCommand
                 Types = [.. (parse.GetValue(types) ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
                 Since = parse.GetValue(since),
             };
+            IAccessTokenSource? token;
+            try
+            {
+                token = AccessToken(url, parse.GetValue(tokenFile), parse.GetValue(clientId), parse.GetValue(privateKey), parse.GetValue(tokenUrl), parse.GetValue(scope)!, parse.GetValue(keyId));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or AccessTokenException or ArgumentException)
+            {
+                error.WriteLine($"relief: {e.Message}");
+                return ExitCodes.InvalidInput;
+            }
+
+            using var disposeToken = token as IDisposable;
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(30) };
             var client = new BulkDataClient(http, new BulkDataClientOptions
             {
                 MaxParallelDownloads = parse.GetValue(parallel),
                 Progress = new LineProgress(error),
+                AccessToken = token,
+                DeleteWhenDone = !parse.GetValue(keep),
             });
             ExportResult result;
             try
@@ -86,6 +114,36 @@ public static class ExportCommand
             return result.Succeeded ? ExitCodes.Ok : ExitCodes.InvalidInput;
         });
         return command;
+    }
+
+    /// <summary>The environment variable that may hold a static bearer token (kept off the command line and out of process lists).</summary>
+    public const string TokenVariable = "RELIEF_BULK_TOKEN";
+
+    /// <summary>SMART Backend Services when a client id is given, else a static token from a file or the environment, else none.</summary>
+    private static IAccessTokenSource? AccessToken(Uri fhirBase, string? tokenFile, string? clientId, string? privateKey, string? tokenUrl, string scope, string? keyId)
+    {
+        if (clientId is not null || privateKey is not null)
+        {
+            if (clientId is null || privateKey is null)
+            {
+                throw new ArgumentException("SMART Backend Services needs both --client-id and --private-key");
+            }
+
+            Uri? endpoint = null;
+            if (tokenUrl is not null && !Uri.TryCreate(tokenUrl, UriKind.Absolute, out endpoint))
+            {
+                throw new ArgumentException($"--token-url '{tokenUrl}' is not an absolute URL");
+            }
+
+            return new SmartBackendServicesToken(fhirBase, clientId, File.ReadAllText(privateKey), scope, endpoint, keyId);
+        }
+
+        if (tokenFile is not null)
+        {
+            return new StaticAccessToken(File.ReadAllText(tokenFile));
+        }
+
+        return Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } token ? new StaticAccessToken(token) : null;
     }
 
     /// <summary>Progress as plain lines on standard error, so standard output stays the result.</summary>

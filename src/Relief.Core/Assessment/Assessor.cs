@@ -70,19 +70,14 @@ public sealed class Assessor
         var safety = SafetyEngine.Assess(new SafetyContext(patient, asOf, _knowledge, active, PastResolver()));
         unrecognised.AddRange(safety.Unrecognised);
 
-        var dataQuality = patient.BirthDate is { } born && born > asOf
-            ? safety.DataQuality.Insert(0, new DataQualityNote(
-                DataQualityKind.ImplausibleValue,
-                $"birth date {born:yyyy-MM-dd} is after the assessment date {asOf:yyyy-MM-dd}: age unknown, age-based rules not applied",
-                $"Patient/{patient.Id}"))
-            : safety.DataQuality;
+        var dataQuality = DataQuality(patient, asOf, safety.DataQuality);
 
         if (patient.DeceasedOnOrBefore(asOf))
         {
             return DeceasedAssessment(patient, asOf, conditionAssessments, unrecognised.ToImmutable());
         }
 
-        var projected = _findings.Project(safety.Report, safety.Monitoring, safety.Response, dataQuality, _opioids.Review(patient, asOf));
+        var projected = Project(patient, asOf, safety, dataQuality);
         return new PatientAssessment
         {
             PatientId = patient.Id,
@@ -112,18 +107,14 @@ public sealed class Assessor
     private PatientAssessment DeceasedAssessment(
         PatientRecord patient, LocalDate asOf, ImmutableArray<ConditionAssessment> conditions, ImmutableArray<UnrecognisedCode> unrecognised)
     {
-        var when = patient.DeceasedOn is { } died ? $"on {died:yyyy-MM-dd}" : "(date not recorded)";
-        ImmutableArray<DataQualityNote> notes =
-        [
-            new(DataQualityKind.PatientDeceased, $"the record says the patient died {when}: no current-therapy advice is given", $"Patient/{patient.Id}"),
-        ];
+        var notes = DeceasedNotes(patient);
         return new PatientAssessment
         {
             PatientId = patient.Id,
             PatientName = patient.Name,
             BirthDate = patient.BirthDate,
             AsOf = asOf,
-            Age = patient.AgeOn(patient.DeceasedOn is { } d && d < asOf ? d : asOf),
+            Age = DeceasedAge(patient, asOf),
             Sex = patient.Sex,
             Deceased = new Deceased(patient.DeceasedOn),
             KnowledgeVersion = _knowledge.Manifest.Version,
@@ -134,6 +125,43 @@ public sealed class Assessor
             Findings = _findings.Project(SafetyReport.Empty, [], [], notes).Findings,
         };
     }
+
+    /// <summary>
+    /// Only what a population screen keeps of <see cref="Assess"/>: the findings and the age, the same values
+    /// (<c>AssessorFindingsOnlyTests</c> compares them), without the evidence review (condition matching, option
+    /// ranking, medication reviews) that no finding depends on and that costs most of a patient's assessment.
+    /// </summary>
+    public FindingsAssessment AssessFindings(PatientRecord patient, LocalDate asOf)
+    {
+        ArgumentNullException.ThrowIfNull(patient);
+        if (patient.DeceasedOnOrBefore(asOf))
+        {
+            return new FindingsAssessment(_findings.Project(SafetyReport.Empty, [], [], DeceasedNotes(patient)).Findings, DeceasedAge(patient, asOf));
+        }
+
+        var safety = SafetyEngine.Assess(new SafetyContext(patient, asOf, _knowledge, ResolveActive(patient), PastResolver()));
+        var projected = Project(patient, asOf, safety, DataQuality(patient, asOf, safety.DataQuality));
+        return new FindingsAssessment(projected.Findings, patient.AgeOn(asOf));
+    }
+
+    private ProjectedFindings Project(PatientRecord patient, LocalDate asOf, SafetyResults safety, ImmutableArray<DataQualityNote> dataQuality) =>
+        _findings.Project(safety.Report, safety.Monitoring, safety.Response, dataQuality, _opioids.Review(patient, asOf));
+
+    private static ImmutableArray<DataQualityNote> DataQuality(PatientRecord patient, LocalDate asOf, ImmutableArray<DataQualityNote> safetyNotes) =>
+        patient.BirthDate is { } born && born > asOf
+            ? safetyNotes.Insert(0, new DataQualityNote(
+                DataQualityKind.ImplausibleValue,
+                $"birth date {born:yyyy-MM-dd} is after the assessment date {asOf:yyyy-MM-dd}: age unknown, age-based rules not applied",
+                $"Patient/{patient.Id}"))
+            : safetyNotes;
+
+    private static ImmutableArray<DataQualityNote> DeceasedNotes(PatientRecord patient)
+    {
+        var when = patient.DeceasedOn is { } died ? $"on {died:yyyy-MM-dd}" : "(date not recorded)";
+        return [new(DataQualityKind.PatientDeceased, $"the record says the patient died {when}: no current-therapy advice is given", $"Patient/{patient.Id}")];
+    }
+
+    private static int? DeceasedAge(PatientRecord patient, LocalDate asOf) => patient.AgeOn(patient.DeceasedOn is { } d && d < asOf ? d : asOf);
 
     /// <summary>
     /// How to stop one of the patient's current medications (knowledge-format-safety.md §10 item 5: a discontinuation being signed), with
