@@ -61,4 +61,27 @@ public sealed record PatientOverview(
     ImmutableArray<LabResultView> RecentLabs,
     ImmutableArray<TaskView> OpenTasks,
     int DiaryEntryCount,
-    int MeasurementCount);
+    int MeasurementCount)
+{
+    /// <summary>The patient's own goals, active first (for the patient page and `relief patients show`).</summary>
+    public ImmutableArray<GoalView> Goals { get; init; } = [];
+}
+
+/// <summary>A patient goal; the target is "Instrument Comparator TargetValue" when the goal has one.</summary>
+public sealed record GoalView(
+    long Id,
+    string Text,
+    string? InstrumentId,
+    string? InstrumentName,
+    string? MeasureCode,
+    string? Comparator,
+    decimal? TargetValue,
+    DateOnly Start,
+    DateOnly? DueDate,
+    string Lifecycle,
+    string? Achievement,
+    string? Note,
+    int Version)
+{
+    public string? Target => InstrumentName is null || TargetValue is null ? null : $"{InstrumentName} {Comparator} {TargetValue:0.##}";
+}
