@@ -29,6 +29,12 @@ public static class FollowUpModule
             return new FollowUpStore(connection, knowledge, followUp, NodaTime.SystemClock.Instance);
         });
         services.AddHostedService(sp => new StoreMigration(connection));
+        if (!TimeOnly.TryParseExact(options.TasksRederiveAt, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at))
+        {
+            throw new InvalidOperationException($"Relief:TasksRederiveAt '{options.TasksRederiveAt}' is not a time of day (HH:mm, UTC)");
+        }
+
+        services.AddHostedService(sp => new TaskRederivationService(sp.GetRequiredService<FollowUpStore>(), sp.GetService<TimeProvider>() ?? TimeProvider.System, at, sp.GetRequiredService<ILogger<TaskRederivationService>>()));
         services.AddReliefWeb();
     }
 
