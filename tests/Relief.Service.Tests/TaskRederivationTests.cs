@@ -14,7 +14,7 @@ namespace Relief.Service.Tests;
 public sealed class TaskRederivationTests : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("relief-rederive-").FullName;
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 6, 15, 1, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero));
 
     private StoreConnection Connection => StoreConnection.Sqlite(Path.Combine(_folder, "relief.db"));
 

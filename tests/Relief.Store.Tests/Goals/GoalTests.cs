@@ -42,7 +42,7 @@ public abstract class GoalTests : StoreTestBase
         Assert.Equal("active", walk.Lifecycle);
         Assert.Null(goals[0].Target);
         var overview = (await store.GetPatientAsync(PatientId, Actor)).Value!;
-        Assert.Equal(goals, overview.Goals);
+        Assert.Equal(goals.ToArray(), overview.Goals.ToArray());
     }
 
     [SkippableTheory]
