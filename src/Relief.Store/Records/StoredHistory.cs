@@ -23,9 +23,9 @@ internal sealed record StoredHistory(
     public static readonly string[] OtherResourceTypes = ["AllergyIntolerance", "Procedure", "Immunization"];
 
     /// <summary>
-    /// Loads the history. <paramref name="diaryForAssessment"/> reads only the diary columns the assessment uses
-    /// (time, pain, fatigue, exertion): two years of daily entries are ~730 rows, and materialising their body
-    /// sites, qualities and notes (JSON columns) was most of an assessment's cost.
+    /// Loads the history. <paramref name="diaryForAssessment"/> reads only what the assessment uses: the diary's
+    /// time, pain, fatigue and exertion (two years of daily entries are ~730 rows; their body sites, qualities and
+    /// notes are JSON and text it never reads), and no adverse events or goals (one round trip fewer).
     /// </summary>
     public static async Task<StoredHistory?> LoadAsync(StoreDbContext db, string patientId, CancellationToken cancellationToken, bool diaryForAssessment = false)
     {
@@ -49,7 +49,7 @@ internal sealed record StoredHistory(
                     .ToListAsync(cancellationToken)
                 : await db.DiaryEntries.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).OrderBy(e => e.At).ToListAsync(cancellationToken),
             await db.PemEpisodes.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).OrderBy(e => e.StartedAt).ToListAsync(cancellationToken),
-            await db.AdverseEvents.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).ToListAsync(cancellationToken),
+            diaryForAssessment ? [] : await db.AdverseEvents.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).ToListAsync(cancellationToken),
             await db.ImportedResources.AsNoTracking().Where(r => r.PatientId == patientId && (types.Contains(r.ResourceType) || r.ResourceType == "Patient")).ToListAsync(cancellationToken));
         return diaryForAssessment
             ? history
