@@ -40,6 +40,13 @@ public sealed class TaskRederivationService(FollowUpStore store, TimeProvider ti
             {
                 return;
             }
+#pragma warning disable CA1031 // A background schedule must never take the service down with it.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                log.LogError("Monitoring task re-derivation stopped: the clock failed ({Error})", e.GetType().Name);
+                return;
+            }
 
             try
             {

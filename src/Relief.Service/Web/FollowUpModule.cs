@@ -34,7 +34,9 @@ public static class FollowUpModule
             throw new InvalidOperationException($"Relief:TasksRederiveAt '{options.TasksRederiveAt}' is not a time of day (HH:mm, UTC)");
         }
 
-        services.AddHostedService(sp => new TaskRederivationService(sp.GetRequiredService<FollowUpStore>(), sp.GetService<TimeProvider>() ?? TimeProvider.System, at, sp.GetRequiredService<ILogger<TaskRederivationService>>()));
+        // The system clock, not a TimeProvider from the container: a test's broken clock for the request pipeline
+        // must not stop the schedule (tests of the schedule construct the service with a fake one).
+        services.AddHostedService(sp => new TaskRederivationService(sp.GetRequiredService<FollowUpStore>(), TimeProvider.System, at, sp.GetRequiredService<ILogger<TaskRederivationService>>()));
         services.AddReliefWeb();
     }
 
