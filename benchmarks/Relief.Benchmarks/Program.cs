@@ -19,4 +19,13 @@ if (args is ["opioid-request", var example, var output])
     return;
 }
 
+// `-- store-time <store> [patients] [calls]` times the store targets in one process (a quick relative check).
+if (args is ["store-time", var timed, ..])
+{
+    var patients = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10_000;
+    var calls = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 200;
+    await Relief.Benchmarks.Store.StoreTiming.RunAsync(timed, patients, calls, Console.Out);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Relief.Benchmarks.BenchmarkData).Assembly).Run(args);

@@ -26,7 +26,7 @@ public sealed class SummaryTests(WebFixture web)
         await page.GotoAsync($"{web.Host.BaseUrl}/patients/{PatientId}");
         await page.ClickAsync("text=Visit summary");
 
-        foreach (var section in new[] { "#changes", "#findings", "#response", "#tests", "#medicines", "#side-effects", "#scores" })
+        foreach (var section in new[] { "#changes", "#findings", "#response", "#tests", "#medicines", "#side-effects", "#goals", "#scores" })
         {
             await Assertions.Expect(page.Locator(section)).ToBeVisibleAsync();
         }
@@ -52,7 +52,7 @@ public sealed class SummaryTests(WebFixture web)
         var file = Path.Combine(RepositoryPaths.Screenshots, "visit-summary.pdf");
         await File.WriteAllBytesAsync(file, bytes);
         var text = await PdfText(file);
-        foreach (var heading in new[] { "Visit summary", "What changed since the last visit", "Is the treatment working?", "Current medicines, doses and adherence", "Side effects", "Scores over time", "Decision support only" })
+        foreach (var heading in new[] { "Visit summary", "What changed since the last visit", "Is the treatment working?", "Current medicines, doses and adherence", "Side effects", "The patient's goals", "Scores over time", "Decision support only" })
         {
             Assert.Contains(heading, text, StringComparison.Ordinal);
         }

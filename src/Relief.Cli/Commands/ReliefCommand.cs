@@ -32,6 +32,8 @@ public static class ReliefCommand
         root.Subcommands.Add(PatientsCommand.Build());
         root.Subcommands.Add(DiaryCommand.Build());
         root.Subcommands.Add(TasksCommand.Build());
+        root.Subcommands.Add(GoalsCommand.Build());
+        root.Subcommands.Add(StoreAdminCommand.Build());
         root.Subcommands.Add(ServeCommand.Build());
         root.Subcommands.Add(ReportCommand.Build());
         root.Subcommands.Add(SummaryCommand.Build());

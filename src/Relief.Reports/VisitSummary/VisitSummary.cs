@@ -7,7 +7,8 @@ namespace Relief.Reports.VisitSummary;
 
 /// <summary>
 /// What a clinician needs in a ten-minute visit, from the store: what changed since the last visit, scores
-/// over time, current medicines with dose and adherence, side effects, open safety findings and overdue tests.
+/// over time, current medicines with dose and adherence, side effects, open safety findings, overdue tests and
+/// the patient's own goals.
 /// The HTML page and the PDF are two renderings of this one record.
 /// </summary>
 public sealed record VisitSummary
@@ -34,6 +35,9 @@ public sealed record VisitSummary
     public IReadOnlyList<CourseView> Medicines { get; init; } = [];
 
     public IReadOnlyList<AdverseEventView> SideEffects { get; init; } = [];
+
+    /// <summary>The patient's own goals, active first.</summary>
+    public IReadOnlyList<GoalView> Goals { get; init; } = [];
 
     /// <summary>Findings at moderate or above, most severe first (the same triage as the patient page).</summary>
     public IReadOnlyList<Finding> OpenFindings { get; init; } = [];

@@ -32,7 +32,7 @@ public sealed class VisitSummaryBuilder(FollowUpStore store)
         var from = since ?? asOf.PlusDays(-DefaultSinceDays);
         var record = stored.Record;
         var scores = record is null ? [] : PatientTimeline.Scores(record, store.Knowledge);
-        var tasks = await store.DueTasksAsync(asOf, new PageRequest(PageRequest.MaxSize), actor, cancellationToken);
+        var tasks = await store.DueTasksAsync(asOf, new PageRequest(PageRequest.MaxSize) { OnlyPatients = [patientId] }, actor, cancellationToken);
 
         return StoreResult<VisitSummary>.Ok(new VisitSummary
         {
@@ -47,6 +47,7 @@ public sealed class VisitSummaryBuilder(FollowUpStore store)
             Scores = scores,
             Medicines = [.. o.Courses.Where(c => c.Stop is null || c.Stop >= from.ToDateOnly())],
             SideEffects = [.. o.AdverseEvents.OrderByDescending(e => e.Onset)],
+            Goals = [.. o.Goals],
             OpenFindings = [.. stored.Assessment.Findings.Where(f => !f.Unchecked && f.Severity >= Severity.Moderate && f.Family != FindingFamily.Response)],
             OverdueTasks = [.. tasks.Items.Where(t => t.PatientId == patientId)],
             Response = [.. stored.Assessment.Findings.Where(f => f.Family == FindingFamily.Response)],

@@ -30,6 +30,7 @@ public static class VisitSummaryHtml
         Section(h, "tests", "Overdue and due tests", s.OverdueTasks.Select(VisitSummaryText.Task), "No test due.");
         Section(h, "medicines", "Current medicines, doses and adherence", s.Medicines.Select(VisitSummaryText.Medicine), "No current medicine recorded.");
         Section(h, "side-effects", "Side effects", s.SideEffects.Select(VisitSummaryText.SideEffect), "None recorded.");
+        Section(h, "goals", "The patient's goals", s.Goals.Select(VisitSummaryText.Goal), "No goal recorded.");
         if (s.Pacing.Count > 0)
         {
             Section(h, "pacing", "Pacing (ME/CFS)", s.Pacing, "");

@@ -26,6 +26,7 @@ public static class VisitSummaryPdf
         Section(w, "Overdue and due tests", s.OverdueTasks.Select(VisitSummaryText.Task), "No test due.");
         Section(w, "Current medicines, doses and adherence", s.Medicines.Select(VisitSummaryText.Medicine), "No current medicine recorded.");
         Section(w, "Side effects", s.SideEffects.Select(VisitSummaryText.SideEffect), "None recorded.");
+        Section(w, "The patient's goals", s.Goals.Select(VisitSummaryText.Goal), "No goal recorded.");
         if (s.Pacing.Count > 0)
         {
             Section(w, "Pacing (ME/CFS)", s.Pacing, "");

@@ -20,6 +20,9 @@ public static class VisitSummaryText
     public static string SideEffect(AdverseEventView e) =>
         $"{e.Onset:yyyy-MM-dd}: {e.Description} ({e.Severity}){(e.SuspectedDrug is { } drug ? $", suspected {drug}" : "")}";
 
+    public static string Goal(GoalView g) =>
+        $"{g.Text}{(g.Target is { } t ? $" (target {t}{(g.DueDate is { } d ? $" by {d:yyyy-MM-dd}" : "")})" : g.DueDate is { } due ? $" (by {due:yyyy-MM-dd})" : "")}: {g.Lifecycle}{(g.Achievement is { } a ? $", {a}" : "")}";
+
     public static string Finding(Relief.Core.Assessment.Findings.Finding f) =>
         $"[{WireName.Of(f.Severity)}] {f.Title}. {f.Action} ({string.Join("; ", f.Sources.Select(x => x.Label).Distinct(StringComparer.Ordinal))})";
 

@@ -1,4 +1,5 @@
 using Relief.Service.Security;
+using Relief.Store.Application;
 
 namespace Relief.Service.Api;
 
@@ -29,5 +30,16 @@ public static class ApiModule
         api.MapPost("/courses/{courseId:long}/stop", CourseEndpoints.StopAsync);
         api.MapPost("/patients/{id}/adverse-events", CareEndpoints.AddAdverseEventAsync);
         api.MapPost("/patients/{id}/labs", CareEndpoints.AddLabAsync);
+        api.MapPost("/courses/{courseId:long}/adherence", RecordEndpoints.AdherenceAsync);
+
+        api.MapGet("/patients/{id}/goals", GoalEndpoints.ListAsync);
+        api.MapPost("/patients/{id}/goals", GoalEndpoints.AddAsync);
+        api.MapPut("/goals/{goalId:long}/status", GoalEndpoints.UpdateStatusAsync);
+
+        api.MapPost("/bundles", RecordEndpoints.ImportAsync);
+        api.MapGet("/patients/{id}/export", RecordEndpoints.ExportAsync);
+        api.MapGet("/diary/{entityId:long}/history", RecordEndpoints.History(HistoryKind.DiaryEntry));
+        api.MapGet("/courses/{entityId:long}/history", RecordEndpoints.History(HistoryKind.TreatmentCourse));
+        api.MapGet("/goals/{entityId:long}/history", RecordEndpoints.History(HistoryKind.PatientGoal));
     }
 }

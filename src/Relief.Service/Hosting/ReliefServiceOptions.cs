@@ -24,6 +24,9 @@ public sealed class ReliefServiceOptions
     public string? SmartLaunchUrl { get; set; }
 
     /// <summary>Request bodies above this many bytes are answered 413 (default 16 MB: a 3.9 MB Synthea record fits with room).</summary>
+    /// <summary>UTC time of day (HH:mm) at which every patient's monitoring tasks are re-derived.</summary>
+    public string TasksRederiveAt { get; set; } = "02:00";
+
     public long MaxRequestBodyBytes { get; set; } = 16L * 1024 * 1024;
 
     /// <summary>Browser origins allowed to call (CORS). The public CDS Hooks sandbox is allowed by default.</summary>

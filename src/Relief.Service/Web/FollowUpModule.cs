@@ -29,6 +29,14 @@ public static class FollowUpModule
             return new FollowUpStore(connection, knowledge, followUp, NodaTime.SystemClock.Instance);
         });
         services.AddHostedService(sp => new StoreMigration(connection));
+        if (!TimeOnly.TryParseExact(options.TasksRederiveAt, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at))
+        {
+            throw new InvalidOperationException($"Relief:TasksRederiveAt '{options.TasksRederiveAt}' is not a time of day (HH:mm, UTC)");
+        }
+
+        // The system clock, not a TimeProvider from the container: a test's broken clock for the request pipeline
+        // must not stop the schedule (tests of the schedule construct the service with a fake one).
+        services.AddHostedService(sp => new TaskRederivationService(sp.GetRequiredService<FollowUpStore>(), TimeProvider.System, at, sp.GetRequiredService<ILogger<TaskRederivationService>>()));
         services.AddReliefWeb();
     }
 

@@ -205,8 +205,7 @@ public sealed partial class FollowUpStore
         }
 
         var rows = await query.OrderByDescending(d => d.Id).Take(size + 1).ToListAsync(cancellationToken);
-        db.AuditEvents.Add(new AuditEvent { At = Now, Actor = actor, Action = "read", PatientId = patientId, EntityType = nameof(DiaryEntry) });
-        await db.SaveChangesAsync(cancellationToken);
+        await AuditReadAsync(db, actor, patientId, nameof(DiaryEntry), null, cancellationToken);
         var items = rows.Take(size).Select(View).ToImmutableArray();
         return StoreResult<Page<DiaryEntryView>>.Ok(new Page<DiaryEntryView>(items, rows.Count > size ? items[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
     }
@@ -222,8 +221,7 @@ public sealed partial class FollowUpStore
         }
 
         var measurements = await db.Measurements.AsNoTracking().Where(m => m.DiaryEntryId == entryId).OrderBy(m => m.Id).ToListAsync(cancellationToken);
-        db.AuditEvents.Add(new AuditEvent { At = Now, Actor = actor, Action = "read", PatientId = entry.PatientId, EntityType = nameof(DiaryEntry), EntityId = entryId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        await db.SaveChangesAsync(cancellationToken);
+        await AuditReadAsync(db, actor, entry.PatientId, nameof(DiaryEntry), entryId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
         return StoreResult<PatientDiaryEntry>.Ok(new PatientDiaryEntry(entry.PatientId, View(entry) with { Measurements = [.. measurements.Select(View)] }));
     }
 

@@ -23,8 +23,7 @@ public sealed partial class FollowUpStore
             .GroupBy(a => new { a.CourseId, a.Adherence }).Select(g => new { g.Key.CourseId, g.Key.Adherence, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.PatientId == patientId && t.State == "open").OrderBy(t => t.DueDate).ToListAsync(cancellationToken);
-        db.AuditEvents.Add(new AuditEvent { At = Now, Actor = actor, Action = "read", PatientId = patientId, EntityType = nameof(StoredPatient), EntityId = patientId });
-        await db.SaveChangesAsync(cancellationToken);
+        await AuditReadAsync(db, actor, patientId, nameof(StoredPatient), patientId, cancellationToken);
 
         var lastDiary = history.Diary.Count > 0 ? history.Diary[^1].At : (DateTime?)null;
         var openTasks = tasks.Select(TaskView).ToImmutableArray();
@@ -55,6 +54,7 @@ public sealed partial class FollowUpStore
             OpenTasks = openTasks,
             DiaryEntryCount = history.Diary.Count,
             MeasurementCount = history.Measurements.Count,
+            Goals = OrderGoals(history.Goals),
         });
     }
 
@@ -81,8 +81,7 @@ public sealed partial class FollowUpStore
         }
 
         var rows = await query.OrderBy(t => t.DueDate).ThenBy(t => t.Id).Take(size + 1).ToListAsync(cancellationToken);
-        db.AuditEvents.Add(new AuditEvent { At = Now, Actor = actor, Action = "read", EntityType = nameof(MonitoringTask) });
-        await db.SaveChangesAsync(cancellationToken);
+        await AuditReadAsync(db, actor, null, nameof(MonitoringTask), null, cancellationToken);
         var items = rows.Take(size).Select(TaskView).ToImmutableArray();
         return new Page<TaskView>(items, rows.Count > size ? $"{items[^1].DueDate:yyyy-MM-dd}:{items[^1].Id}" : null);
     }

@@ -101,8 +101,7 @@ public sealed partial class FollowUpStore
                 LastDiary = db.DiaryEntries.Where(d => d.PatientId == p.Id && d.Status == EntryStatus.Current).Max(d => (DateTime?)d.At),
             })
             .ToListAsync(cancellationToken);
-        db.AuditEvents.Add(new AuditEvent { At = Now, Actor = actor, Action = "read", EntityType = "PatientList" });
-        await db.SaveChangesAsync(cancellationToken);
+        await AuditReadAsync(db, actor, null, "PatientList", null, cancellationToken);
         var items = rows.Take(size).Select(r => new PatientSummary(r.Id, r.Name, r.BirthDate, r.Sex, r.Version, r.OpenTasks, r.LastDiary)).ToImmutableArray();
         return new Page<PatientSummary>(items, rows.Count > size ? items[^1].Id : null);
     }
@@ -111,14 +110,13 @@ public sealed partial class FollowUpStore
     public async Task<StoreResult<StoredAssessment>> AssessAsync(string patientId, LocalDate asOf, string actor, CancellationToken cancellationToken = default)
     {
         await using var db = NewContext();
-        var history = await StoredHistory.LoadAsync(db, patientId, cancellationToken);
+        var history = await StoredHistory.LoadAsync(db, patientId, cancellationToken, diaryForAssessment: true);
         if (history is null)
         {
             return StoreResult<StoredAssessment>.NotFound($"patient {patientId}");
         }
 
-        db.AuditEvents.Add(new AuditEvent { At = Now, Actor = actor, Action = "read", PatientId = patientId, EntityType = "Assessment" });
-        await db.SaveChangesAsync(cancellationToken);
+        await AuditReadAsync(db, actor, patientId, "Assessment", null, cancellationToken);
         return StoreResult<StoredAssessment>.Ok(Assess(history, asOf));
     }
 
@@ -138,7 +136,7 @@ public sealed partial class FollowUpStore
     internal async Task RefreshTasksAsync(StoreDbContext db, string patientId, DateTime now, CancellationToken cancellationToken)
     {
         await db.SaveChangesAsync(cancellationToken);
-        var history = await StoredHistory.LoadAsync(db, patientId, cancellationToken);
+        var history = await StoredHistory.LoadAsync(db, patientId, cancellationToken, diaryForAssessment: true);
         if (history is null)
         {
             return;

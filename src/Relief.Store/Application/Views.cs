@@ -106,4 +106,26 @@ public sealed record PatientOverview
     public required int DiaryEntryCount { get; init; }
 
     public required int MeasurementCount { get; init; }
+
+    /// <summary>The patient's own goals, active first (for the patient page and `relief patients show`).</summary>
+    public ImmutableArray<GoalView> Goals { get; init; } = [];
+}
+
+/// <summary>A patient goal; the target is "Instrument Comparator TargetValue" when the goal has one.</summary>
+public sealed record GoalView(
+    long Id,
+    string Text,
+    string? InstrumentId,
+    string? InstrumentName,
+    string? MeasureCode,
+    string? Comparator,
+    decimal? TargetValue,
+    DateOnly Start,
+    DateOnly? DueDate,
+    string Lifecycle,
+    string? Achievement,
+    string? Note,
+    int Version)
+{
+    public string? Target => InstrumentName is null || TargetValue is null ? null : $"{InstrumentName} {Comparator} {TargetValue:0.##}";
 }

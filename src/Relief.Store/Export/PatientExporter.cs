@@ -2,11 +2,13 @@ using System.Globalization;
 using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
+using Hl7.Fhir.Utility;
 using Relief.Core.Codes;
 using Relief.Store.Knowledge;
 using Relief.Store.Model;
 using Relief.Store.Records;
 using Code = Relief.Core.Codes.Code;
+using PatientGoalStatus = Relief.Store.Model.GoalStatus;
 
 namespace Relief.Store.Export;
 
@@ -82,6 +84,11 @@ internal sealed class PatientExporter(FollowUpKnowledge followUp)
             Add(bundle, adverse);
         }
 
+        foreach (var goal in history.Goals)
+        {
+            Add(bundle, GoalResource(goal, patientRef));
+        }
+
         foreach (var group in history.Measurements.Where(IsQuestionnaire).GroupBy(m => m.SourceResource!))
         {
             Add(bundle, Questionnaire(group.Key, group.ToList(), patientRef));
@@ -100,6 +107,48 @@ internal sealed class PatientExporter(FollowUpKnowledge followUp)
         }
 
         bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = $"urn:relief:{resource.TypeName}/{resource.Id}", Resource = resource });
+    }
+
+    /// <summary>A patient goal as FHIR Goal: description, lifecycle and achievement, and the target on its instrument's code.</summary>
+    private static Goal GoalResource(PatientGoal g, ResourceReference subject)
+    {
+        var goal = new Goal
+        {
+            Id = Id(g.SourceResource, "goal", g.Id),
+            LifecycleStatus = EnumUtility.ParseLiteral<Goal.GoalLifecycleStatus>(g.Lifecycle) ?? Goal.GoalLifecycleStatus.Active,
+            AchievementStatus = g.Achievement is { } a ? new CodeableConcept(PatientGoalStatus.AchievementSystem, a) : null,
+            Description = new CodeableConcept { Text = g.Text },
+            Subject = subject,
+            Start = new Date(g.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        };
+        if (g.MeasureCode is { } measure && g.TargetValue is { } value)
+        {
+            var code = Parse(measure);
+            goal.Target.Add(new Goal.TargetComponent
+            {
+                Measure = new CodeableConcept(code.System, code.Value),
+                Detail = new Quantity
+                {
+                    Value = value,
+                    Comparator = g.TargetComparator == ">=" ? Quantity.QuantityComparator.GreaterOrEqual : Quantity.QuantityComparator.LessOrEqual,
+                    Unit = ScoreUnit,
+                    System = Ucum,
+                    Code = ScoreUnit,
+                },
+                Due = g.DueDate is { } due ? new Date(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : null,
+            });
+        }
+        else if (g.DueDate is { } due)
+        {
+            goal.Target.Add(new Goal.TargetComponent { Due = new Date(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) });
+        }
+
+        if (g.Note is { } note)
+        {
+            goal.Note.Add(new Annotation { Text = note });
+        }
+
+        return goal;
     }
 
     private static Hl7.Fhir.Model.Patient PatientResource(StoredPatient p)

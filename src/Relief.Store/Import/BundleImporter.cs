@@ -144,6 +144,7 @@ internal sealed class BundleImporter(FollowUpKnowledge followUp)
         }
 
         var measurements = AddFacts(db, record, changed, patientId, actor, now);
+        AddGoals(db, resources, changed, patientId, actor, now);
         measurements += AddQuestionnaireScores(db, resources, changed, patientId, actor, now);
 
         db.AuditEvents.Add(new AuditEvent { At = now, Actor = actor, Action = "import", PatientId = patientId, EntityType = "Bundle" });
@@ -199,6 +200,17 @@ internal sealed class BundleImporter(FollowUpKnowledge followUp)
         return measurements;
     }
 
+    private void AddGoals(StoreDbContext db, List<RawResource> resources, HashSet<string> changed, string patientId, string actor, DateTime now)
+    {
+        foreach (var resource in resources.Where(r => r.ResourceType == "Goal" && changed.Contains(r.Reference)))
+        {
+            if (GoalMapper.Map(patientId, resource, followUp, now) is { } goal)
+            {
+                db.Goals.Add(Stamp(goal, actor, now));
+            }
+        }
+    }
+
     private int AddQuestionnaireScores(StoreDbContext db, List<RawResource> resources, HashSet<string> changed, string patientId, string actor, DateTime now)
     {
         var count = 0;
@@ -233,6 +245,7 @@ internal sealed class BundleImporter(FollowUpKnowledge followUp)
         await Supersede(db.Courses, patientId, sources, cancellationToken);
         await Supersede(db.Measurements, patientId, sources, cancellationToken);
         await Supersede(db.LabResults, patientId, sources, cancellationToken);
+        await Supersede(db.Goals, patientId, sources, cancellationToken);
     }
 
     private static async Task Supersede<T>(DbSet<T> set, string patientId, List<string> sources, CancellationToken cancellationToken)

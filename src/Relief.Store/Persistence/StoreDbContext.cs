@@ -34,6 +34,8 @@ public abstract class StoreDbContext : DbContext
 
     public DbSet<LabResult> LabResults => Set<LabResult>();
 
+    public DbSet<PatientGoal> Goals => Set<PatientGoal>();
+
     public DbSet<MonitoringTask> Tasks => Set<MonitoringTask>();
 
     public DbSet<ImportedResource> ImportedResources => Set<ImportedResource>();
@@ -85,6 +87,12 @@ public abstract class StoreDbContext : DbContext
             e.Property(l => l.Value).HasPrecision(18, 6);
             e.Property(l => l.ReferenceLow).HasPrecision(18, 6);
             e.Property(l => l.ReferenceHigh).HasPrecision(18, 6);
+        });
+        Entry<PatientGoal>(modelBuilder, "goals", e =>
+        {
+            e.Property(g => g.Text).HasMaxLength(1000);
+            e.Property(g => g.TargetValue).HasPrecision(9, 3);
+            e.Property(g => g.Lifecycle).HasMaxLength(16);
         });
 
         modelBuilder.Entity<MonitoringTask>(e =>

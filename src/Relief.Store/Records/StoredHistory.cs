@@ -17,9 +17,17 @@ internal sealed record StoredHistory(
     List<ImportedResource> OtherResources)
 {
     /// <summary>Resource types the engine reads that have no table of their own: read from the imported text.</summary>
+    /// <summary>The patient's current goals (not loaded for an assessment, which does not read them).</summary>
+    public List<PatientGoal> Goals { get; init; } = [];
+
     public static readonly string[] OtherResourceTypes = ["AllergyIntolerance", "Procedure", "Immunization"];
 
-    public static async Task<StoredHistory?> LoadAsync(StoreDbContext db, string patientId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads the history. <paramref name="diaryForAssessment"/> reads only what the assessment uses: the diary's
+    /// time, pain, fatigue and exertion (two years of daily entries are ~730 rows; their body sites, qualities and
+    /// notes are JSON and text it never reads), and no adverse events or goals (one round trip fewer).
+    /// </summary>
+    public static async Task<StoredHistory?> LoadAsync(StoreDbContext db, string patientId, CancellationToken cancellationToken, bool diaryForAssessment = false)
     {
         var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == patientId, cancellationToken);
         if (patient is null)
@@ -29,15 +37,22 @@ internal sealed record StoredHistory(
 
         const string current = EntryStatus.Current;
         var types = OtherResourceTypes;
-        return new StoredHistory(
+        var history = new StoredHistory(
             patient,
             await db.Conditions.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).ToListAsync(cancellationToken),
             await db.Courses.AsNoTracking().Include(c => c.DoseChanges).Where(e => e.PatientId == patientId && e.Status == current).ToListAsync(cancellationToken),
             await db.LabResults.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).ToListAsync(cancellationToken),
             await db.Measurements.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).ToListAsync(cancellationToken),
-            await db.DiaryEntries.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).OrderBy(e => e.At).ToListAsync(cancellationToken),
+            diaryForAssessment
+                ? await db.DiaryEntries.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).OrderBy(e => e.At)
+                    .Select(e => new DiaryEntry { Id = e.Id, PatientId = e.PatientId, At = e.At, Pain = e.Pain, Fatigue = e.Fatigue, Exertion = e.Exertion })
+                    .ToListAsync(cancellationToken)
+                : await db.DiaryEntries.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).OrderBy(e => e.At).ToListAsync(cancellationToken),
             await db.PemEpisodes.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).OrderBy(e => e.StartedAt).ToListAsync(cancellationToken),
-            await db.AdverseEvents.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).ToListAsync(cancellationToken),
+            diaryForAssessment ? [] : await db.AdverseEvents.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).ToListAsync(cancellationToken),
             await db.ImportedResources.AsNoTracking().Where(r => r.PatientId == patientId && (types.Contains(r.ResourceType) || r.ResourceType == "Patient")).ToListAsync(cancellationToken));
+        return diaryForAssessment
+            ? history
+            : history with { Goals = await db.Goals.AsNoTracking().Where(g => g.PatientId == patientId && g.Status == current).ToListAsync(cancellationToken) };
     }
 }

@@ -674,6 +674,82 @@ namespace Relief.Store.Migrations.Postgres
                     b.ToTable("measurements", (string)null);
                 });
 
+            modelBuilder.Entity("Relief.Store.Model.PatientGoal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Achievement")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("InstrumentId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Lifecycle")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("MeasureCode")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PatientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SourceResource")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("TargetComparator")
+                        .HasColumnType("text");
+
+                    b.Property<decimal?>("TargetValue")
+                        .HasPrecision(9, 3)
+                        .HasColumnType("numeric(9,3)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("SourceResource");
+
+                    b.ToTable("goals", (string)null);
+                });
+
             modelBuilder.Entity("Relief.Store.Model.PemEpisode", b =>
                 {
                     b.Property<long>("Id")
@@ -882,6 +958,15 @@ namespace Relief.Store.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Relief.Store.Model.OutcomeMeasurement", b =>
+                {
+                    b.HasOne("Relief.Store.Model.StoredPatient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Relief.Store.Model.PatientGoal", b =>
                 {
                     b.HasOne("Relief.Store.Model.StoredPatient", null)
                         .WithMany()

@@ -1,0 +1,69 @@
+using Relief.Store.Application;
+
+namespace Relief.Service.Hosting;
+
+/// <summary>
+/// Re-derives every patient's monitoring tasks once a day at a set UTC time (Relief:TasksRederiveAt, default
+/// 02:00), so that a test falling due with the date alone shows as due or overdue the next morning. Time comes
+/// from <see cref="TimeProvider"/> (tests drive it with a fake one); a failed run is logged and the next day's
+/// still runs.
+/// </summary>
+public sealed class TaskRederivationService(FollowUpStore store, TimeProvider time, TimeOnly at, ILogger<TaskRederivationService> log) : BackgroundService
+{
+    private int _runs;
+
+    /// <summary>How many runs finished (for tests and diagnostics).</summary>
+    public int Runs => Volatile.Read(ref _runs);
+
+    /// <summary>The time until the next run: today's time if still ahead, else tomorrow's.</summary>
+    public static TimeSpan UntilNext(DateTimeOffset now, TimeOnly at)
+    {
+        var utc = now.UtcDateTime;
+        var next = DateOnly.FromDateTime(utc).ToDateTime(at, DateTimeKind.Utc);
+        if (next <= utc)
+        {
+            next = next.AddDays(1);
+        }
+
+        return next - utc;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(UntilNext(time.GetUtcNow(), at), time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // A background schedule must never take the service down with it.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                log.LogError("Monitoring task re-derivation stopped: the clock failed ({Error})", e.GetType().Name);
+                return;
+            }
+
+            try
+            {
+                var report = await store.RederiveAllTasksAsync(stoppingToken);
+                log.LogInformation("Monitoring tasks re-derived for {Patients} patient(s), {Failed} skipped", report.Patients, report.Failed);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+            {
+                // No patient data in the log: the failure's type and message only.
+                log.LogError("Monitoring task re-derivation failed: {Error}", e.GetType().Name);
+            }
+
+            Interlocked.Increment(ref _runs);
+        }
+    }
+}
