@@ -33,6 +33,7 @@ public static class ReliefCommand
         root.Subcommands.Add(DiaryCommand.Build());
         root.Subcommands.Add(TasksCommand.Build());
         root.Subcommands.Add(ServeCommand.Build());
+        root.Subcommands.Add(UsersCommand.Build());
         root.Subcommands.Add(ReportCommand.Build());
         root.Subcommands.Add(SummaryCommand.Build());
 #endif

@@ -29,7 +29,11 @@ public static class FollowUpModule
             return new FollowUpStore(connection, knowledge, followUp, NodaTime.SystemClock.Instance);
         });
         services.AddHostedService(sp => new StoreMigration(connection));
-        services.AddReliefWeb();
+        services.AddReliefWeb(new Relief.Web.SignIn.WebSignInOptions
+        {
+            UsersFile = options.Auth.WebUsers ?? Relief.Web.SignIn.WebUserFile.DefaultPath(),
+            InsecureNoAuth = options.Auth.InsecureNoAuth,
+        });
     }
 
     /// <summary>Creates and migrates the store before the first request, so a fresh machine needs no set-up step.</summary>

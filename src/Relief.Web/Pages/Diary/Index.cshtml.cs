@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Relief.Store.Application;
 using Relief.Store.Diary;
 using Relief.Store.Knowledge;
+using Relief.Web.SignIn;
 
 namespace Relief.Web.Pages.Diary;
 
@@ -26,6 +27,11 @@ public sealed class IndexModel(FollowUpStore store) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string id, bool saved, CancellationToken cancellationToken)
     {
+        if (!WebAccess.For(HttpContext).MayReach(id))
+        {
+            return Forbid();
+        }
+
         Saved = saved;
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
@@ -33,6 +39,11 @@ public sealed class IndexModel(FollowUpStore store) : PageModel
     /// <summary>The form posted without JavaScript: store, then redirect (post/redirect/get) so a reload does not resubmit.</summary>
     public async Task<IActionResult> OnPostAsync(string id, DiaryForm form, CancellationToken cancellationToken)
     {
+        if (!WebAccess.For(HttpContext).MayReach(id))
+        {
+            return Forbid();
+        }
+
         var result = await store.AddDiaryEntryAsync(id, form.ToInput(), WebClock.Actor(User), cancellationToken);
         if (result.Outcome == StoreOutcome.NotFound)
         {
@@ -53,6 +64,11 @@ public sealed class IndexModel(FollowUpStore store) : PageModel
     /// <summary>An entry synced from the device's queue (JSON). The same recorded time twice is the same entry: answered, not stored again.</summary>
     public async Task<IActionResult> OnPostSyncAsync(string id, [FromBody] DiaryInput input, CancellationToken cancellationToken)
     {
+        if (!WebAccess.For(HttpContext).MayReach(id))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         if (input?.At is not { } at)
         {
             return BadRequest(new { errors = new[] { new StoreError("at", "a synced entry carries the time it was recorded on the device") } });
