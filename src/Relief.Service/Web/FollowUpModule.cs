@@ -28,6 +28,12 @@ public static class FollowUpModule
 
             return new FollowUpStore(connection, knowledge, followUp, NodaTime.SystemClock.Instance);
         });
+        services.AddSingleton(sp =>
+        {
+            var directory = options.Knowledge ?? Environment.GetEnvironmentVariable("RELIEF_KNOWLEDGE") ?? Path.Combine(AppContext.BaseDirectory, "knowledge");
+            var (forms, errors) = Relief.Web.Diary.DiaryForms.Load(directory, sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<FollowUpStore>().FollowUp);
+            return forms ?? throw new InvalidKnowledgeException(directory, errors);
+        });
         services.AddHostedService(sp => new StoreMigration(connection));
         services.AddReliefWeb(new Relief.Web.SignIn.WebSignInOptions
         {
