@@ -78,7 +78,7 @@ public sealed class SignInTests(WebFixture web)
         using var client = await web.ClientAsync(WebHost.Patient);
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/diary/{Own}")).StatusCode);
-        foreach (var path in new[] { $"/diary/{Other}", "/worklist", "/patients", $"/patients/{Own}", $"/patients/{Other}/summary.pdf" })
+        foreach (var path in new[] { $"/diary/{Other}", $"/diary/{Other}/energy", "/worklist", "/patients", $"/patients/{Own}", $"/patients/{Other}/summary.pdf" })
         {
             var response = await client.GetAsync(path);
             Assert.True(response.StatusCode is HttpStatusCode.Forbidden || response.Headers.Location?.AbsolutePath == "/forbidden",
