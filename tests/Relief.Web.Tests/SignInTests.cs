@@ -154,6 +154,30 @@ public sealed class SignInTests(WebFixture web)
     }
 
     [Fact]
+    public async Task After_five_wrong_passwords_even_the_right_one_is_refused_for_a_while()
+    {
+        var account = new Account($"guess-{Guid.NewGuid():N}"[..16], "the-right-password-1");
+        WebHost.Add(web.Host.Users, new WebUser { Name = account.Name, PasswordHash = "", Role = WebRoles.Patient, Patient = Own }, account);
+        using var client = await web.ClientAsync();
+        async Task<HttpStatusCode> Attempt(string password)
+        {
+            var token = await WebFixture.AntiforgeryTokenAsync(client, "/signin");
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["Name"] = account.Name, ["Password"] = password, ["__RequestVerificationToken"] = token });
+            return (await client.PostAsync("/signin", form)).StatusCode;
+        }
+
+        for (var i = 0; i < SignInThrottle.MaxFailures; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, await Attempt($"wrong-{i}"));
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, await Attempt(account.Password));
+        // Another account is not affected.
+        using var other = await web.ClientAsync(WebHost.OtherPatient);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync($"/diary/{Other}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Signing_in_without_the_antiforgery_token_is_refused()
     {
         using var client = await web.ClientAsync();

@@ -13,7 +13,7 @@ namespace Relief.Web.Pages;
 /// return address was asked for.
 /// </summary>
 [AllowAnonymous]
-public sealed class SignInModel(WebUserFile users) : PageModel
+public sealed class SignInModel(WebUserFile users, SignInThrottle throttle) : PageModel
 {
     [BindProperty]
     public string? Name { get; set; }
@@ -26,21 +26,37 @@ public sealed class SignInModel(WebUserFile users) : PageModel
 
     public bool Refused { get; private set; }
 
+    public bool Locked { get; private set; }
+
     public void OnGet()
     {
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (Name is { Length: > 0 } attempted && throttle.IsLocked(attempted))
+        {
+            Locked = true;
+            Password = null;
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
+
         var user = string.IsNullOrEmpty(Name) || string.IsNullOrEmpty(Password) ? null : users.Verify(Name, Password);
         if (user is null)
         {
+            if (!string.IsNullOrEmpty(Name))
+            {
+                throttle.Failed(Name);
+            }
+
             Refused = true;
             Password = null;
             Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Page();
         }
 
+        throttle.Succeeded(user.Name);
         await HttpContext.SignInAsync(WebSignIn.Scheme, WebAccess.Principal(user), new AuthenticationProperties { IsPersistent = false });
         if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl))
         {

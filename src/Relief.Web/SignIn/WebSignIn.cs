@@ -24,6 +24,7 @@ public static class WebSignIn
     {
         services.AddSingleton(options);
         services.AddSingleton(new WebUserFile(options.UsersFile));
+        services.AddSingleton<SignInThrottle>();
         services.AddAuthentication().AddCookie(Scheme, cookie =>
         {
             cookie.Cookie.Name = CookieName;
