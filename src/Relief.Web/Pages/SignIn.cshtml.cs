@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Logging;
 using Relief.Web.SignIn;
 
 namespace Relief.Web.Pages;
@@ -13,7 +14,7 @@ namespace Relief.Web.Pages;
 /// return address was asked for.
 /// </summary>
 [AllowAnonymous]
-public sealed class SignInModel(WebUserFile users, SignInThrottle throttle) : PageModel
+public sealed class SignInModel(WebUserFile users, SignInThrottle throttle, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty]
     public string? Name { get; set; }
@@ -27,6 +28,8 @@ public sealed class SignInModel(WebUserFile users, SignInThrottle throttle) : Pa
     public bool Refused { get; private set; }
 
     public bool Locked { get; private set; }
+
+    public bool Unavailable { get; private set; }
 
     public void OnGet()
     {
@@ -42,7 +45,20 @@ public sealed class SignInModel(WebUserFile users, SignInThrottle throttle) : Pa
             return Page();
         }
 
-        var user = string.IsNullOrEmpty(Name) || string.IsNullOrEmpty(Password) ? null : users.Verify(Name, Password);
+        WebUser? user;
+        try
+        {
+            user = string.IsNullOrEmpty(Name) || string.IsNullOrEmpty(Password) ? null : users.Verify(Name, Password);
+        }
+        catch (InvalidDataException e)
+        {
+            // A damaged accounts file: nobody can sign in; the log says why, the page says whom to tell.
+            logger.LogError("Sign-in unavailable: {Problem}", e.Message);
+            Unavailable = true;
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Page();
+        }
+
         if (user is null)
         {
             if (!string.IsNullOrEmpty(Name))

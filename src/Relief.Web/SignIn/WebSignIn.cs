@@ -91,7 +91,17 @@ public static class WebSignIn
         var users = context.HttpContext.RequestServices.GetRequiredService<WebUserFile>();
         var name = context.Principal?.FindFirst(WebAccess.SubjectClaim)?.Value;
         var stamp = context.Principal?.FindFirst(WebAccess.StampClaim)?.Value;
-        if (name is null || users.Find(name) is not { } user || WebAccess.Stamp(user) != stamp)
+        WebUser? user;
+        try
+        {
+            user = name is null ? null : users.Find(name);
+        }
+        catch (InvalidDataException)
+        {
+            user = null; // a damaged accounts file ends every session (fails closed); the sign-in page says so
+        }
+
+        if (user is null || WebAccess.Stamp(user) != stamp)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(Scheme);
@@ -107,9 +117,19 @@ public static class WebSignIn
         {
             logger.LogWarning("INSECURE: --insecure-no-auth is set, the web pages are open to anyone who reaches the port, without sign-in. Development only.");
         }
-        else if (app.Services.GetRequiredService<WebUserFile>().Users().Count == 0)
+        else
         {
-            logger.LogWarning("No web accounts in {File}: nobody can sign in to the pages until `relief users add` creates one", options.UsersFile);
+            try
+            {
+                if (app.Services.GetRequiredService<WebUserFile>().Users().Count == 0)
+                {
+                    logger.LogWarning("No web accounts in {File}: nobody can sign in to the pages until `relief users add` creates one", options.UsersFile);
+                }
+            }
+            catch (InvalidDataException e)
+            {
+                logger.LogError("Nobody can sign in to the pages: {Problem}", e.Message);
+            }
         }
     }
 }
