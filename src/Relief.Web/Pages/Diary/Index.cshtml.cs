@@ -102,8 +102,10 @@ public sealed class IndexModel(FollowUpStore store, DiaryForms forms) : PageMode
             : BadRequest(new { errors = result.Errors });
     }
 
-    /// <summary>One line per entry: what was recorded, nothing for what was not.</summary>
-    public static string Describe(DiaryEntryView e) => string.Join(", ", new[]
+    /// <summary>One line per entry: what was recorded, nothing for what was not (a crash or questionnaire-only entry says so).</summary>
+    public static string Describe(DiaryEntryView e) => Parts(e) is { Length: > 0 } text ? text : "a crash or questionnaire answers";
+
+    private static string Parts(DiaryEntryView e) => string.Join(", ", new[]
     {
         e.Pain is { } pain ? $"pain {pain}/10" : null,
         e.Fatigue is { } fatigue ? $"fatigue {fatigue}/10" : null,
