@@ -136,6 +136,23 @@ public sealed class SignInTests(WebFixture web)
     }
 
     [Fact]
+    public async Task Signing_out_removes_the_diary_pages_kept_on_the_device_for_offline_use()
+    {
+        var context = await web.Browser.Chromium.NewContextAsync(new() { ViewportSize = Browser.Phone });
+        context.SetDefaultTimeout(120_000);
+        var page = await context.NewPageAsync();
+        await web.SignInAsync(page, WebHost.Patient);
+        await page.ReloadAsync(); // the service worker, registered on the first visit, now keeps the page
+        await page.WaitForFunctionAsync("async () => (await caches.keys()).includes('relief-diary-v1') && !!(await (await caches.open('relief-diary-v1')).match(location.pathname))");
+
+        await page.ClickAsync("form.signout button");
+        await page.WaitForURLAsync(url => url.Contains("signedOut", StringComparison.Ordinal));
+
+        await page.WaitForFunctionAsync("async () => !(await caches.keys()).includes('relief-diary-v1')");
+        await context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_wrong_password_is_refused_without_saying_which_part_was_wrong()
     {
         using var client = await web.ClientAsync();
