@@ -5,7 +5,6 @@ using Relief.Web.Diary;
 namespace Relief.Web.Tests;
 
 /// <summary>knowledge/follow-up/diary-forms.yaml loads against the store's instruments, and each scoring rule scores as its source says.</summary>
-[Trait("Needs", "shared-data")]
 public sealed class DiaryFormsTests
 {
     private static readonly Lazy<DiaryForms> Forms = new(() =>

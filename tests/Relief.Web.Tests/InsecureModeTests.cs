@@ -9,7 +9,6 @@ using Relief.Service.Hosting;
 namespace Relief.Web.Tests;
 
 /// <summary>--insecure-no-auth: the pages open without sign-in, and every page says so loudly.</summary>
-[Trait("Needs", "shared-data")]
 public sealed class InsecureModeTests : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("relief-insecure-").FullName;
