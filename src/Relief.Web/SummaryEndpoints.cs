@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Relief.Reports.VisitSummary;
 using Relief.Store.Application;
 using Relief.Web.Pages;
+using Relief.Web.SignIn;
 
 namespace Relief.Web;
 
@@ -13,18 +14,28 @@ internal static class SummaryEndpoints
     {
         app.MapGet("/patients/{id}/summary", async (string id, string? since, HttpContext http, FollowUpStore store, TimeProvider clock, CancellationToken ct) =>
         {
+            if (!WebAccess.For(http).MayReach(id))
+            {
+                return Results.StatusCode(StatusCodes.Status403Forbidden);
+            }
+
             var built = await BuildAsync(id, since, http, store, clock, ct);
             return built.Succeeded
                 ? Results.Content(VisitSummaryHtml.Render(built.Value!, "/assets/css/relief.css"), "text/html; charset=utf-8")
                 : Problem(built);
-        });
+        }).RequireAuthorization(WebSignIn.Clinician);
         app.MapGet("/patients/{id}/summary.pdf", async (string id, string? since, HttpContext http, FollowUpStore store, TimeProvider clock, CancellationToken ct) =>
         {
+            if (!WebAccess.For(http).MayReach(id))
+            {
+                return Results.StatusCode(StatusCodes.Status403Forbidden);
+            }
+
             var built = await BuildAsync(id, since, http, store, clock, ct);
             return built.Succeeded
                 ? Results.File(VisitSummaryPdf.Render(built.Value!), "application/pdf", $"relief-summary-{id}.pdf")
                 : Problem(built);
-        });
+        }).RequireAuthorization(WebSignIn.Clinician);
     }
 
     private static async Task<StoreResult<VisitSummary>> BuildAsync(string id, string? since, HttpContext http, FollowUpStore store, TimeProvider clock, CancellationToken ct)

@@ -10,11 +10,11 @@ public sealed class AssessPageTests(WebFixture web)
 {
     private async Task<IPage> UploadAsync(string sample, ViewportSize viewport, string asOf = "2026-11-21")
     {
-        var page = await web.Browser.NewPageAsync(viewport);
+        var page = await web.NewPageAsync(viewport);
         await page.GotoAsync(web.Host.BaseUrl + "/");
         await page.SetInputFilesAsync("#bundle", Path.Combine(RepositoryPaths.Samples, sample));
         await page.FillAsync("#asOf", asOf);
-        await page.ClickAsync("button[type=submit]");
+        await page.ClickAsync("main button[type=submit]");
         await page.WaitForSelectorAsync("h1");
         return page;
     }
@@ -22,12 +22,12 @@ public sealed class AssessPageTests(WebFixture web)
     [Fact]
     public async Task The_start_page_offers_an_upload_and_passes_axe()
     {
-        var page = await web.Browser.NewPageAsync(Browser.Desktop);
+        var page = await web.NewPageAsync(Browser.Desktop);
         var response = await page.GotoAsync(web.Host.BaseUrl + "/");
 
         Assert.Equal(200, response!.Status);
         Assert.Contains("script-src 'self'", response.Headers["content-security-policy"], StringComparison.Ordinal);
-        await Assertions.Expect(page.Locator("form input[name=__RequestVerificationToken]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("main form input[name=__RequestVerificationToken]")).ToHaveCountAsync(1);
         await PageChecks.NoSeriousAccessibilityViolations(page);
         await PageChecks.Screenshot(page, "start");
     }
@@ -73,14 +73,14 @@ public sealed class AssessPageTests(WebFixture web)
     [Fact]
     public async Task Malformed_json_is_refused_with_the_reason_and_a_400()
     {
-        using var client = new HttpClient();
+        using var client = await web.ClientAsync(WebHost.Clinician);
         var start = await client.GetStringAsync(web.Host.BaseUrl + "/");
-        var page = await web.Browser.NewPageAsync();
+        var page = await web.NewPageAsync();
         await page.GotoAsync(web.Host.BaseUrl + "/");
         var broken = Path.Combine(Path.GetTempPath(), $"broken-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(broken, "{\"resourceType\": \"Bundle\", ");
         await page.SetInputFilesAsync("#bundle", broken);
-        var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("button[type=submit]"), r => r.Url.EndsWith("/assess", StringComparison.Ordinal));
+        var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("main button[type=submit]"), r => r.Url.EndsWith("/assess", StringComparison.Ordinal));
 
         Assert.Equal((int)HttpStatusCode.BadRequest, response.Status);
         await Assertions.Expect(page.Locator("[role=alert]")).ToContainTextAsync("could not be assessed");
@@ -91,7 +91,7 @@ public sealed class AssessPageTests(WebFixture web)
     [Fact]
     public async Task A_post_without_the_antiforgery_token_is_refused()
     {
-        using var client = new HttpClient();
+        using var client = await web.ClientAsync(WebHost.Clinician);
         using var form = new MultipartFormDataContent { { new StringContent("{}"), "bundle", "x.json" } };
 
         var response = await client.PostAsync(web.Host.BaseUrl + "/assess", form);
@@ -102,8 +102,8 @@ public sealed class AssessPageTests(WebFixture web)
     [Fact]
     public async Task No_page_carries_inline_script()
     {
-        using var client = new HttpClient();
-        foreach (var path in new[] { "/", "/learn", "/learn/fibromyalgia" })
+        using var client = await web.ClientAsync(WebHost.Clinician);
+        foreach (var path in new[] { "/", "/learn", "/learn/fibromyalgia", "/signin", "/worklist" })
         {
             var html = await client.GetStringAsync(web.Host.BaseUrl + path);
             Assert.DoesNotMatch("<script(?![^>]*\\bsrc=)[^>]*>", html);

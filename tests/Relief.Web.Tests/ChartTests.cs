@@ -19,11 +19,11 @@ public sealed class ChartTests(WebFixture web)
         var scores = record.Observations.Count(o => o.Value is not null && o.Concept.Codes.Any(instrumentCodes.Contains));
         var gabapentin = record.Medications.First(m => (m.Medication.Text ?? string.Join(" ", m.Medication.Displays.Values)).Contains("abapentin", StringComparison.Ordinal));
 
-        var page = await web.Browser.NewPageAsync(Browser.Desktop);
+        var page = await web.NewPageAsync(Browser.Desktop);
         await page.GotoAsync(web.Host.BaseUrl + "/");
         await page.SetInputFilesAsync("#bundle", Path.Combine(RepositoryPaths.Samples, Sample));
         await page.FillAsync("#asOf", "2026-11-21");
-        await page.ClickAsync("button[type=submit]");
+        await page.ClickAsync("main button[type=submit]");
 
         var chart = page.Locator("#working .chart").First;
         await Assertions.Expect(chart.Locator("canvas")).ToHaveCountAsync(1);

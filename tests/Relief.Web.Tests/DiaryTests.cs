@@ -20,7 +20,7 @@ public sealed class DiaryTests(WebFixture web)
     [Fact]
     public async Task An_entry_made_offline_is_kept_on_the_phone_and_synced_once_when_back_online()
     {
-        var context = await web.Browser.Chromium.NewContextAsync(new() { ViewportSize = Browser.Phone });
+        var context = await web.NewContextAsync(new() { ViewportSize = Browser.Phone }, WebHost.Patient);
         context.SetDefaultTimeout(120_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"{web.Host.BaseUrl}/diary/{PatientId}");
@@ -28,14 +28,14 @@ public sealed class DiaryTests(WebFixture web)
         var online = $"online {Guid.NewGuid():N}";
         await page.ClickAsync("label[for=Pain-4]");
         await page.FillAsync("#Notes", online);
-        await page.ClickAsync("button[type=submit]");
+        await page.ClickAsync("main button[type=submit]");
         await Assertions.Expect(page.Locator("#recent")).ToContainTextAsync(online);
 
         await context.SetOfflineAsync(true);
         var offline = $"offline {Guid.NewGuid():N}";
         await page.ClickAsync("label[for=Pain-6]");
         await page.FillAsync("#Notes", offline);
-        await page.ClickAsync("button[type=submit]");
+        await page.ClickAsync("main button[type=submit]");
         await Assertions.Expect(page.Locator("#queued")).ToContainTextAsync("1 entry saved on this device");
         Assert.Equal(0, await StoredWithNote(offline));
 
@@ -52,7 +52,7 @@ public sealed class DiaryTests(WebFixture web)
     [Fact]
     public async Task The_same_entry_sent_twice_is_stored_once()
     {
-        var page = await web.Browser.NewPageAsync(Browser.Phone);
+        var page = await web.NewPageAsync(Browser.Phone, WebHost.Patient);
         await page.GotoAsync($"{web.Host.BaseUrl}/diary/{PatientId}");
         var note = $"retry {Guid.NewGuid():N}";
 
@@ -73,7 +73,7 @@ public sealed class DiaryTests(WebFixture web)
     [Fact]
     public async Task An_out_of_range_score_is_refused_naming_the_field()
     {
-        var page = await web.Browser.NewPageAsync(Browser.Phone);
+        var page = await web.NewPageAsync(Browser.Phone, WebHost.Patient);
         await page.GotoAsync($"{web.Host.BaseUrl}/diary/{PatientId}");
 
         var answer = await page.EvaluateAsync<string>(@"async () => {
@@ -90,7 +90,7 @@ public sealed class DiaryTests(WebFixture web)
     [Fact]
     public async Task Without_javascript_the_form_posts_and_redirects()
     {
-        var context = await web.Browser.Chromium.NewContextAsync(new() { ViewportSize = Browser.Phone, JavaScriptEnabled = false });
+        var context = await web.NewContextAsync(new() { ViewportSize = Browser.Phone, JavaScriptEnabled = false }, WebHost.Patient);
         context.SetDefaultTimeout(120_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"{web.Host.BaseUrl}/diary/{PatientId}");
@@ -98,7 +98,7 @@ public sealed class DiaryTests(WebFixture web)
 
         await page.ClickAsync("label[for=Fatigue-7]");
         await page.FillAsync("#Notes", note);
-        await page.ClickAsync("button[type=submit]");
+        await page.ClickAsync("main button[type=submit]");
 
         await Assertions.Expect(page.Locator("#diary-status")).ToContainTextAsync("Saved.");
         Assert.Equal(1, await StoredWithNote(note));
@@ -108,7 +108,7 @@ public sealed class DiaryTests(WebFixture web)
     [Fact]
     public async Task The_diary_page_transfers_under_100_kilobytes()
     {
-        var page = await web.Browser.NewPageAsync(Browser.Phone);
+        var page = await web.NewPageAsync(Browser.Phone, WebHost.Patient);
         long bytes = 0;
         page.Response += (_, response) =>
         {

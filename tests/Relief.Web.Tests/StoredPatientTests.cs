@@ -13,7 +13,7 @@ public sealed class StoredPatientTests(WebFixture web)
     [Fact]
     public async Task The_worklist_lists_the_open_tasks_of_the_store_most_severe_first_and_opens_the_patient()
     {
-        var page = await web.Browser.NewPageAsync(Browser.Desktop);
+        var page = await web.NewPageAsync(Browser.Desktop);
         await page.GotoAsync(web.Host.BaseUrl + "/worklist");
 
         var rows = page.Locator("table.worklist tbody tr");
@@ -35,7 +35,7 @@ public sealed class StoredPatientTests(WebFixture web)
     {
         var due = await web.Host.Store.DueTasksAsync(NodaTime.LocalDate.FromDateTime(DateTime.UtcNow), new Relief.Store.Application.PageRequest(1000), "test");
         var kind = due.Items[0].Kind;
-        var page = await web.Browser.NewPageAsync(Browser.Desktop);
+        var page = await web.NewPageAsync(Browser.Desktop);
         await page.GotoAsync(web.Host.BaseUrl + "/worklist?kind=" + Uri.EscapeDataString(kind));
 
         var kinds = await page.Locator("table.worklist tbody tr td:last-child").AllInnerTextsAsync();
@@ -47,7 +47,7 @@ public sealed class StoredPatientTests(WebFixture web)
     public async Task A_stored_patient_page_shows_action_now_the_pain_chart_with_the_medication_marker_and_the_courses()
     {
         var id = PatientId("neuropathic-pain-gabapentin-not-working.json");
-        var page = await web.Browser.NewPageAsync(Browser.Desktop);
+        var page = await web.NewPageAsync(Browser.Desktop);
         await page.GotoAsync(web.Host.BaseUrl + "/patients/" + id);
 
         await Assertions.Expect(page.Locator("#working .chart canvas")).ToHaveCountAsync(1);
@@ -61,7 +61,7 @@ public sealed class StoredPatientTests(WebFixture web)
     [Fact]
     public async Task An_unknown_patient_is_a_404()
     {
-        using var client = new HttpClient();
+        using var client = await web.ClientAsync(WebHost.Clinician);
         var response = await client.GetAsync(web.Host.BaseUrl + "/patients/no-such-patient");
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);

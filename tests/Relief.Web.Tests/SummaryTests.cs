@@ -22,7 +22,7 @@ public sealed class SummaryTests(WebFixture web)
     [Fact]
     public async Task The_summary_page_opens_from_the_patient_page_with_every_section_and_the_scores()
     {
-        var page = await web.Browser.NewPageAsync(Browser.Desktop);
+        var page = await web.NewPageAsync(Browser.Desktop);
         await page.GotoAsync($"{web.Host.BaseUrl}/patients/{PatientId}");
         await page.ClickAsync("text=Visit summary");
 
@@ -45,7 +45,7 @@ public sealed class SummaryTests(WebFixture web)
     [Fact]
     public async Task The_summary_pdf_opens_and_its_text_has_the_sections_and_the_figures()
     {
-        using var client = new HttpClient();
+        using var client = await web.ClientAsync(WebHost.Clinician);
         var bytes = await client.GetByteArrayAsync($"{web.Host.BaseUrl}/patients/{PatientId}/summary.pdf");
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
 
@@ -64,7 +64,7 @@ public sealed class SummaryTests(WebFixture web)
     [Fact]
     public async Task A_summary_for_an_unknown_patient_is_a_404_and_a_bad_since_a_400()
     {
-        using var client = new HttpClient();
+        using var client = await web.ClientAsync(WebHost.Clinician);
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync($"{web.Host.BaseUrl}/patients/nobody/summary.pdf")).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await client.GetAsync($"{web.Host.BaseUrl}/patients/{PatientId}/summary?since=2999-01-01")).StatusCode);

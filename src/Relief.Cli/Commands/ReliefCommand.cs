@@ -35,6 +35,7 @@ public static class ReliefCommand
         root.Subcommands.Add(GoalsCommand.Build());
         root.Subcommands.Add(StoreAdminCommand.Build());
         root.Subcommands.Add(ServeCommand.Build());
+        root.Subcommands.Add(UsersCommand.Build());
         root.Subcommands.Add(ReportCommand.Build());
         root.Subcommands.Add(SummaryCommand.Build());
 #endif

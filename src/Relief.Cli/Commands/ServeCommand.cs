@@ -22,9 +22,10 @@ public static class ServeCommand
         var store = new Option<string?>("--store") { Description = "Feedback store: SQLite path or PostgreSQL connection string (default ~/.local/share/relief/relief.db, or $RELIEF_STORE)" };
         var origin = new Option<string[]>("--cors-origin") { Description = "Browser origin allowed to call (repeatable; default https://sandbox.cds-hooks.org)" };
         var publicUrl = new Option<string?>("--public-url") { Description = "The base URL EHRs call (a tunnel to this machine): JWT audience and card links" };
+        var users = new Option<string?>("--users") { Description = "The web pages' accounts file (`relief users add`; default ~/.local/share/relief/web-users.json)" };
 
         var command = new Command("serve", "Run the CDS Hooks service (patient-view, order-select, order-sign) on 127.0.0.1");
-        foreach (var option in new Option[] { port, jwks, issuer, jku, insecure, store, origin, publicUrl })
+        foreach (var option in new Option[] { port, jwks, issuer, jku, insecure, store, origin, publicUrl, users })
         {
             command.Options.Add(option);
         }
@@ -56,6 +57,7 @@ public static class ServeCommand
             Set("Store", parse.GetValue(store));
             SetAll("CorsOrigins", parse.GetValue(origin));
             Set("PublicBaseUrl", parse.GetValue(publicUrl));
+            Set("Auth:WebUsers", parse.GetValue(users));
             Set("Knowledge", parse.GetValue(ReliefCommand.KnowledgeOption) ?? KnowledgeLocation.Resolve(null));
             return RunAsync([.. settings], parse.InvocationConfiguration.Error, cancellationToken);
         });

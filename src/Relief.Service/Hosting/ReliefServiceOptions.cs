@@ -58,6 +58,9 @@ public sealed class AuthOptions
     /// <summary>Clock skew allowed on <c>exp</c> and <c>iat</c>, in seconds.</summary>
     public int ClockSkewSeconds { get; set; } = 30;
 
+    /// <summary>The web pages' accounts file (hashed passwords; `relief users add` writes it). Default: web-users.json beside the default store.</summary>
+    public string? WebUsers { get; set; }
+
     /// <summary>Who may use the REST API: people (clinicians and patients) signed in by an identity provider.</summary>
     public UserAuthOptions Users { get; set; } = new();
 }

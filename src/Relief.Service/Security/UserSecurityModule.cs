@@ -28,10 +28,13 @@ public static class UserSecurityModule
         services.AddSingleton<UserKeys>();
         services.AddHostedService(sp => new UserKeysLoader(sp.GetRequiredService<UserKeys>()));
 
-        // The default scheme forwards by path: /api to the people's scheme, everything else to the EHR scheme.
+        // The default scheme forwards by path: /api to the people's bearer scheme, /cds-services to the EHR scheme,
+        // everything else (the web pages) to the pages' sign-in cookie.
         services.AddAuthentication(o => o.DefaultScheme = Selector)
             .AddPolicyScheme(Selector, "by path", o => o.ForwardDefaultSelector = context =>
-                context.Request.Path.StartsWithSegments("/api") ? Scheme : JwtBearerDefaults.AuthenticationScheme)
+                context.Request.Path.StartsWithSegments("/api") ? Scheme
+                : context.Request.Path.StartsWithSegments("/cds-services") ? JwtBearerDefaults.AuthenticationScheme
+                : Relief.Web.SignIn.WebSignIn.Scheme)
             .AddJwtBearer(Scheme);
         services.AddOptions<JwtBearerOptions>(Scheme).Configure<UserKeys, TimeProvider>((jwt, keys, time) => Configure(jwt, auth, keys, time));
 

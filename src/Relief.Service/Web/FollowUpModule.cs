@@ -28,6 +28,12 @@ public static class FollowUpModule
 
             return new FollowUpStore(connection, knowledge, followUp, NodaTime.SystemClock.Instance);
         });
+        services.AddSingleton(sp =>
+        {
+            var directory = options.Knowledge ?? Environment.GetEnvironmentVariable("RELIEF_KNOWLEDGE") ?? Path.Combine(AppContext.BaseDirectory, "knowledge");
+            var (forms, errors) = Relief.Web.Diary.DiaryForms.Load(directory, sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<FollowUpStore>().FollowUp);
+            return forms ?? throw new InvalidKnowledgeException(directory, errors);
+        });
         services.AddHostedService(sp => new StoreMigration(connection));
         if (!TimeOnly.TryParseExact(options.TasksRederiveAt, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at))
         {
@@ -37,7 +43,11 @@ public static class FollowUpModule
         // The system clock, not a TimeProvider from the container: a test's broken clock for the request pipeline
         // must not stop the schedule (tests of the schedule construct the service with a fake one).
         services.AddHostedService(sp => new TaskRederivationService(sp.GetRequiredService<FollowUpStore>(), TimeProvider.System, at, sp.GetRequiredService<ILogger<TaskRederivationService>>()));
-        services.AddReliefWeb();
+        services.AddReliefWeb(new Relief.Web.SignIn.WebSignInOptions
+        {
+            UsersFile = options.Auth.WebUsers ?? Relief.Web.SignIn.WebUserFile.DefaultPath(),
+            InsecureNoAuth = options.Auth.InsecureNoAuth,
+        });
     }
 
     /// <summary>Creates and migrates the store before the first request, so a fresh machine needs no set-up step.</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Relief.Core.Assessment.Findings;
 using Relief.Core.Knowledge;
 using Relief.Store.Application;
+using Relief.Web.SignIn;
 
 namespace Relief.Web.Pages;
 
@@ -36,11 +37,12 @@ public sealed class WorklistModel(FollowUpStore store, TimeProvider clock) : Pag
 
     public async Task OnGetAsync(string? severity, string? kind, string? rule, string? test, string? sort, CancellationToken cancellationToken)
     {
+        var panel = WebAccess.For(HttpContext).Patients;
         var all = new List<TaskView>();
         string? after = null;
         do
         {
-            var page = await store.DueTasksAsync(WebClock.Today(clock), new PageRequest(PageRequest.MaxSize, after), WebClock.Actor(User), cancellationToken);
+            var page = await store.DueTasksAsync(WebClock.Today(clock), new PageRequest(PageRequest.MaxSize, after) { OnlyPatients = panel }, WebClock.Actor(User), cancellationToken);
             all.AddRange(page.Items);
             after = page.Next;
         }

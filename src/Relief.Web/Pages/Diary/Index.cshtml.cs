@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Relief.Store.Application;
 using Relief.Store.Diary;
 using Relief.Store.Knowledge;
+using Relief.Web.Diary;
+using Relief.Web.SignIn;
 
 namespace Relief.Web.Pages.Diary;
 
@@ -12,8 +14,10 @@ namespace Relief.Web.Pages.Diary;
 /// a PEM crash, notes) that posts normally without JavaScript, and with it is queued on the device and synced
 /// when the connection allows. A retried entry is recognised by its recorded time and never stored twice.
 /// </summary>
-public sealed class IndexModel(FollowUpStore store) : PageModel
+public sealed class IndexModel(FollowUpStore store, DiaryForms forms) : PageModel
 {
+    public DiaryForms Forms => forms;
+
     public string PatientId { get; private set; } = "";
 
     public IReadOnlyList<DiaryEntryView> Recent { get; private set; } = [];
@@ -26,6 +30,11 @@ public sealed class IndexModel(FollowUpStore store) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string id, bool saved, CancellationToken cancellationToken)
     {
+        if (!WebAccess.For(HttpContext).MayReach(id))
+        {
+            return Forbid();
+        }
+
         Saved = saved;
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
@@ -33,7 +42,13 @@ public sealed class IndexModel(FollowUpStore store) : PageModel
     /// <summary>The form posted without JavaScript: store, then redirect (post/redirect/get) so a reload does not resubmit.</summary>
     public async Task<IActionResult> OnPostAsync(string id, DiaryForm form, CancellationToken cancellationToken)
     {
-        var result = await store.AddDiaryEntryAsync(id, form.ToInput(), WebClock.Actor(User), cancellationToken);
+        if (!WebAccess.For(HttpContext).MayReach(id))
+        {
+            return Forbid();
+        }
+
+        var (input, problems) = form.ToInput(forms);
+        var result = problems.Count > 0 ? StoreResult<DiaryEntryView>.Invalid(problems) : await store.AddDiaryEntryAsync(id, input, WebClock.Actor(User), cancellationToken);
         if (result.Outcome == StoreOutcome.NotFound)
         {
             return NotFound();
@@ -51,9 +66,20 @@ public sealed class IndexModel(FollowUpStore store) : PageModel
     }
 
     /// <summary>An entry synced from the device's queue (JSON). The same recorded time twice is the same entry: answered, not stored again.</summary>
-    public async Task<IActionResult> OnPostSyncAsync(string id, [FromBody] DiaryInput input, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSyncAsync(string id, [FromBody] DiaryForm form, CancellationToken cancellationToken)
     {
-        if (input?.At is not { } at)
+        if (!WebAccess.For(HttpContext).MayReach(id))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        var (input, problems) = form.ToInput(forms);
+        if (problems.Count > 0)
+        {
+            return BadRequest(new { errors = problems });
+        }
+
+        if (input.At is not { } at)
         {
             return BadRequest(new { errors = new[] { new StoreError("at", "a synced entry carries the time it was recorded on the device") } });
         }
@@ -76,14 +102,17 @@ public sealed class IndexModel(FollowUpStore store) : PageModel
             : BadRequest(new { errors = result.Errors });
     }
 
-    /// <summary>One line per entry: what was recorded, nothing for what was not.</summary>
-    public static string Describe(DiaryEntryView e) => string.Join(", ", new[]
+    /// <summary>One line per entry: what was recorded, nothing for what was not (a crash or questionnaire-only entry says so).</summary>
+    public static string Describe(DiaryEntryView e) => Parts(e) is { Length: > 0 } text ? text : "a crash or questionnaire answers";
+
+    private static string Parts(DiaryEntryView e) => string.Join(", ", new[]
     {
         e.Pain is { } pain ? $"pain {pain}/10" : null,
         e.Fatigue is { } fatigue ? $"fatigue {fatigue}/10" : null,
         e.SleepHours is { } sleep ? $"slept {sleep:0.#} h" : null,
         e.Mood is { } mood ? $"mood {mood}/10" : null,
         e.Exertion is { } exertion ? $"exertion {exertion}/10" : null,
+        e.Measurements.Length > 0 ? string.Join(", ", e.Measurements.Select(m => $"{m.InstrumentId} {m.Value:0.##}")) : null,
         e.Notes,
     }.Where(part => part is not null));
 
@@ -119,7 +148,33 @@ public sealed class DiaryForm
 
     public string? Notes { get; set; }
 
-    public DiaryInput ToInput() => new()
+    /// <summary>The device's time of recording (the offline queue sends it; a plain post is recorded now).</summary>
+    public DateTime? At { get; set; }
+
+    /// <summary>Questionnaire answers by question id (knowledge/follow-up/diary-forms.yaml), scored into instruments.</summary>
+    public Dictionary<string, int> Answers { get; set; } = [];
+
+    /// <summary>The store's input, with each answered questionnaire scored; or why a questionnaire cannot be scored.</summary>
+    public (DiaryInput Input, IReadOnlyList<StoreError> Errors) ToInput(DiaryForms forms)
+    {
+        var scores = new List<InstrumentAnswer>();
+        var errors = new List<StoreError>();
+        var known = forms.Forms.SelectMany(f => f.Questions).Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
+        errors.AddRange(Answers.Keys.Where(k => !known.Contains(k)).Select(k => new StoreError("answers", $"unknown question '{k}'")));
+        foreach (var form in forms.Forms)
+        {
+            var (score, error) = form.Score(Answers);
+            scores.AddRange(score);
+            if (error is not null)
+            {
+                errors.Add(error);
+            }
+        }
+
+        return (ToInput() with { At = At, Instruments = scores }, errors);
+    }
+
+    private DiaryInput ToInput() => new()
     {
         Pain = Pain,
         Fatigue = Fatigue,

@@ -5,6 +5,7 @@ using Relief.Fhir.Contract;
 using Relief.Store.Application;
 using Relief.Store.Assessment;
 using Relief.Reports.Timeline;
+using Relief.Web.SignIn;
 
 namespace Relief.Web.Pages.Patients;
 
@@ -22,6 +23,11 @@ public sealed class ShowModel(FollowUpStore store, KnowledgeBase knowledge, Time
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
+        if (!WebAccess.For(HttpContext).MayReach(id))
+        {
+            return Forbid();
+        }
+
         var actor = WebClock.Actor(User);
         var overview = await store.GetPatientAsync(id, actor, recentDiary: 14, cancellationToken);
         if (overview.Outcome == StoreOutcome.NotFound)

@@ -24,6 +24,9 @@
   };
   const checked = (name) => [...form.querySelectorAll(`input[name=${name}]:checked`)].map((i) => i.value);
 
+  const answers = () => Object.fromEntries([...form.querySelectorAll("input[name^='Answers[']:checked")]
+    .map((i) => [i.name.slice("Answers[".length, -1), Number(i.value)]));
+
   const entryFromForm = () => ({
     at: new Date().toISOString(),
     pain: number("Pain"), fatigue: number("Fatigue"), exertion: number("Exertion"),
@@ -31,6 +34,7 @@
     pemSeverity: number("PemSeverity"),
     bodySites: checked("BodySites"), painQualities: checked("PainQualities"),
     notes: form.elements["Notes"].value.trim() || null,
+    answers: answers(),
   });
 
   let flushing = false;
@@ -47,6 +51,7 @@
             headers: { "Content-Type": "application/json", "RequestVerificationToken": token },
             body: JSON.stringify(entry),
             credentials: "same-origin",
+            redirect: "manual", // a redirect (e.g. to sign in) is not a success: keep the entry
           });
         } catch {
           break; // offline: keep the queue, try again when the connection returns

@@ -19,3 +19,9 @@ document.addEventListener("DOMContentLoaded", () => {
     heading.appendChild(button);
   }
 });
+
+// After signing out, the diary pages kept for offline use are removed from this device (a shared phone must
+// not show them to the next person). Unsent diary entries stay queued for the next sign-in.
+if (location.pathname === "/signin" && new URLSearchParams(location.search).has("signedOut") && window.caches) {
+  caches.delete("relief-diary-v1");
+}

@@ -1,0 +1,147 @@
+using System.Collections.Immutable;
+using Relief.Core.Knowledge;
+using Relief.Store.Application;
+using Relief.Store.Diary;
+using Relief.Store.Knowledge;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Relief.Web.Diary;
+
+/// <summary>One answer a question offers: its score and, for labelled scales, its words.</summary>
+public sealed record DiaryAnswer(int Score, string? Label);
+
+/// <summary>One question of a form item; <see cref="Instrument"/> is set when the question is scored on its own.</summary>
+public sealed record DiaryQuestion(string Id, string? Prompt, ImmutableArray<DiaryAnswer> Answers, string? Low, string? High, string? Instrument);
+
+public sealed record DiaryItem(string Text, ImmutableArray<DiaryQuestion> Questions);
+
+/// <summary>A validated questionnaire as the diary offers it, scored into an instrument of the store.</summary>
+public sealed record DiaryQuestionnaire(string Id, string Name, string Scoring, int Threshold, string? Instrument, string SourceId, ImmutableArray<DiaryItem> Items)
+{
+    public IEnumerable<DiaryQuestion> Questions => Items.SelectMany(i => i.Questions);
+
+    /// <summary>
+    /// The instrument scores the answers give (none when the form was left empty), or the reason they cannot be
+    /// scored: a mean or a count needs every question answered; an answer the question does not offer is refused.
+    /// </summary>
+    public (IReadOnlyList<InstrumentAnswer> Scores, StoreError? Error) Score(IReadOnlyDictionary<string, int> answers)
+    {
+        var given = Questions.Where(q => answers.ContainsKey(q.Id)).ToList();
+        if (given.Count == 0)
+        {
+            return ([], null);
+        }
+
+        foreach (var question in given)
+        {
+            if (!question.Answers.Any(a => a.Score == answers[question.Id]))
+            {
+                return ([], new StoreError(Id, $"'{answers[question.Id]}' is not an answer to {question.Id}"));
+            }
+        }
+
+        switch (Scoring)
+        {
+            case "each":
+                return ([.. given.Select(q => new InstrumentAnswer(q.Instrument!, answers[q.Id]))], null);
+            case "mean" when given.Count == Questions.Count():
+                return ([new InstrumentAnswer(Instrument!, Math.Round(given.Average(q => (decimal)answers[q.Id]), 2))], null);
+            case "items-meeting" when given.Count == Questions.Count():
+                var met = Items.Count(item => item.Questions.All(q => answers[q.Id] >= Threshold));
+                return ([new InstrumentAnswer(Instrument!, met)], null);
+            default:
+                return ([], new StoreError(Id, $"{Name}: answer all {Questions.Count()} questions, or none"));
+        }
+    }
+}
+
+/// <summary>
+/// Loads knowledge/follow-up/diary-forms.yaml and checks it against the store's instruments and the knowledge
+/// base's sources: every instrument named must be one the store accepts, every answer inside its range.
+/// </summary>
+public sealed class DiaryForms
+{
+    public const string File = "follow-up/diary-forms.yaml";
+
+    private static readonly IDeserializer Yaml = new DeserializerBuilder()
+        .WithNamingConvention(HyphenatedNamingConvention.Instance)
+        .Build();
+
+    private DiaryForms(ImmutableArray<DiaryQuestionnaire> forms) => Forms = forms;
+
+    public ImmutableArray<DiaryQuestionnaire> Forms { get; }
+
+    /// <summary>The forms, or every problem found (the service refuses to start on a knowledge error).</summary>
+    public static (DiaryForms? Forms, IReadOnlyList<string> Errors) Load(string directory, KnowledgeBase knowledge, FollowUpKnowledge followUp)
+    {
+        DiaryFormsFile? file;
+        try
+        {
+            file = Yaml.Deserialize<DiaryFormsFile>(System.IO.File.ReadAllText(Path.Combine(directory, File)));
+        }
+        catch (Exception e) when (e is YamlException or IOException)
+        {
+            return (null, [$"{File}: {e.Message}"]);
+        }
+
+        var errors = new List<string>();
+        void Check(bool ok, string where, string message)
+        {
+            if (!ok)
+            {
+                errors.Add($"{File}: {where}: {message}");
+            }
+        }
+
+        var lists = new Dictionary<string, ImmutableArray<DiaryAnswer>>(StringComparer.Ordinal);
+        foreach (var list in file?.AnswerLists ?? [])
+        {
+            var id = list.Id ?? "";
+            Check(list.Source is { } s && knowledge.Sources.ContainsKey(s), id, $"source '{list.Source}' is not in sources.yaml");
+            Check((list.Range is null) != (list.Answers is null), id, "give either range or answers");
+            lists[id] = list.Range is { } range
+                ? [.. Enumerable.Range(range.Min, range.Max - range.Min + 1).Select(n => new DiaryAnswer(n, null))]
+                : [.. (list.Answers ?? []).Select(a => new DiaryAnswer(a.Score, a.Label))];
+        }
+
+        var forms = new List<DiaryQuestionnaire>();
+        foreach (var form in file?.Forms ?? [])
+        {
+            var id = form.Id ?? "";
+            var scoring = form.Scoring ?? "";
+            Check(scoring is "mean" or "each" or "items-meeting", id, $"scoring '{scoring}' is mean, each or items-meeting");
+            Check(form.Source is { } s && knowledge.Sources.ContainsKey(s), id, $"source '{form.Source}' is not in sources.yaml");
+            Check(scoring == "each" || (form.Instrument is { } i && followUp.InstrumentsById.ContainsKey(i)), id, $"instrument '{form.Instrument}' is not in instruments.yaml");
+            var items = new List<DiaryItem>();
+            foreach (var item in form.Items ?? [])
+            {
+                var questions = new List<DiaryQuestion>();
+                foreach (var q in item.Questions ?? [])
+                {
+                    var where = $"{id}/{q.Id}";
+                    Check(q.Answers is { } a && lists.ContainsKey(a), where, $"answer list '{q.Answers}' is not defined");
+                    var answers = lists.GetValueOrDefault(q.Answers ?? "", []);
+                    var instrument = scoring == "each" ? q.Instrument : form.Instrument;
+                    Check(instrument is not null && followUp.InstrumentsById.ContainsKey(instrument), where, $"instrument '{instrument}' is not in instruments.yaml");
+                    if (scoring == "each" && instrument is not null && followUp.InstrumentsById.TryGetValue(instrument, out var own))
+                    {
+                        Check(answers.All(a => own.Accepts(a.Score)), where, $"an answer's score is outside {own.Id}'s range");
+                    }
+
+                    questions.Add(new DiaryQuestion(q.Id ?? "", q.Prompt, answers, q.Low, q.High, scoring == "each" ? q.Instrument : null));
+                }
+
+                items.Add(new DiaryItem(item.Text ?? "", [.. questions]));
+            }
+
+            forms.Add(new DiaryQuestionnaire(id, form.Name ?? id, scoring, form.Threshold ?? 0, form.Instrument, form.Source ?? "", [.. items]));
+        }
+
+        var ids = forms.SelectMany(f => f.Questions).Select(q => q.Id).ToList();
+        Check(ids.Distinct(StringComparer.Ordinal).Count() == ids.Count, "forms", "question ids must be unique");
+        Check(ids.All(q => q.Length > 0 && q.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')), "forms", "question ids are letters, digits and hyphens");
+        return errors.Count > 0 ? (null, errors) : (new DiaryForms([.. forms]), []);
+    }
+}

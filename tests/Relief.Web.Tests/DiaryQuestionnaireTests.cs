@@ -1,0 +1,100 @@
+using Microsoft.Playwright;
+using Relief.Store.Application;
+using Relief.Web.Diary;
+
+namespace Relief.Web.Tests;
+
+/// <summary>The validated questionnaires in the diary: scored into the store's instruments, offline included.</summary>
+[Collection(WebCollection.Name)]
+[Trait("Needs", "browser")]
+public sealed class DiaryQuestionnaireTests(WebFixture web)
+{
+    private static string PatientId => WebHost.PatientIds[1];
+
+    private async Task<DiaryEntryView?> StoredWithNote(string note)
+    {
+        var diary = await web.Host.Store.DiaryAsync(PatientId, new PageRequest(500), "test");
+        // The list leaves instrument answers out; the single entry carries them.
+        return diary.Value!.Items.SingleOrDefault(e => e.Notes == note) is { } entry
+            ? (await web.Host.Store.GetDiaryEntryAsync(entry.Id, "test")).Value!.Entry
+            : null;
+    }
+
+    [Fact]
+    public async Task A_PEG_answered_offline_is_stored_once_as_its_mean_when_back_online()
+    {
+        var context = await web.NewContextAsync(new() { ViewportSize = Browser.Phone }, WebHost.Patient);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{web.Host.BaseUrl}/diary/{PatientId}");
+        await context.SetOfflineAsync(true);
+
+        var note = $"peg {Guid.NewGuid():N}";
+        await page.ClickAsync("#form-peg summary");
+        await page.ClickAsync("label[for=peg-pain-4]");
+        await page.ClickAsync("label[for=peg-enjoyment-6]");
+        await page.ClickAsync("label[for=peg-activity-8]");
+        await page.FillAsync("#Notes", note);
+        await page.ClickAsync("main button[type=submit]");
+        await Assertions.Expect(page.Locator("#queued")).ToContainTextAsync("1 entry saved on this device");
+        Assert.Null(await StoredWithNote(note));
+
+        await context.SetOfflineAsync(false);
+        await Assertions.Expect(page.Locator("#recent")).ToContainTextAsync(note);
+        var stored = await StoredWithNote(note);
+        var peg = Assert.Single(stored!.Measurements);
+        Assert.Equal(("peg", 6m), (peg.InstrumentId, peg.Value));
+        await PageChecks.NoSeriousAccessibilityViolations(page);
+        await PageChecks.FitsTheViewport(page);
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_DSQ_PEM_counts_the_items_at_least_moderate_and_at_least_half_the_time_without_javascript()
+    {
+        var context = await web.NewContextAsync(new() { ViewportSize = Browser.Phone, JavaScriptEnabled = false }, WebHost.Patient);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{web.Host.BaseUrl}/diary/{PatientId}");
+        await page.ClickAsync("#form-dsq-pem summary");
+        // Items 1 and 3 meet both criteria; item 2 is frequent but mild; item 4 severe but rare; item 5 absent.
+        var answers = new (int Item, int Frequency, int Severity)[] { (1, 2, 2), (2, 4, 1), (3, 3, 4), (4, 1, 4), (5, 0, 0) };
+        foreach (var (item, frequency, severity) in answers)
+        {
+            await page.ClickAsync($"label[for=dsq-{item}-frequency-{frequency}]");
+            await page.ClickAsync($"label[for=dsq-{item}-severity-{severity}]");
+        }
+
+        await page.ClickAsync("#form-promis-pain-intensity summary");
+        await page.ClickAsync("label[for=promis-worst-4]");
+        var note = $"dsq {Guid.NewGuid():N}";
+        await page.FillAsync("#Notes", note);
+        await PageChecks.Screenshot(page, "diary-questionnaires-phone");
+        await page.ClickAsync("main button[type=submit]");
+        await Assertions.Expect(page.Locator("#diary-status")).ToContainTextAsync("Saved.");
+
+        var stored = await StoredWithNote(note);
+        Assert.Equal(
+            [("dsq-pem", 2m), ("promis-pain-intensity-worst", 4m)],
+            stored!.Measurements.Select(m => (m.InstrumentId, m.Value)).Order().ToList());
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_half_answered_PEG_is_refused_naming_the_questionnaire_and_nothing_is_stored()
+    {
+        var page = await web.NewPageAsync(Browser.Phone, WebHost.Patient);
+        await page.GotoAsync($"{web.Host.BaseUrl}/diary/{PatientId}");
+        var note = $"half {Guid.NewGuid():N}";
+
+        var answer = await page.EvaluateAsync<string>(@"async (note) => {
+            const form = document.getElementById('diary-form');
+            const token = form.querySelector('input[name=__RequestVerificationToken]').value;
+            const r = await fetch(form.dataset.sync, { method: 'POST', headers: { 'Content-Type': 'application/json', 'RequestVerificationToken': token },
+                body: JSON.stringify({ at: new Date().toISOString(), notes: note, answers: { 'peg-pain': 5 } }) });
+            return r.status + ' ' + await r.text();
+        }", note);
+
+        Assert.StartsWith("400", answer, StringComparison.Ordinal);
+        Assert.Contains("peg", answer, StringComparison.Ordinal);
+        Assert.Null(await StoredWithNote(note));
+    }
+}
