@@ -50,6 +50,11 @@ public sealed class ValidationRuleTests : IDisposable
     [InlineData("safety/factors.yaml", "above: 500, unit: ms", "phenotype-in: [poor]", "long-qt", "observation on 'qtc' uses phenotype-in but the test has no phenotype reading")]
     [InlineData("safety/factors.yaml", "display: \"Long QT syndrome\"", "display: \"\"", "long-qt", "code '9651007' needs a display")]
     [InlineData("safety/factors.yaml", "{ system: snomed, code: \"9651007\"", "{ system: snomedx, code: \"9651007\"", "long-qt", "code entry needs a known system and a code (got system 'snomedx', code '9651007')")]
+    [InlineData("safety/factors.yaml", "name: Age 65 or older, age-min: 65,", "name: Age 65 or older, age-min: 65, procedure-within-days: 14,", "age-65-plus", "procedure-within-days must be a positive number of days and needs procedures")]
+    [InlineData("safety/factors.yaml", "name: Age 65 or older, age-min: 65,", "name: Age 65 or older, procedures: [{ system: snomed, code: \"232717009\", display: \"CABG\" }], procedure-within-days: 0,", "age-65-plus", "procedure-within-days must be a positive number of days and needs procedures")]
+    // cautions.yaml
+    [InlineData("safety/cautions.yaml", "severity: avoid", "severity: avoid\n    applies-to: stopped", "opioid-older-adults", "applies-to: stopped needs stopped-within-days")]
+    [InlineData("safety/cautions.yaml", "severity: avoid", "severity: avoid\n    stopped-within-days: 730", "opioid-older-adults", "stopped-within-days needs applies-to: stopped")]
     // monitoring.yaml
     [InlineData("monitoring.yaml", "  - { id: creatinine, name: Creatinine, unit: \"umol/L\", codes: [{ system: loinc, code: \"2160-0\", display: \"Creatinine\" }] }\n", "", "kidney-low", "kidney-function needs test 'creatinine' in monitoring.yaml", "safety/factors.yaml")]
     [InlineData("monitoring.yaml", "codes: [{ system: loinc, code: \"1742-6\", display: \"ALT\" }]", "codes: []", "alt", "a test needs at least one code")]

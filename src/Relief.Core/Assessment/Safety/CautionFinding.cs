@@ -6,7 +6,7 @@ namespace Relief.Core.Assessment.Safety;
 
 /// <summary>
 /// A drug that is unsafe for this patient because of a patient factor (knowledge-format-safety.md §4). <see cref="Criterion"/> says
-/// which of the factor's criteria held (age, condition, observation, kidney-function). When the factor could
+/// which of the factor's criteria held (age, condition, procedure, observation, kidney-function). When the factor could
 /// not be judged because renal function is unknown, <see cref="FactorUnknown"/> is true and the finding is
 /// given at the lowest severity instead of the rule's.
 /// </summary>

@@ -94,6 +94,10 @@ internal sealed class FactorEntry : SourcedEntry
     public FactorEndEntry? EndedBy { get; set; }
 
     public string? EvidenceWithin { get; set; }
+
+    public List<SafetyCodeEntry>? Procedures { get; set; }
+
+    public int? ProcedureWithinDays { get; set; }
 }
 
 /// <summary>What ends a factor's state (knowledge-format-safety.md §2.4): conditions by code or ICD-10-CM prefix.</summary>
@@ -172,6 +176,8 @@ internal sealed class CautionEntry : SourcedEntry
     public string? Severity { get; set; }
 
     public string? AppliesTo { get; set; }
+
+    public int? StoppedWithinDays { get; set; }
 
     public bool? BoxedWarning { get; set; }
 

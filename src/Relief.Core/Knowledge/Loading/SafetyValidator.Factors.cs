@@ -188,6 +188,12 @@ internal sealed partial class SafetyValidator
                 CheckCommon(f, id, end);
             }
 
+            var procedures = Codes(f, id, entry.Procedures);
+            if (entry.ProcedureWithinDays is { } window && (window <= 0 || procedures.IsEmpty))
+            {
+                Error(f, id, "procedure-within-days must be a positive number of days and needs procedures");
+            }
+
             var factor = new Factor
             {
                 Id = id,
@@ -207,15 +213,17 @@ internal sealed partial class SafetyValidator
                 EndIcd10CmPrefixes = Prefixes(f, id, entry.EndedBy?.Icd10CmPrefixes),
                 EvidenceWithinDays = evidenceDays,
                 EvidenceConvention = evidenceDays is null ? null : entry.EvidenceWithin,
+                Procedures = procedures,
+                ProcedureWithinDays = entry.ProcedureWithinDays,
             };
             if (entry.EndedBy is not null && !factor.HasEnd)
             {
                 Error(f, id, "ended-by needs conditions or icd10cm-prefixes");
             }
 
-            if (!factor.HasAgeCriterion && conditions.IsEmpty && factor.Icd10CmPrefixes.IsEmpty && (entry.Observations ?? []).Count == 0 && kidney is null)
+            if (!factor.HasAgeCriterion && conditions.IsEmpty && factor.Icd10CmPrefixes.IsEmpty && (entry.Observations ?? []).Count == 0 && kidney is null && procedures.IsEmpty)
             {
-                Error(f, id, "a factor needs at least one criterion (age, conditions, icd10cm-prefixes, observations, kidney-function)");
+                Error(f, id, "a factor needs at least one criterion (age, conditions, icd10cm-prefixes, procedures, observations, kidney-function)");
             }
 
             factors.TryAdd(id, factor);

@@ -21,6 +21,11 @@ internal sealed partial class SafetyValidator
             CheckFactor(f, id, entry.Factor, factors, "factor");
             var severity = Parse<CautionSeverity>(f, id, entry.Severity, "severity");
             var appliesTo = Parse<AppliesTo>(f, id, entry.AppliesTo, "applies-to", AppliesTo.Any);
+            if ((appliesTo == AppliesTo.Stopped) != entry.StoppedWithinDays is > 0)
+            {
+                Error(f, id, "applies-to: stopped needs stopped-within-days (a positive number of days), and stopped-within-days needs applies-to: stopped");
+            }
+
             Require(f, id, entry.Rationale, "rationale");
             Require(f, id, entry.Action, "action");
             var sources = Sources(f, id, entry);
@@ -37,6 +42,7 @@ internal sealed partial class SafetyValidator
                 Rationale = entry.Rationale ?? "",
                 Action = entry.Action ?? "",
                 SourceIds = sources,
+                StoppedWithinDays = entry.StoppedWithinDays,
             });
         }
 

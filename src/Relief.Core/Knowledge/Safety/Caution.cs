@@ -27,4 +27,7 @@ public sealed record Caution
     public required string Action { get; init; }
 
     public required ImmutableArray<string> SourceIds { get; init; }
+
+    /// <summary>For <see cref="AppliesTo.Stopped"/>: how recently the drug must have been stopped, in days.</summary>
+    public int? StoppedWithinDays { get; init; }
 }

@@ -61,6 +61,15 @@ public sealed record Factor
     public string? EvidenceConvention { get; init; }
 
     public bool HasEnd => !EndConditions.IsEmpty || !EndIcd10CmPrefixes.IsEmpty;
+
+    /// <summary>
+    /// Procedure codes (exact match): a completed or in-progress Procedure with one of them holds the factor, within
+    /// <see cref="ProcedureWithinDays"/> of asOf when that is set (the peri-operative setting of a CABG).
+    /// </summary>
+    public ImmutableArray<Code> Procedures { get; init; } = [];
+
+    /// <summary>When set, only a procedure performed in the last N days counts, and an undated one does not.</summary>
+    public int? ProcedureWithinDays { get; init; }
 }
 
 /// <summary>

@@ -10,6 +10,12 @@ public enum AppliesTo
     /// <summary>Only orders not yet started: the label forbids starting, or the check belongs at initiation.</summary>
     Proposed,
     Current,
+
+    /// <summary>
+    /// Only a past order stopped within the caution's <c>stopped-within-days</c>, while no current or proposed order of
+    /// the drug exists: a drug that stays in the body for long after it is stopped (leflunomide's teriflunomide).
+    /// </summary>
+    Stopped,
 }
 
 /// <summary>Which condition statuses count for a factor (knowledge-format-safety.md §2).</summary>

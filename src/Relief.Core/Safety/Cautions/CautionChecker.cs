@@ -8,7 +8,8 @@ namespace Relief.Core.Safety.Cautions;
 /// <summary>
 /// Drug x patient factor (knowledge-format-safety.md §4): for each current or proposed medication, the cautions that name one of
 /// its ingredients, where the factor holds. A caution whose factor depends on renal function that is unknown
-/// is reported at the lowest severity, saying so, rather than dropped (knowledge-format-safety.md §2.2).
+/// is reported at the lowest severity, saying so, rather than dropped (knowledge-format-safety.md §2.2). A caution that
+/// applies to stopped drugs looks at past orders instead (<see cref="CheckStopped"/>).
 /// </summary>
 internal static class CautionChecker
 {
@@ -47,6 +48,7 @@ internal static class CautionChecker
             }
         }
 
+        CheckStopped(context, findings);
         return [.. findings];
     }
 
@@ -54,8 +56,75 @@ internal static class CautionChecker
     {
         Knowledge.Safety.AppliesTo.Proposed => medication.Use == MedicationUse.Proposed,
         Knowledge.Safety.AppliesTo.Current => medication.Use == MedicationUse.Current,
+        Knowledge.Safety.AppliesTo.Stopped => false,
         _ => true,
     };
+
+    /// <summary>
+    /// Cautions for a drug stopped within N days (its end, else its start, since it stopped after it started), when no
+    /// current or proposed order of the drug exists: one finding per caution, naming the latest such order.
+    /// </summary>
+    private static void CheckStopped(SafetyContext context, List<CautionFinding> findings)
+    {
+        foreach (var caution in context.Rules.Cautions)
+        {
+            if (caution.AppliesTo != Knowledge.Safety.AppliesTo.Stopped || caution.StoppedWithinDays is not { } days
+                || context.HasActiveAny(caution.Ingredients))
+            {
+                continue;
+            }
+
+            var since = context.AsOf.PlusDays(-days);
+            ResolvedMedication? latest = null;
+            foreach (var past in context.Past(m => LastKnownOn(m) is { } last && last >= since && last <= context.AsOf))
+            {
+                if (past.Ingredients.Any(i => caution.Ingredients.Contains(i.DrugId))
+                    && (latest is null || LastKnownOn(past.Fact) > LastKnownOn(latest.Fact)))
+                {
+                    latest = past;
+                }
+            }
+
+            if (latest is null || (caution.AgeMin is { } ageMin && (context.Age is not { } age || age < ageMin)))
+            {
+                continue;
+            }
+
+            var factor = context.Factor(caution.FactorId);
+            if (factor.Holds)
+            {
+                findings.Add(StoppedFinding(context, caution, latest, factor, days));
+            }
+        }
+    }
+
+    private static NodaTime.LocalDate? LastKnownOn(MedicationFact medication) => medication.End ?? medication.Start;
+
+    private static CautionFinding StoppedFinding(SafetyContext context, Caution caution, ResolvedMedication medication, Factors.FactorResult factor, int days)
+    {
+        var definition = context.Rules.Factors[caution.FactorId];
+        var stopped = medication.Fact.End is { } end
+            ? $"{medication.Fact.Medication} stopped on {FactReferences.Date(end)}, within the last {days} days"
+            : $"{medication.Fact.Medication} started on {FactReferences.Date(medication.Fact.Start)} (no end recorded), within the last {days} days";
+        return new CautionFinding
+        {
+            RuleId = caution.Id,
+            Severity = caution.Severity,
+            BoxedWarning = caution.BoxedWarning,
+            FactorId = definition.Id,
+            FactorName = definition.Name,
+            Criterion = factor.Criterion ?? "condition",
+            FactorUnknown = false,
+            IngredientIds = [.. medication.Ingredients.Select(i => i.DrugId).Where(caution.Ingredients.Contains)],
+            Facts = [FactReferences.Of(medication.Fact), .. factor.Facts],
+            Computed = factor.Computed,
+            Codes = [.. SafetyContext.CodesOf(medication), .. factor.Codes],
+            Rationale = caution.Rationale,
+            Action = caution.Action,
+            Sources = context.Cite(caution.SourceIds.Concat(definition.SourceIds)),
+            Notes = [stopped, .. factor.Notes.Distinct(StringComparer.Ordinal)],
+        };
+    }
 
     private static CautionFinding Finding(SafetyContext context, Caution caution, ResolvedMedication medication, Factors.FactorResult factor)
     {

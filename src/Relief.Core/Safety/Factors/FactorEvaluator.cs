@@ -9,7 +9,7 @@ namespace Relief.Core.Safety.Factors;
 
 /// <summary>
 /// Decides whether a patient factor holds (knowledge-format-safety.md §2): any of its criteria, tried in the order age, conditions,
-/// observations, kidney function; the first that holds is the one the finding names.
+/// procedures, observations, kidney function; the first that holds is the one the finding names.
 /// </summary>
 internal sealed class FactorEvaluator(SafetyContext context)
 {
@@ -24,6 +24,11 @@ internal sealed class FactorEvaluator(SafetyContext context)
         if (MatchConditions(factor) is { } conditions)
         {
             return conditions;
+        }
+
+        if (MatchProcedures(factor) is { } procedures)
+        {
+            return procedures;
         }
 
         var unknown = false;
@@ -118,6 +123,45 @@ internal sealed class FactorEvaluator(SafetyContext context)
             ? ImmutableArray.Create($"records older than {factor.EvidenceWithinDays} days do not count (local convention {convention})")
             : [];
         return facts.Count == 0 ? null : new FactorResult(FactorState.Holds, "condition", facts.ToImmutable(), [], codes.ToImmutable(), notes, false);
+    }
+
+    /// <summary>
+    /// A completed or in-progress Procedure with one of the factor's codes, performed on or before asOf and, when the factor
+    /// sets a window, within it; an undated procedure is not known to be recent. Every matching procedure is named.
+    /// </summary>
+    private FactorResult? MatchProcedures(Factor factor)
+    {
+        if (factor.Procedures.IsEmpty)
+        {
+            return null;
+        }
+
+        var facts = ImmutableArray.CreateBuilder<FactReference>();
+        var codes = ImmutableArray.CreateBuilder<Code>();
+        foreach (var procedure in context.Patient.Procedures.OrderBy(p => p.ResourceId, StringComparer.Ordinal))
+        {
+            if (procedure.Status is not ("completed" or "in-progress"))
+            {
+                continue;
+            }
+
+            var matched = procedure.Concept.Codes.Where(factor.Procedures.Contains).ToList();
+            if (matched.Count == 0 || (procedure.Performed is { } after && after > context.AsOf))
+            {
+                continue;
+            }
+
+            if (factor.ProcedureWithinDays is { } days && (procedure.Performed is not { } performed || performed < context.AsOf.PlusDays(-days)))
+            {
+                continue;
+            }
+
+            facts.Add(new FactReference("Procedure", procedure.ResourceId, procedure.Concept.ToString(), procedure.Performed));
+            codes.AddRange(matched);
+        }
+
+        var notes = factor.ProcedureWithinDays is { } window ? ImmutableArray.Create($"procedure performed within the last {window} days") : [];
+        return facts.Count == 0 ? null : new FactorResult(FactorState.Holds, "procedure", facts.ToImmutable(), [], codes.Distinct().ToImmutableArray(), notes, false);
     }
 
     /// <summary>True when the condition carries a code the factor excludes (PHN under zoster, delivery under chapter O).</summary>

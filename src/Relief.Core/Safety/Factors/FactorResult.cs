@@ -15,7 +15,7 @@ internal enum FactorState
 
 /// <summary>
 /// Whether a factor holds for the patient, which criterion made it hold, and the facts behind it. When it
-/// holds, <see cref="Criterion"/> is age, condition, observation or kidney-function.
+/// holds, <see cref="Criterion"/> is age, condition, procedure, observation or kidney-function.
 /// </summary>
 internal sealed record FactorResult(
     FactorState State,
