@@ -74,6 +74,11 @@ public sealed class SafetyEntryRenderer(KnowledgeBase knowledge, TextWriter outp
             }
 
             WriteIf("  ICD-10-CM codes starting ", factor.Icd10CmPrefixes.IsEmpty ? null : string.Join(", ", factor.Icd10CmPrefixes));
+            foreach (var code in factor.Procedures)
+            {
+                output.WriteLine(factor.ProcedureWithinDays is { } days ? $"  procedure {code} in the last {days} days" : $"  procedure {code}");
+            }
+
             foreach (var caution in Rules.Cautions.Where(c => c.FactorId == id))
             {
                 output.WriteLine($"  used by caution {caution.Id} ({Words.Of(caution.Severity)}: {string.Join(", ", caution.Drugs)})");
@@ -106,7 +111,8 @@ public sealed class SafetyEntryRenderer(KnowledgeBase knowledge, TextWriter outp
     {
         output.WriteLine($"caution {caution.Id}: {string.Join(", ", caution.Drugs)} with {caution.FactorId} → {Words.Of(caution.Severity)}{(caution.BoxedWarning ? " (boxed warning)" : "")}");
         WriteIf("  from age ", caution.AgeMin?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        output.WriteLine($"  applies to: {Words.Of(caution.AppliesTo)} medications; ingredients: {string.Join(", ", caution.Ingredients.Order(StringComparer.Ordinal))}");
+        var appliesTo = caution.StoppedWithinDays is { } days ? $"medications stopped in the last {days} days" : $"{Words.Of(caution.AppliesTo)} medications";
+        output.WriteLine($"  applies to: {appliesTo}; ingredients: {string.Join(", ", caution.Ingredients.Order(StringComparer.Ordinal))}");
         output.WriteLine($"  why: {caution.Rationale}");
         output.WriteLine($"  do: {caution.Action}");
         WriteSources(caution.SourceIds);

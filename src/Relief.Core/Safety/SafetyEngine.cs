@@ -51,10 +51,14 @@ internal static class SafetyEngine
 
     public static SafetyResults Assess(SafetyContext context)
     {
-        // Every rule starts from a current or proposed medication, except immune globulin given as an immunization.
+        // Every rule starts from a current or proposed medication, except immune globulin given as an immunization and
+        // the cautions for a drug that stays in the body after it is stopped (leflunomide).
         if (context.Active.IsEmpty && context.Immunizations.IsEmpty)
         {
-            return new SafetyResults(SafetyReport.Empty, [], [], [], []);
+            var stopped = CautionChecker.CheckStoppedOnly(context);
+            return stopped.IsEmpty
+                ? new SafetyResults(SafetyReport.Empty, [], [], [], [])
+                : new SafetyResults(new SafetyReport(stopped, [], []), [], [], context.Quality.ToImmutable(), []);
         }
 
         var cautions = CautionChecker.Check(context);

@@ -1,5 +1,6 @@
 using Relief.Core.Assessment.Safety;
 using Relief.Core.Codes;
+using Relief.Core.Knowledge.Safety;
 using Relief.Core.Patients;
 using static Relief.Core.Tests.Safety.SafetyKit;
 

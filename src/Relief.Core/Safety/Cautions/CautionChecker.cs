@@ -52,6 +52,14 @@ internal static class CautionChecker
         return [.. findings];
     }
 
+    /// <summary>Only the cautions for stopped drugs: a record without current or proposed medications.</summary>
+    public static ImmutableArray<CautionFinding> CheckStoppedOnly(SafetyContext context)
+    {
+        var findings = new List<CautionFinding>();
+        CheckStopped(context, findings);
+        return [.. findings];
+    }
+
     private static bool AppliesTo(Caution caution, MedicationFact medication) => caution.AppliesTo switch
     {
         Knowledge.Safety.AppliesTo.Proposed => medication.Use == MedicationUse.Proposed,
