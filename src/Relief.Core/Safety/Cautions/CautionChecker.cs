@@ -74,19 +74,37 @@ internal static class CautionChecker
     /// </summary>
     private static void CheckStopped(SafetyContext context, List<CautionFinding> findings)
     {
+        List<Caution>? stoppedRules = null;
+        var longest = 0;
         foreach (var caution in context.Rules.Cautions)
         {
-            if (caution.AppliesTo != Knowledge.Safety.AppliesTo.Stopped || caution.StoppedWithinDays is not { } days
-                || context.HasActiveAny(caution.Ingredients))
+            if (caution.AppliesTo == Knowledge.Safety.AppliesTo.Stopped && caution.StoppedWithinDays is { } days && !context.HasActiveAny(caution.Ingredients))
             {
-                continue;
+                (stoppedRules ??= []).Add(caution);
+                longest = Math.Max(longest, days);
             }
+        }
 
-            var since = context.AsOf.PlusDays(-days);
+        if (stoppedRules is null)
+        {
+            return;
+        }
+
+        // One pass over the past orders, selected by date before they are resolved.
+        var since = context.AsOf.PlusDays(-longest);
+        var candidates = context.Past(m => LastKnownOn(m) is { } last && last >= since && last <= context.AsOf).ToList();
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var caution in stoppedRules)
+        {
+            var window = context.AsOf.PlusDays(-caution.StoppedWithinDays!.Value);
             ResolvedMedication? latest = null;
-            foreach (var past in context.Past(m => LastKnownOn(m) is { } last && last >= since && last <= context.AsOf))
+            foreach (var past in candidates)
             {
-                if (past.Ingredients.Any(i => caution.Ingredients.Contains(i.DrugId))
+                if (LastKnownOn(past.Fact) >= window && past.Ingredients.Any(i => caution.Ingredients.Contains(i.DrugId))
                     && (latest is null || LastKnownOn(past.Fact) > LastKnownOn(latest.Fact)))
                 {
                     latest = past;
@@ -101,7 +119,7 @@ internal static class CautionChecker
             var factor = context.Factor(caution.FactorId);
             if (factor.Holds)
             {
-                findings.Add(StoppedFinding(context, caution, latest, factor, days));
+                findings.Add(StoppedFinding(context, caution, latest, factor, caution.StoppedWithinDays.Value));
             }
         }
     }
