@@ -78,4 +78,16 @@ public sealed class DiaryFormsTests
         Assert.Null(error);
         Assert.Equal(("promis-pain-intensity-now", 3m), (scores[0].InstrumentId, scores[0].Value));
     }
+
+    [Theory]
+    [InlineData("peg", "5.67", "PEG 5.67/10")]
+    [InlineData("dsq-pem", "2", "DSQ-PEM 2 of 5 items")]
+    [InlineData("promis-pain-intensity-worst", "4", "Worst pain (7 days): Severe")]
+    [InlineData("promis-pain-intensity-now", "1", "Pain now: Had no pain")]
+    public void A_stored_score_is_described_in_the_words_of_its_form(string instrument, string value, string expected) =>
+        Assert.Equal(expected, Forms.Value.Describe(instrument, decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public void A_score_no_form_produces_keeps_its_instrument_id() =>
+        Assert.Equal("phq-9 12", Forms.Value.Describe("phq-9", 12m));
 }

@@ -40,6 +40,8 @@ public sealed class DiaryQuestionnaireTests(WebFixture web)
 
         await context.SetOfflineAsync(false);
         await Assertions.Expect(page.Locator("#recent")).ToContainTextAsync(note);
+        // The recent-entries list shows the score beside the entry, in the form's words.
+        await Assertions.Expect(page.Locator("#recent li").Filter(new() { HasText = note })).ToContainTextAsync("PEG 6/10");
         var stored = await StoredWithNote(note);
         var peg = Assert.Single(stored!.Measurements);
         Assert.Equal(("peg", 6m), (peg.InstrumentId, peg.Value));
@@ -70,6 +72,10 @@ public sealed class DiaryQuestionnaireTests(WebFixture web)
         await PageChecks.Screenshot(page, "diary-questionnaires-phone");
         await page.ClickAsync("main button[type=submit]");
         await Assertions.Expect(page.Locator("#diary-status")).ToContainTextAsync("Saved.");
+        var recent = page.Locator("#recent li").Filter(new() { HasText = note });
+        await Assertions.Expect(recent).ToContainTextAsync("DSQ-PEM 2 of 5 items");
+        await Assertions.Expect(recent).ToContainTextAsync("Worst pain (7 days): Severe");
+        await PageChecks.Screenshot(page, "diary-recent-scores-phone");
 
         var stored = await StoredWithNote(note);
         Assert.Equal(

@@ -45,6 +45,18 @@ public sealed class SignInTests(WebFixture web)
     }
 
     [Fact]
+    public async Task The_sign_in_page_has_no_sign_in_link_in_its_header_and_other_public_pages_keep_it()
+    {
+        using var client = await web.ClientAsync();
+
+        var signIn = await client.GetStringAsync("/signin");
+        var learn = await client.GetStringAsync("/learn");
+
+        Assert.DoesNotContain("class=\"signin-link\"", signIn, StringComparison.Ordinal);
+        Assert.Contains("class=\"signin-link\"", learn, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_patient_signs_in_on_a_phone_lands_on_their_diary_and_records_an_entry()
     {
         var context = await web.Browser.Chromium.NewContextAsync(new() { ViewportSize = Browser.Phone });

@@ -31,12 +31,21 @@ public sealed record TimeSeriesChart(
 
     public decimal? ReferenceHigh { get; init; }
 
-    public string ToJson() => JsonSerializer.Serialize(new
+    /// <summary>
+    /// Days on which nothing was recorded. They go into the chart as empty values (null), so the line breaks there
+    /// instead of joining the days either side as if the values in between were known.
+    /// </summary>
+    public IReadOnlyList<LocalDate> Gaps { get; init; } = [];
+
+    /// <summary>The chart's data for charts.js, by date (uPlot needs its x values in order; the sort is stable).</summary>
+    public string ToJson() => Json([.. Points.Select(p => (p.Date, Value: (decimal?)p.Value)).Concat(Gaps.Select(d => (Date: d, Value: (decimal?)null))).OrderBy(r => r.Date)]);
+
+    private string Json(List<(LocalDate Date, decimal? Value)> rows) => JsonSerializer.Serialize(new
     {
         title = Title,
         unit = Unit,
-        x = Points.Select(p => Seconds(p.Date)),
-        y = Points.Select(p => p.Value),
+        x = rows.Select(r => Seconds(r.Date)),
+        y = rows.Select(r => r.Value),
         min = Min,
         max = Max,
         low = ReferenceLow,

@@ -40,6 +40,8 @@ internal sealed class FormEntry
 
     public string? Name { get; set; }
 
+    public string? Short { get; set; }
+
     public string? Scoring { get; set; }
 
     public int? Threshold { get; set; }
@@ -71,4 +73,6 @@ internal sealed class QuestionEntry
     public string? High { get; set; }
 
     public string? Instrument { get; set; }
+
+    public string? Short { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Relief.Core.Knowledge;
 using Relief.Store.Application;
 using Relief.Store.Diary;
@@ -13,13 +14,20 @@ namespace Relief.Web.Diary;
 public sealed record DiaryAnswer(int Score, string? Label);
 
 /// <summary>One question of a form item; <see cref="Instrument"/> is set when the question is scored on its own.</summary>
-public sealed record DiaryQuestion(string Id, string? Prompt, ImmutableArray<DiaryAnswer> Answers, string? Low, string? High, string? Instrument);
+public sealed record DiaryQuestion(string Id, string? Prompt, ImmutableArray<DiaryAnswer> Answers, string? Low, string? High, string? Instrument)
+{
+    /// <summary>The few words shown before this question's own score in the recent-entries list.</summary>
+    public string? Short { get; init; }
+}
 
 public sealed record DiaryItem(string Text, ImmutableArray<DiaryQuestion> Questions);
 
 /// <summary>A validated questionnaire as the diary offers it, scored into an instrument of the store.</summary>
 public sealed record DiaryQuestionnaire(string Id, string Name, string Scoring, int Threshold, string? Instrument, string SourceId, ImmutableArray<DiaryItem> Items)
 {
+    /// <summary>The few words shown before the form's score in the recent-entries list.</summary>
+    public string? Short { get; init; }
+
     public IEnumerable<DiaryQuestion> Questions => Items.SelectMany(i => i.Questions);
 
     /// <summary>
@@ -72,6 +80,32 @@ public sealed class DiaryForms
     private DiaryForms(ImmutableArray<DiaryQuestionnaire> forms) => Forms = forms;
 
     public ImmutableArray<DiaryQuestionnaire> Forms { get; }
+
+    /// <summary>
+    /// A stored questionnaire score in a few words, as its form asked it: "PEG 5.33/10", "DSQ-PEM 2 of 5 items",
+    /// "Worst pain (7 days): Severe". A score no form produces (an import) keeps its instrument id.
+    /// </summary>
+    public string Describe(string instrumentId, decimal value)
+    {
+        var number = value.ToString("0.##", CultureInfo.InvariantCulture);
+        foreach (var form in Forms)
+        {
+            if (form.Scoring == "each" && form.Questions.FirstOrDefault(q => q.Instrument == instrumentId) is { } question)
+            {
+                return $"{question.Short ?? instrumentId}: {question.Answers.FirstOrDefault(a => a.Score == value)?.Label ?? number}";
+            }
+
+            if (form.Scoring != "each" && form.Instrument == instrumentId)
+            {
+                var name = form.Short ?? instrumentId;
+                return form.Scoring == "items-meeting"
+                    ? $"{name} {number} of {form.Items.Length} items"
+                    : $"{name} {number}/{form.Questions.SelectMany(q => q.Answers).Max(a => a.Score)}";
+            }
+        }
+
+        return $"{instrumentId} {number}";
+    }
 
     /// <summary>The forms, or every problem found (the service refuses to start on a knowledge error).</summary>
     public static (DiaryForms? Forms, IReadOnlyList<string> Errors) Load(string directory, KnowledgeBase knowledge, FollowUpKnowledge followUp)
@@ -130,13 +164,13 @@ public sealed class DiaryForms
                         Check(answers.All(a => own.Accepts(a.Score)), where, $"an answer's score is outside {own.Id}'s range");
                     }
 
-                    questions.Add(new DiaryQuestion(q.Id ?? "", q.Prompt, answers, q.Low, q.High, scoring == "each" ? q.Instrument : null));
+                    questions.Add(new DiaryQuestion(q.Id ?? "", q.Prompt, answers, q.Low, q.High, scoring == "each" ? q.Instrument : null) { Short = q.Short });
                 }
 
                 items.Add(new DiaryItem(item.Text ?? "", [.. questions]));
             }
 
-            forms.Add(new DiaryQuestionnaire(id, form.Name ?? id, scoring, form.Threshold ?? 0, form.Instrument, form.Source ?? "", [.. items]));
+            forms.Add(new DiaryQuestionnaire(id, form.Name ?? id, scoring, form.Threshold ?? 0, form.Instrument, form.Source ?? "", [.. items]) { Short = form.Short });
         }
 
         var ids = forms.SelectMany(f => f.Questions).Select(q => q.Id).ToList();

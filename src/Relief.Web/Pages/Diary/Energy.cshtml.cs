@@ -65,6 +65,7 @@ public sealed class EnergyModel(FollowUpStore store, KnowledgeBase knowledge, Ti
         {
             Min = 0,
             Max = 10,
+            Gaps = [.. Days.Where(d => d.Exertion is null).Select(d => d.Date)],
         };
         return Page();
     }

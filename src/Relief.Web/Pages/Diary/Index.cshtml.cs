@@ -102,26 +102,40 @@ public sealed class IndexModel(FollowUpStore store, DiaryForms forms) : PageMode
             : BadRequest(new { errors = result.Errors });
     }
 
-    /// <summary>One line per entry: what was recorded, nothing for what was not (a crash or questionnaire-only entry says so).</summary>
-    public static string Describe(DiaryEntryView e) => Parts(e) is { Length: > 0 } text ? text : "a crash or questionnaire answers";
+    /// <summary>
+    /// One line per entry: what was recorded, with its questionnaire scores in the words of their forms; nothing
+    /// for what was not (an entry that only started a crash says so).
+    /// </summary>
+    public string Describe(DiaryEntryView e) => Parts(e) is { Length: > 0 } text ? text : "a crash after exertion (no other answers)";
 
-    private static string Parts(DiaryEntryView e) => string.Join(", ", new[]
+    private string Parts(DiaryEntryView e) => string.Join(", ", new[]
     {
         e.Pain is { } pain ? $"pain {pain}/10" : null,
         e.Fatigue is { } fatigue ? $"fatigue {fatigue}/10" : null,
         e.SleepHours is { } sleep ? $"slept {sleep:0.#} h" : null,
+        e.SleepQuality is { } quality ? $"sleep quality {quality}/10" : null,
         e.Mood is { } mood ? $"mood {mood}/10" : null,
         e.Exertion is { } exertion ? $"exertion {exertion}/10" : null,
-        e.Measurements.Length > 0 ? string.Join(", ", e.Measurements.Select(m => $"{m.InstrumentId} {m.Value:0.##}")) : null,
+        e.BodySites.Length > 0 ? "where: " + string.Join(", ", e.BodySites.Select(s => FollowUp.Regions.GetValueOrDefault(s)?.Name ?? s)) : null,
+        e.PainQualities.Length > 0 ? "feels: " + string.Join(", ", e.PainQualities.Select(q => FollowUp.Qualities.GetValueOrDefault(q)?.Name ?? q)) : null,
+        e.Measurements.Length > 0 ? string.Join(", ", e.Measurements.Select(m => forms.Describe(m.InstrumentId, m.Value))) : null,
         e.Notes,
     }.Where(part => part is not null));
 
     private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
     {
         PatientId = id;
-        var diary = await store.DiaryAsync(id, new PageRequest(7), WebClock.Actor(User), cancellationToken);
-        Recent = diary.Value?.Items ?? [];
-        return diary.Outcome != StoreOutcome.NotFound;
+        var actor = WebClock.Actor(User);
+        var diary = await store.DiaryAsync(id, new PageRequest(7), actor, cancellationToken);
+        if (diary.Outcome == StoreOutcome.NotFound)
+        {
+            return false;
+        }
+
+        var items = diary.Value?.Items ?? [];
+        var scores = await store.DiaryScoresAsync(id, [.. items.Select(e => e.Id)], actor, cancellationToken);
+        Recent = [.. items.Select(e => scores.TryGetValue(e.Id, out var measured) ? e with { Measurements = measured } : e)];
+        return true;
     }
 }
 

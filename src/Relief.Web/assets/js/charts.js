@@ -55,12 +55,14 @@
     if (!window.uPlot || spec.x.length === 0) return;
     const width = Math.max(280, Math.min(el.clientWidth || 600, 1000));
     const range = (u, min, max) => [spec.min ?? Math.min(min, spec.low ?? min), spec.max ?? Math.max(max, spec.high ?? max)];
-    new uPlot({
+    // Kept on the element so a browser test can ask the chart where a day is drawn.
+    el.uplot = new uPlot({
       width,
       height: 220,
       scales: { x: { time: true }, y: { range } },
       legend: { show: false },
-      series: [{}, { label: spec.title, stroke: "#0a4fb3", width: 2, points: { show: true, size: 6 } }],
+      // A null value is a day with nothing recorded: the line breaks there rather than joining its neighbours.
+      series: [{}, { label: spec.title, stroke: "#0a4fb3", width: 2, spanGaps: false, points: { show: true, size: 6 } }],
       axes: [{}, { label: spec.unit === "score" ? "" : spec.unit }],
       plugins: [markerPlugin(spec.markers), limitPlugin(spec.low, spec.high)],
     }, [spec.x, spec.y], el);
