@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Relief.Core.Knowledge.Loading;
 using Relief.Store.Application;
@@ -45,7 +46,8 @@ public static class StoreTiming
         {
             clock.Restart();
             await using var db = store.Connection.CreateContext();
-            var history = await Relief.Store.Records.StoredHistory.LoadAsync(db, Next(), default, diaryForAssessment: true);
+            await db.Database.OpenConnectionAsync();
+            var history = await Relief.Store.Records.StoredHistory.LoadForAssessmentAsync(db, Next(), default);
             load += clock.Elapsed;
             clock.Restart();
             store.Assess(history!, asOf);
@@ -60,7 +62,8 @@ public static class StoreTiming
         for (var i = 0; i < calls; i++)
         {
             await using var db = store.Connection.CreateContext();
-            var history = await Relief.Store.Records.StoredHistory.LoadAsync(db, Next(), default, diaryForAssessment: true);
+            await db.Database.OpenConnectionAsync();
+            var history = await Relief.Store.Records.StoredHistory.LoadForAssessmentAsync(db, Next(), default);
             clock.Restart();
             var record = Relief.Store.Records.StoredRecordBuilder.Build(history!);
             build += clock.Elapsed;
