@@ -14,13 +14,27 @@ namespace Relief.Store.Records;
 /// </summary>
 internal static class AssessmentHistoryQueries
 {
+    /// <summary>The history for an assessment (no adverse events or goals: the engine reads neither), or null when the patient is unknown.</summary>
+    public static Task<StoredHistory?> LoadAsync(StoreDbContext db, string patientId, CancellationToken cancellationToken) => db switch
+    {
+        // A compiled query runs against one model only: one set per provider's context type.
+        SqliteStoreContext sqlite => AssessmentHistoryQueries<SqliteStoreContext>.LoadAsync(sqlite, patientId, cancellationToken),
+        PostgresStoreContext postgres => AssessmentHistoryQueries<PostgresStoreContext>.LoadAsync(postgres, patientId, cancellationToken),
+        _ => throw new NotSupportedException($"no compiled queries for {db.GetType().Name}"),
+    };
+}
+
+/// <summary>The patient and which optional tables have current rows for them.</summary>
+internal sealed record HistoryProbe(StoredPatient Patient, bool Conditions, bool Courses, bool Labs, bool Measurements, bool Diary, bool Crashes, bool Other);
+
+/// <summary>The compiled queries of <see cref="AssessmentHistoryQueries"/> for one context type (so one model).</summary>
+internal static class AssessmentHistoryQueries<TContext>
+    where TContext : StoreDbContext
+{
     private const string Current = EntryStatus.Current;
 
-    /// <summary>The patient and which optional tables have current rows for them.</summary>
-    internal sealed record Probe(StoredPatient Patient, bool Conditions, bool Courses, bool Labs, bool Measurements, bool Diary, bool Crashes, bool Other);
-
-    private static readonly Func<StoreDbContext, string, CancellationToken, Task<Probe>> ProbeQuery = EF.CompileAsyncQuery(
-        (StoreDbContext db, string id, CancellationToken _) => db.Patients.AsNoTracking().Where(p => p.Id == id).Select(p => new Probe(
+    private static readonly Func<TContext, string, CancellationToken, Task<HistoryProbe?>> ProbeQuery = EF.CompileAsyncQuery(
+        (TContext db, string id, CancellationToken _) => db.Patients.AsNoTracking().Where(p => p.Id == id).Select(p => new HistoryProbe(
             p,
             db.Conditions.Any(e => e.PatientId == id && e.Status == Current),
             db.Courses.Any(e => e.PatientId == id && e.Status == Current),
@@ -32,36 +46,35 @@ internal static class AssessmentHistoryQueries
                 && (r.ResourceType == "AllergyIntolerance" || r.ResourceType == "Procedure" || r.ResourceType == "Immunization"))))
             .FirstOrDefault());
 
-    private static readonly Func<StoreDbContext, string, IAsyncEnumerable<ConditionEntry>> ConditionsQuery = EF.CompileAsyncQuery(
-        (StoreDbContext db, string id) => db.Conditions.AsNoTracking().Where(e => e.PatientId == id && e.Status == Current));
+    private static readonly Func<TContext, string, IAsyncEnumerable<ConditionEntry>> ConditionsQuery = EF.CompileAsyncQuery(
+        (TContext db, string id) => db.Conditions.AsNoTracking().Where(e => e.PatientId == id && e.Status == Current));
 
-    private static readonly Func<StoreDbContext, string, IAsyncEnumerable<TreatmentCourse>> CoursesQuery = EF.CompileAsyncQuery(
-        (StoreDbContext db, string id) => db.Courses.AsNoTracking().Include(c => c.DoseChanges).Where(e => e.PatientId == id && e.Status == Current));
+    private static readonly Func<TContext, string, IAsyncEnumerable<TreatmentCourse>> CoursesQuery = EF.CompileAsyncQuery(
+        (TContext db, string id) => db.Courses.AsNoTracking().Include(c => c.DoseChanges).Where(e => e.PatientId == id && e.Status == Current));
 
-    private static readonly Func<StoreDbContext, string, IAsyncEnumerable<LabResult>> LabsQuery = EF.CompileAsyncQuery(
-        (StoreDbContext db, string id) => db.LabResults.AsNoTracking().Where(e => e.PatientId == id && e.Status == Current));
+    private static readonly Func<TContext, string, IAsyncEnumerable<LabResult>> LabsQuery = EF.CompileAsyncQuery(
+        (TContext db, string id) => db.LabResults.AsNoTracking().Where(e => e.PatientId == id && e.Status == Current));
 
-    private static readonly Func<StoreDbContext, string, IAsyncEnumerable<OutcomeMeasurement>> MeasurementsQuery = EF.CompileAsyncQuery(
-        (StoreDbContext db, string id) => db.Measurements.AsNoTracking().Where(e => e.PatientId == id && e.Status == Current));
+    private static readonly Func<TContext, string, IAsyncEnumerable<OutcomeMeasurement>> MeasurementsQuery = EF.CompileAsyncQuery(
+        (TContext db, string id) => db.Measurements.AsNoTracking().Where(e => e.PatientId == id && e.Status == Current));
 
     // Two years of daily entries are ~730 rows: only time, pain, fatigue and exertion are read (not the JSON body
     // sites and qualities, the notes, or the bookkeeping columns), and the patient id is the parameter, not a column.
-    private static readonly Func<StoreDbContext, string, IAsyncEnumerable<DiaryEntry>> DiaryQuery = EF.CompileAsyncQuery(
-        (StoreDbContext db, string id) => db.DiaryEntries.AsNoTracking().Where(e => e.PatientId == id && e.Status == Current).OrderBy(e => e.At)
+    private static readonly Func<TContext, string, IAsyncEnumerable<DiaryEntry>> DiaryQuery = EF.CompileAsyncQuery(
+        (TContext db, string id) => db.DiaryEntries.AsNoTracking().Where(e => e.PatientId == id && e.Status == Current).OrderBy(e => e.At)
             .Select(e => new DiaryEntry { Id = e.Id, PatientId = id, At = e.At, Pain = e.Pain, Fatigue = e.Fatigue, Exertion = e.Exertion }));
 
-    private static readonly Func<StoreDbContext, string, IAsyncEnumerable<PemEpisode>> CrashesQuery = EF.CompileAsyncQuery(
-        (StoreDbContext db, string id) => db.PemEpisodes.AsNoTracking().Where(e => e.PatientId == id && e.Status == Current).OrderBy(e => e.StartedAt));
+    private static readonly Func<TContext, string, IAsyncEnumerable<PemEpisode>> CrashesQuery = EF.CompileAsyncQuery(
+        (TContext db, string id) => db.PemEpisodes.AsNoTracking().Where(e => e.PatientId == id && e.Status == Current).OrderBy(e => e.StartedAt).AsQueryable());
 
-    private static readonly Func<StoreDbContext, string, IAsyncEnumerable<ImportedResource>> OtherQuery = EF.CompileAsyncQuery(
-        (StoreDbContext db, string id) => db.ImportedResources.AsNoTracking().Where(r => r.PatientId == id
+    private static readonly Func<TContext, string, IAsyncEnumerable<ImportedResource>> OtherQuery = EF.CompileAsyncQuery(
+        (TContext db, string id) => db.ImportedResources.AsNoTracking().Where(r => r.PatientId == id
             && (r.ResourceType == "AllergyIntolerance" || r.ResourceType == "Procedure" || r.ResourceType == "Immunization" || r.ResourceType == "Patient")));
 
     /// <summary>The history for an assessment (no adverse events or goals: the engine reads neither), or null when the patient is unknown.</summary>
-    public static async Task<StoredHistory?> LoadAsync(StoreDbContext db, string patientId, CancellationToken cancellationToken)
+    public static async Task<StoredHistory?> LoadAsync(TContext db, string patientId, CancellationToken cancellationToken)
     {
-        // FirstOrDefault: null when there is no such patient.
-        Probe? probe = await ProbeQuery(db, patientId, cancellationToken);
+        var probe = await ProbeQuery(db, patientId, cancellationToken);
         if (probe is null)
         {
             return null;
