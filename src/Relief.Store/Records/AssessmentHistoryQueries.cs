@@ -24,9 +24,6 @@ internal static class AssessmentHistoryQueries
     };
 }
 
-/// <summary>The patient and which optional tables have current rows for them.</summary>
-internal sealed record HistoryProbe(StoredPatient Patient, bool Conditions, bool Courses, bool Labs, bool Measurements, bool Diary, bool Crashes, bool Other);
-
 /// <summary>The compiled queries of <see cref="AssessmentHistoryQueries"/> for one context type (so one model).</summary>
 internal static class AssessmentHistoryQueries<TContext>
     where TContext : StoreDbContext
