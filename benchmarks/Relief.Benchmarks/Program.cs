@@ -28,4 +28,22 @@ if (args is ["store-time", var timed, ..])
     return;
 }
 
+// `-- engine-loop <synthea file> <seconds>` runs the engine alone in a loop, for a profiler (dotnet-trace) to sample.
+if (args is ["engine-loop", var bundle, var seconds])
+{
+    var assessor = new Relief.Core.Assessment.Assessor(Relief.Benchmarks.BenchmarkData.LoadKnowledge());
+    var record = Relief.Fhir.Reading.FhirBundleReader.Read(File.ReadAllBytes(Relief.Benchmarks.BenchmarkData.SyntheaPath(bundle))).Record!
+        with { Deceased = false, DeceasedOn = null };
+    var until = DateTime.UtcNow.AddSeconds(int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
+    var count = 0;
+    while (DateTime.UtcNow < until)
+    {
+        assessor.Assess(record, new NodaTime.LocalDate(2026, 11, 21));
+        count++;
+    }
+
+    Console.WriteLine($"{count} assessments");
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Relief.Benchmarks.BenchmarkData).Assembly).Run(args);

@@ -59,10 +59,10 @@ for n in $SIZES; do
   for f in findings.ndjson findings.csv findings.parquet summary.json summary.md summary.html; do
     cmp -s "$WORK/out-$n-t1/$f" "$WORK/out-$n-t2/$f" || echo "| DIFFERENT $f between 1 and 2 threads at $n | | | | | | | |"
   done
-  if [ "$n" = 100000 ] && python3 -c "import distributed" 2>/dev/null; then
+  if [ "$n" = 100000 ] && /usr/bin/python3 -c "import distributed" 2>/dev/null; then
     for workers in 1 2; do
       rm -rf "$WORK/dask-$workers"
-      measure "dask-${n}-${workers}workers" "$mb" "$n" python3 deploy/dask/screen_dask.py --relief "$RELIEF" --export "$cohort" \
+      measure "dask-${n}-${workers}workers" "$mb" "$n" /usr/bin/python3 deploy/dask/screen_dask.py --relief "$RELIEF" --export "$cohort" \
         --out "$WORK/dask-$workers" --shards 4 --workers "$workers" --threads 1 --as-of $ASOF
       cmp -s "$WORK/dask-$workers/findings.ndjson" "$WORK/out-$n-t2/findings.ndjson" || echo "| DIFFERENT Dask ($workers workers) rows at $n | | | | | | | |"
     done

@@ -17,6 +17,7 @@ public static class ServeCommand
         var port = new Option<int?>("--port") { Description = "Port on 127.0.0.1 (default 5170; 0 picks a free one)" };
         var jwks = new Option<string[]>("--jwks") { Description = "JWKS file or URL with the trusted EHRs' public keys (repeatable)", AllowMultipleArgumentsPerToken = false };
         var issuer = new Option<string[]>("--issuer") { Description = "A trusted issuer (JWT iss), repeatable" };
+        var issuerJwks = new Option<string[]>("--issuer-jwks") { Description = "ISS=FILE|URL: an issuer trusted with its own keys only (repeatable)" };
         var jku = new Option<string[]>("--allow-jku") { Description = "A JWKS URL a token may name in its jku header (repeatable)" };
         var insecure = new Option<bool>("--insecure-no-auth") { Description = "DEVELOPMENT ONLY: accept calls without a token" };
         var store = new Option<string?>("--store") { Description = "Feedback store: SQLite path or PostgreSQL connection string (default ~/.local/share/relief/relief.db, or $RELIEF_STORE)" };
@@ -25,7 +26,7 @@ public static class ServeCommand
         var users = new Option<string?>("--users") { Description = "The web pages' accounts file (`relief users add`; default ~/.local/share/relief/web-users.json)" };
 
         var command = new Command("serve", "Run the CDS Hooks service (patient-view, order-select, order-sign) on 127.0.0.1");
-        foreach (var option in new Option[] { port, jwks, issuer, jku, insecure, store, origin, publicUrl, users })
+        foreach (var option in new Option[] { port, jwks, issuer, issuerJwks, jku, insecure, store, origin, publicUrl, users })
         {
             command.Options.Add(option);
         }
@@ -52,6 +53,7 @@ public static class ServeCommand
             Set("Port", parse.GetValue(port)?.ToString(System.Globalization.CultureInfo.InvariantCulture));
             SetAll("Auth:Jwks", parse.GetValue(jwks));
             SetAll("Auth:Issuers", parse.GetValue(issuer));
+            SetAll("Auth:IssuerJwks", parse.GetValue(issuerJwks));
             SetAll("Auth:AllowedJkus", parse.GetValue(jku));
             Set("Auth:InsecureNoAuth", parse.GetValue(insecure) ? "true" : null);
             Set("Store", parse.GetValue(store));

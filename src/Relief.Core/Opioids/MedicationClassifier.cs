@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Text;
 using Relief.Core.Assessment;
 using Relief.Core.Knowledge;
 using Relief.Core.Knowledge.Opioids;
@@ -16,17 +18,26 @@ internal sealed class MedicationClassifier(KnowledgeBase knowledge)
     private readonly OpioidKnowledge _opioids = knowledge.Opioids;
     private readonly OpioidMme _mme = new(knowledge);
 
+    // Group membership depends only on the medication concept (codes, text, displays), and a record repeats the same
+    // concept on every refill: resolving ingredients by name and testing the value sets once per concept, not once per
+    // order, keeps the opioid review from dominating the engine on long records. Bounded, shared across patients.
+    private const int MaxCachedConcepts = 50_000;
+    private readonly ConcurrentDictionary<string, Membership> _byConcept = new(StringComparer.Ordinal);
+
+    private sealed record Membership(
+        ImmutableArray<IngredientMatch> Ingredients, bool IsOpioid, bool IsExtendedRelease, bool IsBenzodiazepine, bool IsNaloxone, bool IsMoud);
+
     public OpioidOrder Classify(MedicationFact fact)
     {
-        var ingredients = MedicationResolver.Resolve(fact.Medication, knowledge);
-        var isOpioid = In("opioid-analgesic", fact, ingredients);
-        var order = new OpioidOrder(fact, ingredients)
+        var member = MembershipOf(fact);
+        var isOpioid = member.IsOpioid;
+        var order = new OpioidOrder(fact, member.Ingredients)
         {
             IsOpioid = isOpioid,
-            IsExtendedRelease = isOpioid && (In("extended-release-opioid", fact, ingredients) || HasMarker("extended-release-opioid", fact)),
-            IsBenzodiazepine = In("benzodiazepine", fact, ingredients),
-            IsNaloxone = In("naloxone", fact, ingredients),
-            IsMoud = In("moud", fact, ingredients),
+            IsExtendedRelease = member.IsExtendedRelease,
+            IsBenzodiazepine = member.IsBenzodiazepine,
+            IsNaloxone = member.IsNaloxone,
+            IsMoud = member.IsMoud,
         };
         if (!isOpioid)
         {
@@ -41,6 +52,65 @@ internal sealed class MedicationClassifier(KnowledgeBase knowledge)
             MmeProblem = mme.Problem,
             SupplyDays = SupplyDays(fact, mme.DosesPerDay),
         };
+    }
+
+    private Membership MembershipOf(MedicationFact fact)
+    {
+        var key = ConceptKey(fact.Medication);
+        if (_byConcept.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var ingredients = MedicationResolver.Resolve(fact.Medication, knowledge);
+        var isOpioid = In("opioid-analgesic", fact, ingredients);
+        var member = new Membership(
+            ingredients,
+            isOpioid,
+            isOpioid && (In("extended-release-opioid", fact, ingredients) || HasMarker("extended-release-opioid", fact)),
+            In("benzodiazepine", fact, ingredients),
+            In("naloxone", fact, ingredients),
+            In("moud", fact, ingredients));
+        if (_byConcept.Count < MaxCachedConcepts)
+        {
+            _byConcept.TryAdd(key, member);
+        }
+
+        return member;
+    }
+
+    [ThreadStatic]
+    private static StringBuilder? t_key;
+
+    /// <summary>Everything membership reads of a concept: its codes, its text and the displays of its codes.</summary>
+    private static string ConceptKey(CodedText concept)
+    {
+        var key = t_key ??= new StringBuilder(256);
+        key.Clear();
+        var codes = concept.Codes.IsDefault ? [] : concept.Codes;
+        var displaysOfCodes = 0;
+        foreach (var code in codes)
+        {
+            key.Append(code.System).Append('|').Append(code.Value).Append('|');
+            if (concept.Displays.TryGetValue(code, out var display))
+            {
+                key.Append(display);
+                displaysOfCodes++;
+            }
+
+            key.Append('\u001f');
+        }
+
+        // Displays normally belong to the codes above; any other display is part of the concept too (rare: sorted, slow path).
+        if (concept.Displays.Count != displaysOfCodes)
+        {
+            foreach (var (code, display) in concept.Displays.Where(d => !codes.Contains(d.Key)).OrderBy(d => d.Key.ToString(), StringComparer.Ordinal))
+            {
+                key.Append('\u001d').Append(code.System).Append('|').Append(code.Value).Append('|').Append(display);
+            }
+        }
+
+        return key.Append('\u001e').Append(concept.Text).ToString();
     }
 
     private bool In(string groupId, MedicationFact fact, ImmutableArray<IngredientMatch> ingredients)

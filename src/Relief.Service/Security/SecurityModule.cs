@@ -68,7 +68,7 @@ public static class SecurityModule
             ValidAlgorithms = Algorithms,
             ValidTypes = ["JWT"],
             ValidateIssuer = true,
-            ValidIssuers = auth.Issuers,
+            ValidIssuers = [.. auth.TrustedIssuers()],
             ValidateAudience = true,
             AudienceValidator = (audiences, _, _) =>
                 accessor.HttpContext is { } context && CallerAudience.Matches(audiences, CallerAudience.Of(context.Request, options.PublicBaseUrl)),
@@ -84,7 +84,8 @@ public static class SecurityModule
             RequireSignedTokens = true,
             ValidateIssuerSigningKey = true,
             TryAllIssuerSigningKeys = false,
-            IssuerSigningKeyResolver = (_, token, kid, _) => keys.Resolve(kid, (token as JsonWebToken)?.TryGetHeaderValue<string>("jku", out var jku) == true ? jku : null),
+            IssuerSigningKeyResolver = (_, token, kid, _) => keys.Resolve(
+                kid, (token as JsonWebToken)?.TryGetHeaderValue<string>("jku", out var jku) == true ? jku : null, (token as JsonWebToken)?.Issuer),
         };
         jwt.Events = new JwtBearerEvents
         {
@@ -161,9 +162,9 @@ public static class SecurityModule
             Console.Error.WriteLine(new string('*', warning.Length));
             logger.LogWarning("{Warning}", warning);
         }
-        else if (auth.Issuers.Length == 0 || (auth.Jwks.Length == 0 && auth.AllowedJkus.Length == 0))
+        else if (auth.IssuerJwks.Length == 0 && (auth.Issuers.Length == 0 || (auth.Jwks.Length == 0 && auth.AllowedJkus.Length == 0)))
         {
-            logger.LogWarning("No trusted issuer or no key source is configured (--issuer, --jwks): every call will be refused with 401");
+            logger.LogWarning("No trusted issuer or no key source is configured (--issuer, --jwks, --issuer-jwks): every call will be refused with 401");
         }
     }
 }

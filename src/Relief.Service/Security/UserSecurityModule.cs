@@ -73,7 +73,7 @@ public static class UserSecurityModule
             RequireSignedTokens = true,
             ValidateIssuerSigningKey = true,
             TryAllIssuerSigningKeys = false,
-            IssuerSigningKeyResolver = (_, _, kid, _) => keys.Keys.Resolve(kid, null),
+            IssuerSigningKeyResolver = (_, _, kid, _) => keys.Keys.Resolve(kid, null, null),
             NameClaimType = ApiClaims.Subject,
             RoleClaimType = ApiClaims.Role,
         };

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Relief.Store.Tests.Support;
 
 namespace Relief.Store.Tests.Cli;
@@ -13,23 +12,7 @@ public sealed class GoalAndBackupCommandTests : IDisposable
 
     private string StorePath => Path.Combine(_directory, "relief.db");
 
-    private (int ExitCode, string Output, string Error) Relief(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = RepositoryPaths.Root };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "relief.dll"));
-        start.ArgumentList.Add("--store");
-        start.ArgumentList.Add(StorePath);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "relief did not finish");
-        return (process.ExitCode, output.Result, error.Result);
-    }
+    private (int ExitCode, string Output, string Error) Relief(params string[] args) => ReliefProcess.Run(["--store", StorePath, .. args]);
 
     [Fact]
     public void A_goal_is_added_listed_and_its_status_changed_and_bad_input_is_one_line_exit_2()

@@ -10,23 +10,7 @@ public sealed class StoreCommandTests : IDisposable
 
     private string StorePath => Path.Combine(_directory, "relief.db");
 
-    private (int ExitCode, string Output, string Error) Relief(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = RepositoryPaths.Root };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "relief.dll"));
-        start.ArgumentList.Add("--store");
-        start.ArgumentList.Add(StorePath);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "relief did not finish");
-        return (process.ExitCode, output.Result, error.Result);
-    }
+    private (int ExitCode, string Output, string Error) Relief(params string[] args) => ReliefProcess.Run(["--store", StorePath, .. args]);
 
     private const string Sample = "samples/fibromyalgia-long-term-prednisone.json";
     private const string SampleId = "5eb54fe0-7836-58bd-919c-1dafc9a86a40";

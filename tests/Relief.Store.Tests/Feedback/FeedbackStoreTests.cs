@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Relief.Store.Feedback;
 using Relief.Store.Persistence;
@@ -103,21 +102,7 @@ public abstract class FeedbackStoreTests : IAsyncLifetime
     /// <summary>What a user passes as --store: the SQLite file's path, or the PostgreSQL connection string.</summary>
     private string StoreArgument => _connection!.Provider == StoreProvider.Sqlite ? _connection.Display : _connection.ConnectionString;
 
-    private static (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = RepositoryPaths.Root };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "relief.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "relief did not finish");
-        return (process.ExitCode, output.Result, error.Result);
-    }
+    private static (int ExitCode, string Output, string Error) Run(params string[] args) => ReliefProcess.Run(args);
 }
 
 public sealed class FeedbackStoreTestsOnSqlite : FeedbackStoreTests
