@@ -110,13 +110,24 @@ public sealed partial class FollowUpStore
     public async Task<StoreResult<StoredAssessment>> AssessAsync(string patientId, LocalDate asOf, string actor, CancellationToken cancellationToken = default)
     {
         await using var db = NewContext();
-        var history = await StoredHistory.LoadAsync(db, patientId, cancellationToken, diaryForAssessment: true);
-        if (history is null)
+        // One connection open for the queries and the audit row (EF would otherwise open and close it per query).
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        StoredHistory? history;
+        try
         {
-            return StoreResult<StoredAssessment>.NotFound($"patient {patientId}");
+            history = await StoredHistory.LoadForAssessmentAsync(db, patientId, cancellationToken);
+            if (history is null)
+            {
+                return StoreResult<StoredAssessment>.NotFound($"patient {patientId}");
+            }
+
+            await AuditReadAsync(db, actor, patientId, "Assessment", null, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
 
-        await AuditReadAsync(db, actor, patientId, "Assessment", null, cancellationToken);
         return StoreResult<StoredAssessment>.Ok(Assess(history, asOf));
     }
 
@@ -136,7 +147,7 @@ public sealed partial class FollowUpStore
     internal async Task RefreshTasksAsync(StoreDbContext db, string patientId, DateTime now, CancellationToken cancellationToken)
     {
         await db.SaveChangesAsync(cancellationToken);
-        var history = await StoredHistory.LoadAsync(db, patientId, cancellationToken, diaryForAssessment: true);
+        var history = await StoredHistory.LoadForAssessmentAsync(db, patientId, cancellationToken);
         if (history is null)
         {
             return;

@@ -39,6 +39,7 @@ internal sealed class PatientExporter(FollowUpKnowledge followUp)
                 ClinicalStatus = StatusConcept("http://terminology.hl7.org/CodeSystem/condition-clinical", c.ClinicalStatus, ["active", "recurrence", "relapse", "inactive", "remission", "resolved"]),
                 VerificationStatus = StatusConcept("http://terminology.hl7.org/CodeSystem/condition-ver-status", c.VerificationStatus, ["unconfirmed", "provisional", "differential", "confirmed", "refuted", "entered-in-error"]),
                 Onset = c.Onset is { } onset ? new FhirDateTime(onset.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : null,
+                Identifier = [StoreIdentifier(EntryIdentifier.Condition, c.Id)],
             });
         }
 
@@ -49,7 +50,7 @@ internal sealed class PatientExporter(FollowUpKnowledge followUp)
 
         foreach (var m in history.Measurements.Where(m => !IsQuestionnaire(m)))
         {
-            Add(bundle, ScoreObservation($"measurement-{m.Id}", patientRef, Parse(m.Code), m.Value, m.EffectiveAt, "survey"));
+            Add(bundle, ScoreObservation($"measurement-{m.Id}", patientRef, Parse(m.Code), m.Value, m.EffectiveAt, "survey", StoreIdentifier(EntryIdentifier.Measurement, m.Id)));
         }
 
         foreach (var entry in history.Diary)
@@ -75,6 +76,7 @@ internal sealed class PatientExporter(FollowUpKnowledge followUp)
                 Date = e.Onset.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 Event = new CodeableConcept { Text = e.Description },
                 Severity = new CodeableConcept("http://terminology.hl7.org/CodeSystem/adverse-event-severity", e.Severity),
+                Identifier = StoreIdentifier(EntryIdentifier.AdverseEvent, e.Id),
             };
             if (e.SuspectedCourseId is { } courseId && history.Courses.FirstOrDefault(c => c.Id == courseId) is { } suspected)
             {
@@ -91,7 +93,9 @@ internal sealed class PatientExporter(FollowUpKnowledge followUp)
 
         foreach (var group in history.Measurements.Where(IsQuestionnaire).GroupBy(m => m.SourceResource!))
         {
-            Add(bundle, Questionnaire(group.Key, group.ToList(), patientRef));
+            var response = Questionnaire(group.Key, group.ToList(), patientRef);
+            response.Identifier = new Identifier(EntryIdentifier.System, EntryIdentifier.Value(EntryIdentifier.Questionnaire, group.Key));
+            Add(bundle, response);
         }
 
         return new FhirJsonSerializer().SerializeToString(bundle);
@@ -120,6 +124,7 @@ internal sealed class PatientExporter(FollowUpKnowledge followUp)
             Description = new CodeableConcept { Text = g.Text },
             Subject = subject,
             Start = new Date(g.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            Identifier = [StoreIdentifier(EntryIdentifier.Goal, g.Id)],
         };
         if (g.MeasureCode is { } measure && g.TargetValue is { } value)
         {
@@ -164,6 +169,7 @@ internal sealed class PatientExporter(FollowUpKnowledge followUp)
                 "other" => AdministrativeGender.Other,
                 _ => AdministrativeGender.Unknown,
             },
+            Identifier = [new Identifier(EntryIdentifier.System, EntryIdentifier.Value(EntryIdentifier.Patient, p.Id))],
         };
         if (p.Name is { } name)
         {
@@ -191,6 +197,7 @@ internal sealed class PatientExporter(FollowUpKnowledge followUp)
                 Start = course.Start?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 End = course.Stop?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             },
+            Identifier = [StoreIdentifier(EntryIdentifier.Course, course.Id)],
         };
         if (course.StopReason is { } reason)
         {
@@ -227,9 +234,10 @@ internal sealed class PatientExporter(FollowUpKnowledge followUp)
     private IEnumerable<Observation> DiaryObservations(DiaryEntry entry, ResourceReference subject)
     {
         var local = followUp.LocalCodeSystem;
+        var identity = StoreIdentifier(EntryIdentifier.Diary, entry.Id);
         if (entry.Pain is { } pain)
         {
-            var observation = ScoreObservation($"diary-{entry.Id}-pain", subject, new Code(CodeSystems.Loinc, StoredRecordBuilder.PainNrsLoinc), pain, entry.At, "survey");
+            var observation = ScoreObservation($"diary-{entry.Id}-pain", subject, new Code(CodeSystems.Loinc, StoredRecordBuilder.PainNrsLoinc), pain, entry.At, "survey", identity);
             foreach (var site in entry.BodySites.Select(s => followUp.Regions.GetValueOrDefault(s)).Where(s => s?.Code is not null).Take(1))
             {
                 observation.BodySite = new CodeableConcept(site!.Code!.Value.System, site.Code.Value.Value, site.Display, site.Name);
@@ -251,28 +259,28 @@ internal sealed class PatientExporter(FollowUpKnowledge followUp)
 
         if (entry.Fatigue is { } fatigue)
         {
-            yield return ScoreObservation($"diary-{entry.Id}-fatigue", subject, new Code(local, "fatigue-nrs"), fatigue, entry.At, "survey");
+            yield return ScoreObservation($"diary-{entry.Id}-fatigue", subject, new Code(local, "fatigue-nrs"), fatigue, entry.At, "survey", identity);
         }
 
         if (entry.Exertion is { } exertion)
         {
-            yield return ScoreObservation($"diary-{entry.Id}-exertion", subject, new Code(local, "energy-envelope"), exertion, entry.At, "survey");
+            yield return ScoreObservation($"diary-{entry.Id}-exertion", subject, new Code(local, "energy-envelope"), exertion, entry.At, "survey", identity);
         }
 
         if (entry.SleepHours is { } hours)
         {
-            var sleep = ScoreObservation($"diary-{entry.Id}-sleep", subject, new Code(local, "sleep-hours"), hours, entry.At, "survey");
+            var sleep = ScoreObservation($"diary-{entry.Id}-sleep", subject, new Code(local, "sleep-hours"), hours, entry.At, "survey", identity);
             sleep.Value = new Quantity(hours, "h") { System = Ucum, Code = "h" };
             yield return sleep;
         }
 
         if (entry.Mood is { } mood)
         {
-            yield return ScoreObservation($"diary-{entry.Id}-mood", subject, new Code(local, "mood-nrs"), mood, entry.At, "survey");
+            yield return ScoreObservation($"diary-{entry.Id}-mood", subject, new Code(local, "mood-nrs"), mood, entry.At, "survey", identity);
         }
     }
 
-    private Observation ScoreObservation(string id, ResourceReference subject, Code code, decimal value, DateTime at, string category)
+    private Observation ScoreObservation(string id, ResourceReference subject, Code code, decimal value, DateTime at, string category, Identifier identity)
     {
         var display = followUp.InstrumentsByCode.TryGetValue(code, out var instrument) ? instrument.Display : null;
         var observation = new Observation
@@ -283,6 +291,7 @@ internal sealed class PatientExporter(FollowUpKnowledge followUp)
             Code = new CodeableConcept(code.System, code.Value, display),
             Effective = new FhirDateTime(new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc))),
             Value = new Quantity(value, ScoreUnit) { System = Ucum, Code = ScoreUnit },
+            Identifier = [identity],
         };
         observation.Category.Add(new CodeableConcept("http://terminology.hl7.org/CodeSystem/observation-category", category));
         return observation;
@@ -297,6 +306,7 @@ internal sealed class PatientExporter(FollowUpKnowledge followUp)
             Subject = subject,
             Code = Concept(lab.Codes, lab.Display),
             Effective = lab.Effective is { } d ? new FhirDateTime(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : null,
+            Identifier = [StoreIdentifier(EntryIdentifier.Lab, lab.Id)],
         };
         if (lab.Value is { } value)
         {
@@ -358,6 +368,9 @@ internal sealed class PatientExporter(FollowUpKnowledge followUp)
         allowed.Contains(value) ? new CodeableConcept(system, value) : null;
 
     private static Code Parse(string text) => Code.TryParse(text, out var code) ? code : new Code("urn:relief:unknown", text);
+
+    /// <summary>The entry's stable identity, matched on re-import so an export never duplicates what the store holds.</summary>
+    private static Identifier StoreIdentifier(string kind, long id) => new(EntryIdentifier.System, EntryIdentifier.Value(kind, id));
 
     private static string StatementId(TreatmentCourse course) => $"course-{course.Id}";
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Relief.Core.Patients;
@@ -14,7 +15,9 @@ namespace Relief.Store.Import;
 /// Imports one FHIR R4 bundle (one patient) in one transaction. Resources are upserted by identity
 /// (type and id): the same content changes nothing; a provably newer version (meta.versionId, else
 /// meta.lastUpdated) replaces the stored one, whose text goes to the amendment trail; anything else is a
-/// conflict, reported and left as stored. The facts of new or replaced resources become store entries.
+/// conflict, reported and left as stored. The facts of new or replaced resources become store entries. A resource
+/// carrying the <see cref="EntryIdentifier"/> of an entry this store holds for the patient (a Relief export
+/// re-imported) is unchanged: nothing is added, so goals, courses and diary values are never duplicated.
 /// </summary>
 internal sealed class BundleImporter(FollowUpKnowledge followUp)
 {
@@ -45,6 +48,7 @@ internal sealed class BundleImporter(FollowUpKnowledge followUp)
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var patient = await db.Patients.FindAsync([patientId], cancellationToken);
         var patientJson = resources.FirstOrDefault(r => r.ResourceType == "Patient" && r.ResourceId == patientId);
+        var known = await KnownEntriesAsync(db, patientId, patientStored: patient is not null, resources, cancellationToken);
         if (patient is null)
         {
             patient = new StoredPatient { Id = patientId, CreatedAt = now, Version = 1 };
@@ -63,6 +67,13 @@ internal sealed class BundleImporter(FollowUpKnowledge followUp)
         var replaced = new HashSet<string>(StringComparer.Ordinal);
         foreach (var resource in resources)
         {
+            // The store's own entry, exported and brought back: it is already here (never a duplicate).
+            if (resource.EntryIdentity is { } identity && known.Contains(identity))
+            {
+                unchanged++;
+                continue;
+            }
+
             if (!storedByKey.TryGetValue((resource.ResourceType, resource.ResourceId), out var existing))
             {
                 db.ImportedResources.Add(new ImportedResource
@@ -236,6 +247,61 @@ internal sealed class BundleImporter(FollowUpKnowledge followUp)
 
         return count;
     }
+
+    /// <summary>
+    /// Which of the bundle's <see cref="EntryIdentifier"/> values name something this store holds for this patient
+    /// (an entry of any status: one marked entered-in-error is not brought back either).
+    /// </summary>
+    private static async Task<HashSet<string>> KnownEntriesAsync(StoreDbContext db, string patientId, bool patientStored, List<RawResource> resources, CancellationToken cancellationToken)
+    {
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        var identities = resources
+            .Select(r => EntryIdentifier.TryParse(r.EntryIdentity, out var kind, out var id) ? (Kind: kind, Id: id) : default)
+            .Where(x => x.Kind is { Length: > 0 })
+            .Distinct()
+            .GroupBy(x => x.Kind, x => x.Id);
+        foreach (var group in identities)
+        {
+            var values = group.ToList();
+            if (group.Key == EntryIdentifier.Patient)
+            {
+                if (patientStored && values.Contains(patientId))
+                {
+                    known.Add(EntryIdentifier.Value(EntryIdentifier.Patient, patientId));
+                }
+
+                continue;
+            }
+
+            if (group.Key == EntryIdentifier.Questionnaire)
+            {
+                var sources = await db.Measurements.Where(m => m.PatientId == patientId && values.Contains(m.SourceResource!))
+                    .Select(m => m.SourceResource!).Distinct().ToListAsync(cancellationToken);
+                known.UnionWith(sources.Select(source => EntryIdentifier.Value(EntryIdentifier.Questionnaire, source)));
+                continue;
+            }
+
+            var ids = values.Select(v => long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (long?)null).OfType<long>().ToList();
+            List<long> found = ids.Count == 0 ? [] : group.Key switch
+            {
+                EntryIdentifier.Condition => await IdsAsync(db.Conditions, patientId, ids, cancellationToken),
+                EntryIdentifier.Course => await IdsAsync(db.Courses, patientId, ids, cancellationToken),
+                EntryIdentifier.Measurement => await IdsAsync(db.Measurements, patientId, ids, cancellationToken),
+                EntryIdentifier.Diary => await IdsAsync(db.DiaryEntries, patientId, ids, cancellationToken),
+                EntryIdentifier.Lab => await IdsAsync(db.LabResults, patientId, ids, cancellationToken),
+                EntryIdentifier.AdverseEvent => await IdsAsync(db.AdverseEvents, patientId, ids, cancellationToken),
+                EntryIdentifier.Goal => await IdsAsync(db.Goals, patientId, ids, cancellationToken),
+                _ => [],
+            };
+            known.UnionWith(found.Select(id => EntryIdentifier.Value(group.Key, id)));
+        }
+
+        return known;
+    }
+
+    private static Task<List<long>> IdsAsync<T>(DbSet<T> set, string patientId, List<long> ids, CancellationToken cancellationToken)
+        where T : StoredEntry =>
+        set.Where(e => e.PatientId == patientId && ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken);
 
     /// <summary>Entries made from a resource version that was just replaced stop counting (they are kept).</summary>
     private static async Task SupersedeAsync(StoreDbContext db, string patientId, HashSet<string> replaced, CancellationToken cancellationToken)

@@ -2,12 +2,16 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Relief.Store.Model;
 
 namespace Relief.Store.Import;
 
 /// <summary>One resource of a bundle as received: identity, version, text and content hash.</summary>
 internal sealed record RawResource(string ResourceType, string ResourceId, string? VersionId, DateTime? LastUpdated, string Json, string Hash)
 {
+    /// <summary>The value of its <see cref="EntryIdentifier"/> ("course/12"), when a Relief export made it.</summary>
+    public string? EntryIdentity { get; init; }
+
     public string Reference => $"{ResourceType}/{ResourceId}";
 
     /// <summary>The bundle's resources; a resource without an id is keyed by its content hash so re-imports stay idempotent.</summary>
@@ -48,10 +52,37 @@ internal sealed record RawResource(string ResourceType, string ResourceId, strin
                 }
             }
 
-            result.Add(new RawResource(typeElement.GetString()!, id, versionId, lastUpdated, json, hash));
+            result.Add(new RawResource(typeElement.GetString()!, id, versionId, lastUpdated, json, hash) { EntryIdentity = FindEntryIdentity(resource) });
         }
 
         return result;
+    }
+
+    /// <summary>The value of the identifier with the store's entry system (identifier is a list on most types, one on a few).</summary>
+    private static string? FindEntryIdentity(JsonElement resource)
+    {
+        if (!resource.TryGetProperty("identifier", out var identifier))
+        {
+            return null;
+        }
+
+        var candidates = identifier.ValueKind switch
+        {
+            JsonValueKind.Array => identifier.EnumerateArray().ToList(),
+            JsonValueKind.Object => [identifier],
+            _ => [],
+        };
+        foreach (var candidate in candidates)
+        {
+            if (candidate.ValueKind == JsonValueKind.Object
+                && candidate.TryGetProperty("system", out var system) && system.ValueKind == JsonValueKind.String && system.GetString() == EntryIdentifier.System
+                && candidate.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.String)
+            {
+                return value.GetString();
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

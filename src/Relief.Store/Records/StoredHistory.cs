@@ -16,18 +16,21 @@ internal sealed record StoredHistory(
     List<AdverseEventEntry> AdverseEvents,
     List<ImportedResource> OtherResources)
 {
-    /// <summary>Resource types the engine reads that have no table of their own: read from the imported text.</summary>
     /// <summary>The patient's current goals (not loaded for an assessment, which does not read them).</summary>
     public List<PatientGoal> Goals { get; init; } = [];
 
+    /// <summary>Resource types the engine reads that have no table of their own: read from the imported text.</summary>
     public static readonly string[] OtherResourceTypes = ["AllergyIntolerance", "Procedure", "Immunization"];
 
     /// <summary>
-    /// Loads the history. <paramref name="diaryForAssessment"/> reads only what the assessment uses: the diary's
-    /// time, pain, fatigue and exertion (two years of daily entries are ~730 rows; their body sites, qualities and
-    /// notes are JSON and text it never reads), and no adverse events or goals (one round trip fewer).
+    /// Only what an assessment reads, in as few round trips as the patient's data allows
+    /// (<see cref="AssessmentHistoryQueries"/>): the diary's time, pain, fatigue and exertion, no adverse events or goals.
     /// </summary>
-    public static async Task<StoredHistory?> LoadAsync(StoreDbContext db, string patientId, CancellationToken cancellationToken, bool diaryForAssessment = false)
+    public static Task<StoredHistory?> LoadForAssessmentAsync(StoreDbContext db, string patientId, CancellationToken cancellationToken) =>
+        AssessmentHistoryQueries.LoadAsync(db, patientId, cancellationToken);
+
+    /// <summary>Loads the whole current history (the patient page, the export).</summary>
+    public static async Task<StoredHistory?> LoadAsync(StoreDbContext db, string patientId, CancellationToken cancellationToken)
     {
         var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == patientId, cancellationToken);
         if (patient is null)
@@ -37,22 +40,18 @@ internal sealed record StoredHistory(
 
         const string current = EntryStatus.Current;
         var types = OtherResourceTypes;
-        var history = new StoredHistory(
+        return new StoredHistory(
             patient,
             await db.Conditions.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).ToListAsync(cancellationToken),
             await db.Courses.AsNoTracking().Include(c => c.DoseChanges).Where(e => e.PatientId == patientId && e.Status == current).ToListAsync(cancellationToken),
             await db.LabResults.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).ToListAsync(cancellationToken),
             await db.Measurements.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).ToListAsync(cancellationToken),
-            diaryForAssessment
-                ? await db.DiaryEntries.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).OrderBy(e => e.At)
-                    .Select(e => new DiaryEntry { Id = e.Id, PatientId = e.PatientId, At = e.At, Pain = e.Pain, Fatigue = e.Fatigue, Exertion = e.Exertion })
-                    .ToListAsync(cancellationToken)
-                : await db.DiaryEntries.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).OrderBy(e => e.At).ToListAsync(cancellationToken),
+            await db.DiaryEntries.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).OrderBy(e => e.At).ToListAsync(cancellationToken),
             await db.PemEpisodes.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).OrderBy(e => e.StartedAt).ToListAsync(cancellationToken),
-            diaryForAssessment ? [] : await db.AdverseEvents.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).ToListAsync(cancellationToken),
-            await db.ImportedResources.AsNoTracking().Where(r => r.PatientId == patientId && (types.Contains(r.ResourceType) || r.ResourceType == "Patient")).ToListAsync(cancellationToken));
-        return diaryForAssessment
-            ? history
-            : history with { Goals = await db.Goals.AsNoTracking().Where(g => g.PatientId == patientId && g.Status == current).ToListAsync(cancellationToken) };
+            await db.AdverseEvents.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).ToListAsync(cancellationToken),
+            await db.ImportedResources.AsNoTracking().Where(r => r.PatientId == patientId && (types.Contains(r.ResourceType) || r.ResourceType == "Patient")).ToListAsync(cancellationToken))
+        {
+            Goals = await db.Goals.AsNoTracking().Where(g => g.PatientId == patientId && g.Status == current).ToListAsync(cancellationToken),
+        };
     }
 }
