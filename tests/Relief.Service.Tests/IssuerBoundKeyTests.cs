@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Relief.Service.Hosting;
 using Relief.Service.Tests.Support;
 
 namespace Relief.Service.Tests;
@@ -66,5 +67,19 @@ public sealed class IssuerBoundKeyTests(IssuerBoundKeyTests.Service service) : I
         Assert.Equal(HttpStatusCode.Unauthorized, await CallAsync(service.Factory.Keys.Token(Discovery, Now, issuer: HospitalA)));
         Assert.Equal(HttpStatusCode.Unauthorized, await CallAsync(service.A.Token(Discovery, Now, issuer: TestKeys.Issuer)));
         Assert.Equal(HttpStatusCode.OK, await CallAsync(service.Factory.Keys.Token(Discovery, Now, issuer: TestKeys.Issuer)));
+    }
+
+    [Theory]
+    [InlineData("Relief:Auth:IssuerJwks:0", "no-equals-sign", "--issuer-jwks")]
+    [InlineData("Relief:Auth:IssuerJwks:0", "=keys.json", "--issuer-jwks")]
+    [InlineData("Relief:Auth:IssuerJwks:0", "https://ehr.example=", "--issuer-jwks")]
+    [InlineData("Relief:TasksRederiveAt", "25:99", "Relief:TasksRederiveAt")]
+    public void A_malformed_setting_stops_the_build_with_a_message_naming_it(string key, string value, string named)
+    {
+        var error = Assert.Throws<ServiceConfigurationException>(() => ServiceHost.Build(
+            ["--Relief:Port=0", $"--Relief:Store={Path.Combine(Path.GetTempPath(), $"relief-config-{Guid.NewGuid():N}.db")}",
+             $"--Relief:Knowledge={Path.Combine(RepositoryPaths.Root, "knowledge")}", $"--{key}={value}"]));
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+        Assert.Contains(value, error.Message, StringComparison.Ordinal);
     }
 }

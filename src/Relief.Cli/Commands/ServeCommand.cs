@@ -78,6 +78,11 @@ public static class ServeCommand
             error.WriteLine($"relief: {e.Message}");
             return ExitCodes.InvalidKnowledge;
         }
+        catch (Relief.Service.Hosting.ServiceConfigurationException e)
+        {
+            error.WriteLine($"relief: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
 
         try
         {

@@ -63,7 +63,7 @@ public sealed class AuthOptions
     public IReadOnlyList<(string Issuer, string Source)> IssuerJwksBindings() =>
         [.. IssuerJwks.Select(entry => entry.IndexOf('=', StringComparison.Ordinal) is var at and > 0 && at < entry.Length - 1
             ? (entry[..at], entry[(at + 1)..])
-            : throw new InvalidOperationException($"Relief:Auth:IssuerJwks '{entry}' is not ISSUER=FILE|URL"))];
+            : throw new ServiceConfigurationException($"Relief:Auth:IssuerJwks (--issuer-jwks) '{entry}' is not ISSUER=FILE|URL"))];
 
     /// <summary>JWKS URLs a token may name in its <c>jku</c> header; any other <c>jku</c> is refused.</summary>
     public string[] AllowedJkus { get; set; } = [];
@@ -89,22 +89,6 @@ public sealed class UserAuthOptions
 {
     /// <summary>Allowed <c>iss</c> values.</summary>
     public string[] Issuers { get; set; } = [];
-
-    /// <summary>
-    /// Keys bound to one issuer, as <c>ISS=FILE|URL</c> (split at the first <c>=</c>): that issuer's tokens verify only
-    /// against these keys, and these keys verify only that issuer's tokens. The issuer is trusted by being listed here.
-    /// Keys from <see cref="Jwks"/> serve every issuer that has no binding.
-    /// </summary>
-    public string[] IssuerJwks { get; set; } = [];
-
-    /// <summary>Every trusted issuer: those listed with <c>--issuer</c> and those bound to their keys.</summary>
-    public IEnumerable<string> TrustedIssuers() => Issuers.Concat(IssuerJwksBindings().Select(b => b.Issuer)).Distinct(StringComparer.Ordinal);
-
-    /// <summary><see cref="IssuerJwks"/> parsed; an entry without an issuer or a source is a configuration error.</summary>
-    public IReadOnlyList<(string Issuer, string Source)> IssuerJwksBindings() =>
-        [.. IssuerJwks.Select(entry => entry.IndexOf('=', StringComparison.Ordinal) is var at and > 0 && at < entry.Length - 1
-            ? (entry[..at], entry[(at + 1)..])
-            : throw new InvalidOperationException($"Relief:Auth:IssuerJwks '{entry}' is not ISSUER=FILE|URL"))];
 
     /// <summary>JWKS documents (file paths or http(s) URLs) with the providers' public signing keys.</summary>
     public string[] Jwks { get; set; } = [];

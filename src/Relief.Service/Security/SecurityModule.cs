@@ -24,6 +24,7 @@ public static class SecurityModule
     public static void AddCdsSecurity(this IServiceCollection services, ReliefServiceOptions options)
     {
         var auth = options.Auth;
+        _ = auth.IssuerJwksBindings(); // a malformed --issuer-jwks stops the build with its message, before any request
         services.AddSingleton(auth);
         services.AddHttpContextAccessor();
         services.AddHttpClient(TrustedKeys.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5));

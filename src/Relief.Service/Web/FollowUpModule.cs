@@ -37,7 +37,7 @@ public static class FollowUpModule
         services.AddHostedService(sp => new StoreMigration(connection));
         if (!TimeOnly.TryParseExact(options.TasksRederiveAt, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at))
         {
-            throw new InvalidOperationException($"Relief:TasksRederiveAt '{options.TasksRederiveAt}' is not a time of day (HH:mm, UTC)");
+            throw new Relief.Service.Hosting.ServiceConfigurationException($"Relief:TasksRederiveAt '{options.TasksRederiveAt}' is not a time of day (HH:mm, UTC)");
         }
 
         // The system clock, not a TimeProvider from the container: a test's broken clock for the request pipeline
