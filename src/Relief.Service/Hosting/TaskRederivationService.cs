@@ -30,11 +30,19 @@ public sealed class TaskRederivationService(FollowUpStore store, TimeProvider ti
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The schedule is kept as the next due instant, not re-derived from "now" after each run: a run that ends
+        // when the clock has already reached the next due time (a long run, or a test's clock) does not skip a day.
+        var now = time.GetUtcNow();
+        var due = now + UntilNext(now, at);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await Task.Delay(UntilNext(time.GetUtcNow(), at), time, stoppingToken);
+                var wait = due - time.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, stoppingToken);
+                }
             }
             catch (OperationCanceledException)
             {
@@ -64,6 +72,13 @@ public sealed class TaskRederivationService(FollowUpStore store, TimeProvider ti
             }
 
             Interlocked.Increment(ref _runs);
+            due = due.AddDays(1);
+            now = time.GetUtcNow();
+            if (due < now)
+            {
+                // Missed days (the machine was asleep): the next run is at the set time, not one per missed day.
+                due = now + UntilNext(now, at);
+            }
         }
     }
 }
