@@ -10,22 +10,37 @@ public static class RowNdjson
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    // One writer per thread, reset onto each target: a row costs no writer or buffer allocation.
+    private static readonly byte[][] ColumnNames = [.. FindingRow.Columns.Select(System.Text.Encoding.UTF8.GetBytes)];
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? cachedWriter;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? cachedBuffer;
+
     public static void Write(Stream into, FindingRow row)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            writer.WriteStartObject();
-            for (var column = 0; column < FindingRow.Columns.Length; column++)
-            {
-                writer.WriteString(FindingRow.Columns[column], row[column]);
-            }
+        var buffer = cachedBuffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        Write(buffer, row);
+        into.Write(buffer.WrittenSpan);
+    }
 
-            writer.WriteEndObject();
+    /// <summary>Appends the row's line, newline included.</summary>
+    public static void Write(IBufferWriter<byte> into, FindingRow row)
+    {
+        var writer = cachedWriter ??= new Utf8JsonWriter(into, WriterOptions);
+        writer.Reset(into);
+        writer.WriteStartObject();
+        for (var column = 0; column < FindingRow.Columns.Length; column++)
+        {
+            writer.WriteString(FindingRow.Columns[column], row[column]);
         }
 
-        into.Write(buffer.WrittenSpan);
-        into.WriteByte((byte)'\n');
+        writer.WriteEndObject();
+        writer.Flush();
+        into.Write("\n"u8);
     }
 
     public static FindingRow Parse(ReadOnlySpan<byte> line)
@@ -33,9 +48,14 @@ public static class RowNdjson
         var values = new string[FindingRow.Columns.Length];
         var reader = new Utf8JsonReader(line);
         reader.Read();
+        var expected = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var column = Array.IndexOf(FindingRow.Columns, reader.GetString());
+            // Columns come in their written order; anything else is looked up (or skipped when unknown).
+            var column = expected < ColumnNames.Length && reader.ValueTextEquals(ColumnNames[expected])
+                ? expected
+                : Array.IndexOf(FindingRow.Columns, reader.GetString());
+            expected = column + 1;
             reader.Read();
             if (column >= 0)
             {
@@ -49,46 +69,10 @@ public static class RowNdjson
     /// <summary>The rows of a findings.ndjson file, in file order.</summary>
     public static IEnumerable<FindingRow> ReadAll(string path)
     {
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        var buffer = new byte[1 << 16];
-        var filled = 0;
-        while (true)
+        using var reader = new RowLineReader(path);
+        while (reader.MoveNext())
         {
-            if (filled == buffer.Length)
-            {
-                Array.Resize(ref buffer, buffer.Length * 2);
-            }
-
-            var read = file.Read(buffer, filled, buffer.Length - filled);
-            filled += read;
-            var start = 0;
-            while (true)
-            {
-                var newline = Array.IndexOf(buffer, (byte)'\n', start, filled - start);
-                if (newline < 0)
-                {
-                    break;
-                }
-
-                if (newline > start)
-                {
-                    yield return Parse(buffer.AsSpan(start, newline - start));
-                }
-
-                start = newline + 1;
-            }
-
-            Buffer.BlockCopy(buffer, start, buffer, 0, filled - start);
-            filled -= start;
-            if (read == 0)
-            {
-                if (filled > 0)
-                {
-                    yield return Parse(buffer.AsSpan(0, filled));
-                }
-
-                yield break;
-            }
+            yield return Parse(reader.Line);
         }
     }
 }

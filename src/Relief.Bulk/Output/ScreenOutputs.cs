@@ -1,4 +1,5 @@
 using System.Text;
+using System.Threading.Channels;
 using Relief.Bulk.Reporting;
 using Relief.Bulk.Screening;
 using Relief.Bulk.Summary;
@@ -26,18 +27,46 @@ public static class ScreenOutputs
     {
         Directory.CreateDirectory(outDirectory);
         var path = (string name) => Path.Combine(outDirectory, name);
+
+        // The merge (read, order, parse) feeds three writers on their own threads, each batch to all three in
+        // order: NDJSON copies the stored lines, CSV and Parquet encode the parsed rows. Bounded queues keep a
+        // few batches in memory at most.
+        var ndjson = Channel.CreateBounded<RowBatch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var csv = Channel.CreateBounded<RowBatch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var parquet = Channel.CreateBounded<RowBatch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var writers = new[]
         {
-            await using var ndjson = new FileStream(path(Rows) + ".tmp", FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-            using var csv = new CsvRowWriter(new FileStream(path(Csv) + ".tmp", FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16));
-            await using var parquetFile = new FileStream(path(Parquet) + ".tmp", FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-            await using var parquet = await ParquetRowWriter.CreateAsync(parquetFile).ConfigureAwait(false);
-            foreach (var row in RowMerge.Merge(sortedRowFiles))
+            Task.Run(() => WriteNdjsonAsync(path(Rows) + ".tmp", ndjson)),
+            Task.Run(() => WriteCsvAsync(path(Csv) + ".tmp", csv)),
+            Task.Run(() => WriteParquetAsync(path(Parquet) + ".tmp", parquet)),
+        };
+        var queues = new[] { ndjson.Writer, csv.Writer, parquet.Writer };
+        try
+        {
+            var failed = false;
+            foreach (var batch in RowMerge.MergeBatches(sortedRowFiles))
             {
-                RowNdjson.Write(ndjson, row);
-                csv.Write(row);
-                await parquet.WriteAsync(row).ConfigureAwait(false);
+                foreach (var queue in queues)
+                {
+                    // A writer that failed has closed its queue: stop merging and let its exception surface below.
+                    failed = failed || !await WriteOrStopAsync(queue, batch).ConfigureAwait(false);
+                }
+
+                if (failed)
+                {
+                    break;
+                }
             }
         }
+        finally
+        {
+            foreach (var queue in queues)
+            {
+                queue.TryComplete();
+            }
+        }
+
+        await Task.WhenAll(writers).ConfigureAwait(false);
 
         foreach (var name in new[] { Rows, Csv, Parquet })
         {
@@ -55,6 +84,77 @@ public static class ScreenOutputs
         ScreenRun.Commit(path(SummaryMarkdown), p => File.WriteAllText(p, MarkdownReport.Render(blocks), Utf8));
         ScreenRun.Commit(path(SummaryHtml), p => File.WriteAllText(p, HtmlReport.Render(blocks), Utf8));
         ScreenRun.Commit(path(SummaryJson), p => SummaryJsonContext.Write(summary, p));
+    }
+
+    private static async ValueTask<bool> WriteOrStopAsync(ChannelWriter<RowBatch> queue, RowBatch batch)
+    {
+        try
+        {
+            await queue.WriteAsync(batch).ConfigureAwait(false);
+            return true;
+        }
+        catch (ChannelClosedException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task WriteNdjsonAsync(string file, Channel<RowBatch> queue)
+    {
+        try
+        {
+            await using var stream = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            await foreach (var batch in queue.Reader.ReadAllAsync().ConfigureAwait(false))
+            {
+                stream.Write(batch.Lines.Span);
+            }
+        }
+        catch (Exception exception)
+        {
+            queue.Writer.TryComplete(exception);
+            throw;
+        }
+    }
+
+    private static async Task WriteCsvAsync(string file, Channel<RowBatch> queue)
+    {
+        try
+        {
+            using var csv = new CsvRowWriter(new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16));
+            await foreach (var batch in queue.Reader.ReadAllAsync().ConfigureAwait(false))
+            {
+                foreach (var row in batch.Rows)
+                {
+                    csv.Write(row);
+                }
+            }
+        }
+        catch (Exception exception)
+        {
+            queue.Writer.TryComplete(exception);
+            throw;
+        }
+    }
+
+    private static async Task WriteParquetAsync(string file, Channel<RowBatch> queue)
+    {
+        try
+        {
+            await using var stream = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            await using var parquet = await ParquetRowWriter.CreateAsync(stream).ConfigureAwait(false);
+            await foreach (var batch in queue.Reader.ReadAllAsync().ConfigureAwait(false))
+            {
+                foreach (var row in batch.Rows)
+                {
+                    await parquet.WriteAsync(row).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception exception)
+        {
+            queue.Writer.TryComplete(exception);
+            throw;
+        }
     }
 
     private static readonly UTF8Encoding Utf8 = new(false);

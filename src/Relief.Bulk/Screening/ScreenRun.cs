@@ -1,5 +1,8 @@
+using System.Buffers;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using System.Text;
+using System.Threading.Channels;
 using Relief.Bulk.Grouping;
 using Relief.Bulk.Input;
 using Relief.Bulk.Output;
@@ -77,7 +80,12 @@ public sealed class ScreenRun(AssessmentPipeline pipeline, ScreenSettings settin
         }
     }
 
-    /// <summary>The second pass; returns how many parts were already committed by an earlier run.</summary>
+    /// <summary>
+    /// The second pass; returns how many parts were already committed by an earlier run. Three stages overlap so
+    /// the cores never wait on the serial steps: a loader reads and groups the next partition, all cores assess
+    /// the current one (each patient's rows serialised where they were found), and a committer writes the
+    /// previous one's rows and summary. Parts are committed in order, one at a time, as before.
+    /// </summary>
     private int ScreenParts(WorkArea work, int partitions, MedicationCatalog medications, CancellationToken cancellation)
     {
         progress.Phase = ScreenPhase.Assessing;
@@ -85,6 +93,7 @@ public sealed class ScreenRun(AssessmentPipeline pipeline, ScreenSettings settin
         var spillSizes = Enumerable.Range(0, partitions).Select(p => new FileInfo(SpillFiles.PathOf(work.SpillDirectory, p)).Length).ToArray();
         progress.SpillBytesTotal = spillSizes.Sum();
         var screener = new PatientScreener(pipeline, settings.AsOf, medications);
+        var pending = new List<int>();
         var resumed = 0;
         for (var p = 0; p < partitions; p++)
         {
@@ -92,47 +101,145 @@ public sealed class ScreenRun(AssessmentPipeline pipeline, ScreenSettings settin
             {
                 resumed++;
                 progress.PartDone(spillSizes[p]);
-                continue;
             }
-
-            var patients = PartitionGroups.Read(SpillFiles.PathOf(work.SpillDirectory, p));
-            var outcomes = new PatientOutcome[patients.Count];
-            Parallel.For(
-                0,
-                patients.Count,
-                new ParallelOptions { MaxDegreeOfParallelism = settings.Threads, CancellationToken = cancellation },
-                i =>
-                {
-                    outcomes[i] = screener.Screen(patients[i]);
-                    progress.PatientDone();
-                });
-
-            var summary = new ScreenSummary();
-            foreach (var outcome in outcomes)
+            else
             {
-                SummaryTally.Add(summary, outcome);
-            }
-
-            Commit(work.PartRows(p), path =>
-            {
-                using var rows = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-                foreach (var outcome in outcomes)
-                {
-                    foreach (var row in outcome.Rows)
-                    {
-                        RowNdjson.Write(rows, row);
-                    }
-                }
-            });
-            Commit(work.PartSummary(p), path => SummaryJsonContext.Write(summary, path));
-            progress.PartDone(spillSizes[p]);
-            if (settings.PauseAfterPart > TimeSpan.Zero)
-            {
-                Thread.Sleep(settings.PauseAfterPart);
+                pending.Add(p);
             }
         }
 
+        // One partition loaded ahead and one waiting for its commit at most: memory stays a few partitions.
+        var loaded = Channel.CreateBounded<(int Partition, List<PatientLines> Patients)>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var assessed = Channel.CreateBounded<(int Partition, PatientOutcome[] Outcomes, byte[][] Rows)>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var loader = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    foreach (var p in pending)
+                    {
+                        await loaded.Writer.WriteAsync((p, PartitionGroups.Read(SpillFiles.PathOf(work.SpillDirectory, p))), stop.Token).ConfigureAwait(false);
+                    }
+
+                    loaded.Writer.TryComplete();
+                }
+                catch (Exception exception)
+                {
+                    loaded.Writer.TryComplete(exception);
+                }
+            },
+            CancellationToken.None);
+        var committer = Task.Run(() => CommitParts(work, assessed.Reader, spillSizes, stop), CancellationToken.None);
+
+        Exception? failure = null;
+        try
+        {
+            while (loaded.Reader.WaitToReadAsync(stop.Token).AsTask().GetAwaiter().GetResult())
+            {
+                while (loaded.Reader.TryRead(out var partition))
+                {
+                    var (outcomes, rows) = Assess(screener, partition.Patients, stop.Token);
+                    assessed.Writer.WriteAsync((partition.Partition, outcomes, rows), stop.Token).AsTask().GetAwaiter().GetResult();
+                }
+            }
+        }
+        catch (Exception exception)
+        {
+            failure = exception;
+            stop.Cancel();
+        }
+        finally
+        {
+            assessed.Writer.TryComplete();
+        }
+
+        loader.GetAwaiter().GetResult();
+        // A failed committer cancels the other stages: its exception is the cause, the others' only the consequence.
+        try
+        {
+            committer.GetAwaiter().GetResult();
+        }
+        catch (Exception) when (failure is not null && (failure is not OperationCanceledException || cancellation.IsCancellationRequested))
+        {
+            // The assessing stage failed on its own (or the run was cancelled): that is the exception to report.
+        }
+
+        if (failure is not null)
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
+
         return resumed;
+    }
+
+    /// <summary>All cores on one partition's patients; each patient's rows are serialised by the thread that found them.</summary>
+    private (PatientOutcome[] Outcomes, byte[][] Rows) Assess(PatientScreener screener, List<PatientLines> patients, CancellationToken cancellation)
+    {
+        var outcomes = new PatientOutcome[patients.Count];
+        var rows = new byte[patients.Count][];
+        Parallel.For(
+            0,
+            patients.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = settings.Threads, CancellationToken = cancellation },
+            () => new ArrayBufferWriter<byte>(4096),
+            (i, _, buffer) =>
+            {
+                var outcome = screener.Screen(patients[i]);
+                outcomes[i] = outcome;
+                buffer.ResetWrittenCount();
+                foreach (var row in outcome.Rows)
+                {
+                    RowNdjson.Write(buffer, row);
+                }
+
+                rows[i] = buffer.WrittenSpan.ToArray();
+                progress.PatientDone();
+                return buffer;
+            },
+            _ => { });
+        return (outcomes, rows);
+    }
+
+    /// <summary>The committer: each assessed part's rows renamed into place, then its summary (the commit).</summary>
+    private void CommitParts(
+        WorkArea work, ChannelReader<(int Partition, PatientOutcome[] Outcomes, byte[][] Rows)> assessed, long[] spillSizes, CancellationTokenSource stop)
+    {
+        try
+        {
+            while (assessed.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            {
+                while (assessed.TryRead(out var part))
+                {
+                    var summary = new ScreenSummary();
+                    foreach (var outcome in part.Outcomes)
+                    {
+                        SummaryTally.Add(summary, outcome);
+                    }
+
+                    Commit(work.PartRows(part.Partition), path =>
+                    {
+                        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+                        foreach (var rows in part.Rows)
+                        {
+                            file.Write(rows);
+                        }
+                    });
+                    Commit(work.PartSummary(part.Partition), path => SummaryJsonContext.Write(summary, path));
+                    progress.PartDone(spillSizes[part.Partition]);
+                    if (settings.PauseAfterPart > TimeSpan.Zero)
+                    {
+                        Thread.Sleep(settings.PauseAfterPart);
+                    }
+                }
+            }
+        }
+        catch (Exception)
+        {
+            // Stop the other stages; the exception surfaces from this task.
+            stop.Cancel();
+            throw;
+        }
     }
 
     /// <summary>Writes beside the target and renames: a reader (or a resumed run) sees the whole file or none.</summary>
