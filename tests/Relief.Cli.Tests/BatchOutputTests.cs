@@ -3,13 +3,13 @@ using Relief.Cli.Tests.Infrastructure;
 namespace Relief.Cli.Tests;
 
 /// <summary>
-/// `relief assess` reads and assesses files in parallel (a window at a time) but must write exactly what
-/// assessing them one by one writes, in input order.
+/// `relief assess` reads and assesses files in parallel (workers run up to a window ahead of the writer) but
+/// must write exactly what assessing them one by one writes, in input order.
 /// </summary>
 public sealed class BatchOutputTests
 {
-    // Seven files: more than one parallel window on a 2-core machine (window = 2 x cores), and one that is
-    // rejected (not a bundle), so errors are kept in place too.
+    // Seven files, one of them rejected (not a bundle) so errors are kept in place too; the batch lists them three
+    // times (21 files), more than the window of finished files waiting to be written (4 x cores) on a small machine.
     private static readonly string[] Files =
     [
         "samples/fibromyalgia-long-term-prednisone.json",
@@ -26,8 +26,9 @@ public sealed class BatchOutputTests
     [InlineData("text")]
     public void A_batch_writes_the_same_bytes_as_one_file_at_a_time_in_input_order(string format)
     {
-        var batch = ReliefProcess.Run([.. new[] { "assess", "--format", format, "--as-of", "2026-11-21" }, .. Files]);
+        var batch = ReliefProcess.Run([.. new[] { "assess", "--format", format, "--as-of", "2026-11-21" }, .. Files, .. Files, .. Files]);
         var single = Files.Select(f => ReliefProcess.Run("assess", "--format", format, "--as-of", "2026-11-21", f)).ToList();
+        single = [.. single, .. single, .. single];
 
         Assert.Equal(string.Concat(single.Select(s => s.Output)), batch.Output);
         Assert.Equal(string.Concat(single.Select(s => s.Error)), batch.Error);

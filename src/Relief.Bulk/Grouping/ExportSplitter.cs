@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -10,8 +11,8 @@ namespace Relief.Bulk.Grouping;
 
 /// <summary>
 /// The first pass: reads every line of every input once, learns which patient it is about, and appends it to
-/// the spill partition that patient's hash selects. One thread reads and decompresses, cutting the input into
-/// blocks of whole lines; workers scan the blocks on all cores. Memory stays bounded whatever the population:
+/// the spill partition that patient's hash selects. Reader threads (one file each at a time) read and decompress,
+/// cutting the input into blocks of whole lines; workers scan the blocks on all cores. Memory stays bounded whatever the population:
 /// a few blocks in flight, one batch buffer per worker and partition, and the Medication catalogue.
 /// </summary>
 internal sealed class ExportSplitter(SplitSettings settings, ScreenProgress progress)
@@ -40,13 +41,39 @@ internal sealed class ExportSplitter(SplitSettings settings, ScreenProgress prog
             worker.ContinueWith(t => blocks.Writer.TryComplete(t.Exception), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         }
 
+        // Files are read (and gzip decoded) on up to one thread per worker, each file by one reader so its blocks
+        // carry the right line numbers; a file's read problems are kept by file, so their order does not depend on timing.
+        var problemsByFile = sources.Select(_ => new ScreenSummary()).ToArray();
+        var nextSource = -1;
+        var readers = Enumerable.Range(0, Math.Clamp(settings.Threads, 1, Math.Max(1, sources.Count)))
+            .Select(_ => Task.Factory.StartNew(
+                () =>
+                {
+                    for (var index = Interlocked.Increment(ref nextSource); index < sources.Count; index = Interlocked.Increment(ref nextSource))
+                    {
+                        Read(sources, index, blocks.Writer, problemsByFile[index], cancellation);
+                    }
+                },
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default))
+            .ToArray();
         try
         {
-            Read(sources, blocks.Writer, readProblems, cancellation);
+            Task.WaitAll(readers);
+        }
+        catch (AggregateException failure)
+        {
+            ExceptionDispatchInfo.Throw(failure.InnerExceptions.FirstOrDefault(e => e is not OperationCanceledException) ?? failure.InnerExceptions[0]);
         }
         finally
         {
             blocks.Writer.TryComplete();
+        }
+
+        foreach (var problems in problemsByFile)
+        {
+            readProblems.Add(problems);
         }
 
         var summary = new ScreenSummary();
@@ -59,77 +86,74 @@ internal sealed class ExportSplitter(SplitSettings settings, ScreenProgress prog
         return new Outcome(summary, medications);
     }
 
-    /// <summary>The reading thread: each source in turn, cut into blocks that end on a newline.</summary>
-    private void Read(IReadOnlyList<LineSource> sources, ChannelWriter<LineBlock> blocks, ScreenSummary problems, CancellationToken cancellation)
+    /// <summary>A reading thread's work on one source: its lines cut into blocks that end on a newline.</summary>
+    private void Read(IReadOnlyList<LineSource> sources, int index, ChannelWriter<LineBlock> blocks, ScreenSummary problems, CancellationToken cancellation)
     {
-        for (var index = 0; index < sources.Count; index++)
+        var source = sources[index];
+        long line = 1;
+        try
         {
-            var source = sources[index];
-            long line = 1;
-            try
+            var (stream, stored) = source.Open();
+            using (stream)
             {
-                var (stream, stored) = source.Open();
-                using (stream)
+                var reported = 0L;
+                var buffer = ArrayPool<byte>.Shared.Rent(BlockSize);
+                var filled = 0;
+                while (true)
                 {
-                    var reported = 0L;
-                    var buffer = ArrayPool<byte>.Shared.Rent(BlockSize);
-                    var filled = 0;
-                    while (true)
+                    cancellation.ThrowIfCancellationRequested();
+                    if (filled == buffer.Length)
                     {
-                        cancellation.ThrowIfCancellationRequested();
-                        if (filled == buffer.Length)
+                        var end = buffer.AsSpan(0, filled).LastIndexOf((byte)'\n');
+                        if (end < 0)
                         {
-                            var end = buffer.AsSpan(0, filled).LastIndexOf((byte)'\n');
-                            if (end < 0)
-                            {
-                                // A line longer than the block: grow until it fits.
-                                var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                                buffer.AsSpan(0, filled).CopyTo(larger);
-                                ArrayPool<byte>.Shared.Return(buffer);
-                                buffer = larger;
-                            }
-                            else
-                            {
-                                // Hand on the whole lines; the tail of a line starts the next block.
-                                var rest = filled - end - 1;
-                                var next = ArrayPool<byte>.Shared.Rent(Math.Max(BlockSize, rest * 2));
-                                buffer.AsSpan(end + 1, rest).CopyTo(next);
-                                var lines = buffer.AsSpan(0, end + 1).Count((byte)'\n');
-                                Post(blocks, new LineBlock(buffer, end + 1, index, line), cancellation);
-                                line += lines;
-                                buffer = next;
-                                filled = rest;
-                            }
+                            // A line longer than the block: grow until it fits.
+                            var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                            buffer.AsSpan(0, filled).CopyTo(larger);
+                            ArrayPool<byte>.Shared.Return(buffer);
+                            buffer = larger;
                         }
-
-                        var read = stream.Read(buffer, filled, buffer.Length - filled);
-                        var storedNow = stored.BytesRead;
-                        progress.AddStoredBytes(storedNow - reported);
-                        reported = storedNow;
-                        if (read == 0)
+                        else
                         {
-                            if (filled > 0)
-                            {
-                                Post(blocks, new LineBlock(buffer, filled, index, line), cancellation);
-                            }
-                            else
-                            {
-                                ArrayPool<byte>.Shared.Return(buffer);
-                            }
-
-                            break;
+                            // Hand on the whole lines; the tail of a line starts the next block.
+                            var rest = filled - end - 1;
+                            var next = ArrayPool<byte>.Shared.Rent(Math.Max(BlockSize, rest * 2));
+                            buffer.AsSpan(end + 1, rest).CopyTo(next);
+                            var lines = buffer.AsSpan(0, end + 1).Count((byte)'\n');
+                            Post(blocks, new LineBlock(buffer, end + 1, index, line), cancellation);
+                            line += lines;
+                            buffer = next;
+                            filled = rest;
                         }
-
-                        filled += read;
-                        progress.AddLineBytes(read);
                     }
+
+                    var read = stream.Read(buffer, filled, buffer.Length - filled);
+                    var storedNow = stored.BytesRead;
+                    progress.AddStoredBytes(storedNow - reported);
+                    reported = storedNow;
+                    if (read == 0)
+                    {
+                        if (filled > 0)
+                        {
+                            Post(blocks, new LineBlock(buffer, filled, index, line), cancellation);
+                        }
+                        else
+                        {
+                            ArrayPool<byte>.Shared.Return(buffer);
+                        }
+
+                        break;
+                    }
+
+                    filled += read;
+                    progress.AddLineBytes(read);
                 }
             }
-            catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException or HttpRequestException)
-            {
-                // A truncated gzip, a vanished file, a server that hung up: report where, go on with the next file.
-                problems.AddBadLine(new BadLine(source.Name, line, $"cannot read on from here: {exception.Message}"));
-            }
+        }
+        catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException or HttpRequestException)
+        {
+            // A truncated gzip, a vanished file, a server that hung up: report where, go on with the next file.
+            problems.AddBadLine(new BadLine(source.Name, line, $"cannot read on from here: {exception.Message}"));
         }
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NodaTime;
 using NodaTime.Text;
+using Relief.Cli.Batching;
 using Relief.Cli.Rendering;
 using Relief.Core.Assessment;
 using Relief.Core.Knowledge;
@@ -63,6 +64,9 @@ public static class AssessCommand
         return command;
     }
 
+    /// <summary>One file's document and, for --format json, its line, made on a worker thread.</summary>
+    private readonly record struct FileResult(AssessmentDocument Document, string? JsonLine);
+
     /// <summary>The earliest assessment date accepted: before it, ages and durations would be meaningless.</summary>
     public static readonly LocalDate EarliestAsOf = new(1900, 1, 1);
 
@@ -106,50 +110,60 @@ public static class AssessCommand
             return ExitCodes.InvalidInput;
         }
 
-        var knowledge = KnowledgeLocation.LoadOrReport(KnowledgeLocation.Resolve(knowledgeOption), error);
-        if (knowledge is null)
+        // The knowledge loads while the first files are read: reading needs no knowledge, assessing does.
+        var knowledgeDirectory = KnowledgeLocation.Resolve(knowledgeOption);
+        var knowledgeTask = Task.Run(() => KnowledgeLocation.LoadOrReport(knowledgeDirectory, error) is { } loaded
+            ? (Knowledge: loaded, Pipeline: new AssessmentPipeline(new Assessor(loaded)))
+            : default((KnowledgeBase Knowledge, AssessmentPipeline Pipeline)?));
+
+        // Files are read, assessed and (for JSON) serialised on all cores, and written in input order as each next
+        // one is ready: the output is byte-identical to assessing them one by one. At most a window of finished
+        // documents waits to be written, so memory holds a few documents, not the batch.
+        var window = Math.Max(2, Environment.ProcessorCount * 4);
+        var batch = new OrderedBatch<FileResult>(files.Count, window, i =>
         {
+            var read = FhirBundleReader.ReadFile(files[i].Path);
+            if (knowledgeTask.GetAwaiter().GetResult() is not { } ready)
+            {
+                return default;
+            }
+
+            var document = ready.Pipeline.Document(read, asOf, files[i].Path);
+            return new FileResult(document, json ? AssessmentJsonContext.ToJsonLine(document) : null);
+        });
+
+        if (knowledgeTask.GetAwaiter().GetResult() is not { Knowledge: var knowledge })
+        {
+            batch.Cancel();
             return ExitCodes.InvalidKnowledge;
         }
 
-        var pipeline = new AssessmentPipeline(new Assessor(knowledge));
         var console = json ? null : TerminalConsole.Create(output);
         var failures = problems.Count;
-
-        // Files are read and assessed on all cores a window at a time, then written in input order: the output
-        // is byte-identical to assessing them one by one, and memory holds one window of documents.
-        var window = Math.Max(1, Environment.ProcessorCount * 2);
-        var documents = new AssessmentDocument[Math.Min(window, files.Count)];
-        for (var first = 0; first < files.Count; first += window)
+        for (var i = 0; i < files.Count; i++)
         {
-            var count = Math.Min(window, files.Count - first);
-            var offset = first;
-            Parallel.For(0, count, i => documents[i] = pipeline.AssessFile(files[offset + i].Path, asOf));
-            for (var i = 0; i < count; i++)
+            var file = files[i];
+            var (document, line) = batch.Take(i);
+            if (document.Error is { } problem)
             {
-                var file = files[offset + i];
-                var document = documents[i];
-                if (document.Error is { } problem)
+                // A directory may hold other JSON (an INDEX.json, a manifest): skipped with a warning, the batch goes on.
+                if (file.FromDirectory && problem.Kind is "not-a-bundle" or "not-an-object")
                 {
-                    // A directory may hold other JSON (an INDEX.json, a manifest): skipped with a warning, the batch goes on.
-                    if (file.FromDirectory && problem.Kind is "not-a-bundle" or "not-an-object")
-                    {
-                        error.WriteLine($"relief: warning: {file.Path}: skipped, {problem.Message}");
-                        continue;
-                    }
-
-                    failures++;
-                    error.WriteLine($"relief: {file.Path}: {problem.Message}");
+                    error.WriteLine($"relief: warning: {file.Path}: skipped, {problem.Message}");
+                    continue;
                 }
 
-                if (json)
-                {
-                    output.WriteLine(AssessmentJsonContext.ToJsonLine(document));
-                }
-                else if (document.Assessment is not null)
-                {
-                    new AssessmentTextRenderer(console!, knowledge, textOptions).Render(document);
-                }
+                failures++;
+                error.WriteLine($"relief: {file.Path}: {problem.Message}");
+            }
+
+            if (line is not null)
+            {
+                output.WriteLine(line);
+            }
+            else if (document.Assessment is not null)
+            {
+                new AssessmentTextRenderer(console!, knowledge, textOptions).Render(document);
             }
         }
 
