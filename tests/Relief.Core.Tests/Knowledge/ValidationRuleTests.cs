@@ -55,6 +55,8 @@ public sealed class ValidationRuleTests : IDisposable
     // cautions.yaml
     [InlineData("safety/cautions.yaml", "severity: avoid", "severity: avoid\n    applies-to: stopped", "opioid-older-adults", "applies-to: stopped needs stopped-within-days")]
     [InlineData("safety/cautions.yaml", "severity: avoid", "severity: avoid\n    stopped-within-days: 730", "opioid-older-adults", "stopped-within-days needs applies-to: stopped")]
+    [InlineData("safety/cautions.yaml", "severity: avoid", "severity: avoid\n    unless-factor: age-65-plus", "opioid-older-adults", "unless-factor belongs to applies-to: stopped")]
+    [InlineData("safety/factors.yaml", "within-days: 365 }", "within-days: 365, confirmed-apart-days: 400 }", "long-qt", "confirmed-apart-days must be above 0, below within-days")]
     // monitoring.yaml
     [InlineData("monitoring.yaml", "  - { id: creatinine, name: Creatinine, unit: \"umol/L\", codes: [{ system: loinc, code: \"2160-0\", display: \"Creatinine\" }] }\n", "", "kidney-low", "kidney-function needs test 'creatinine' in monitoring.yaml", "safety/factors.yaml")]
     [InlineData("monitoring.yaml", "codes: [{ system: loinc, code: \"1742-6\", display: \"ALT\" }]", "codes: []", "alt", "a test needs at least one code")]
