@@ -51,6 +51,8 @@ public class KnowledgeCommandTests
     [InlineData("opioid-benzodiazepine", "interaction opioid-benzodiazepine: opioid-analgesics + benzodiazepines → major")]
     [InlineData("gabapentin-renal", "creatinine clearance 30 to below 60 mL/min: at most 1400 mg per day")]
     [InlineData("methotrexate", "monitoring protocol methotrexate")]
+    [InlineData("hydroxychloroquine", "procedure retinal-examination: Retinal examination (hydroxychloroquine retinopathy screening); weeks 0-52: once; weeks 52-260: nothing due; weeks 260-…: every 52 weeks")]
+    [InlineData("jak-inhibitor", "do not start (tofacitinib): hemoglobin < 90 g/L (latest result within 90 days)")]
     [InlineData("crcl-below-30", "patient factor crcl-below-30")]
     [InlineData("tramadol", "interaction tramadol-serotonergic-antidepressant: major")]
     public void Show_finds_an_entry_by_id_or_code(string query, string expected)

@@ -159,6 +159,14 @@ internal static class ExpectedFindings
             plan.Expected.Add("dose:hydroxychloroquine-per-kg");
         }
 
+        // monitoring.yaml hydroxychloroquine retinal examination (AAO 2016): no eye examination is ever generated, so one is
+        // overdue once the first year (52 weeks) and its 30-day grace have passed since the start.
+        if (plan.Medications.Where(m => m.Has("hydroxychloroquine")).Select(m => m.Start).DefaultIfEmpty(asOf).Min() is var start
+            && asOf > start.PlusWeeks(52).PlusDays(30))
+        {
+            plan.Expected.Add("monitoring:hydroxychloroquine/procedure/retinal-examination:overdue");
+        }
+
         if (mme >= 90)
         {
             plan.Expected.Add("dose:opioid-mme-90");

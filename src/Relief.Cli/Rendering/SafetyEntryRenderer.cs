@@ -60,6 +60,17 @@ public sealed class SafetyEntryRenderer(KnowledgeBase knowledge, TextWriter outp
             {
                 output.WriteLine($"  threshold {threshold.Key}: {threshold.TestId} {Words.Of(threshold.Comparator)} {threshold.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} {threshold.Unit}");
             }
+
+            foreach (var limit in protocol.StartLimits)
+            {
+                var only = limit.Drugs.Count == 0 ? "" : $" ({string.Join(", ", limit.Drugs.Order(StringComparer.Ordinal))})";
+                output.WriteLine($"  do not start{only}: {limit.TestId} {limit.Comparator.Symbol()} {limit.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} {limit.Unit} (latest result within {limit.WithinDays} days)");
+            }
+
+            foreach (var screen in protocol.ProcedureScreens)
+            {
+                output.WriteLine($"  procedure {screen.Id}: {screen.Name}; {string.Join("; ", screen.Phases.Select(Phase))}");
+            }
         }
 
         if (Rules.Factors.TryGetValue(id, out var factor))
@@ -142,5 +153,16 @@ public sealed class SafetyEntryRenderer(KnowledgeBase knowledge, TextWriter outp
         {
             output.WriteLine(label + value);
         }
+    }
+
+    private static string Phase(ScreenPhase phase)
+    {
+        var weeks = $"weeks {phase.FromWeek}-{phase.ToWeek?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "…"}";
+        return phase.Kind switch
+        {
+            ScreenPhaseKind.Once => $"{weeks}: once",
+            ScreenPhaseKind.Every => $"{weeks}: every {phase.EveryWeeks} weeks",
+            _ => $"{weeks}: nothing due",
+        };
     }
 }

@@ -124,6 +124,53 @@ internal sealed class ProtocolEntry : SafetyEntry
     public List<string>? ThresholdSets { get; set; }
 
     public List<ThresholdEntry>? Thresholds { get; set; }
+
+    public List<ProcedureScreenEntry>? Procedures { get; set; }
+
+    public List<StartLimitEntry>? StartLimits { get; set; }
+}
+
+/// <summary>A "do not start" limit for a proposed drug (knowledge-format-safety.md §8.2b).</summary>
+internal sealed class StartLimitEntry : SourcedEntry
+{
+    public string? Test { get; set; }
+
+    public string? Comparator { get; set; }
+
+    public decimal? Value { get; set; }
+
+    public string? Unit { get; set; }
+
+    public List<string>? Drugs { get; set; }
+
+    public int? WithinDays { get; set; }
+}
+
+/// <summary>A monitoring item answered by a Procedure (knowledge-format-safety.md §8.2a).</summary>
+internal sealed class ProcedureScreenEntry : SourcedEntry
+{
+    public string? Id { get; set; }
+
+    public string? Name { get; set; }
+
+    public List<SafetyCodeEntry>? Codes { get; set; }
+
+    public int? BeforeStartDays { get; set; }
+
+    public int? GraceDays { get; set; }
+
+    public List<ScreenPhaseEntry>? Phases { get; set; }
+}
+
+internal sealed class ScreenPhaseEntry : SafetyEntry
+{
+    public int? FromWeek { get; set; }
+
+    public int? ToWeek { get; set; }
+
+    public bool? Once { get; set; }
+
+    public int? EveryWeeks { get; set; }
 }
 
 internal sealed class BaselineItemEntry : SourcedEntry

@@ -135,6 +135,8 @@ internal sealed class ObservationCriterionEntry : SafetyEntry
     public List<string>? PhenotypeIn { get; set; }
 
     public int? WithinDays { get; set; }
+
+    public int? ConfirmedApartDays { get; set; }
 }
 
 internal sealed class KidneyFunctionEntry : SafetyEntry
@@ -178,6 +180,8 @@ internal sealed class CautionEntry : SourcedEntry
     public string? AppliesTo { get; set; }
 
     public int? StoppedWithinDays { get; set; }
+
+    public string? UnlessFactor { get; set; }
 
     public bool? BoxedWarning { get; set; }
 

@@ -374,11 +374,18 @@ internal sealed partial class SafetyValidator
             Error(f, id, $"observation on '{test.Id}' has a unit but compares no number");
         }
 
+        if (entry.ConfirmedApartDays is { } apart
+            && (apart <= 0 || comparison is not (ObservationComparison.Below or ObservationComparison.Above) || apart >= (entry.WithinDays ?? 0)))
+        {
+            Error(f, id, $"observation on '{test.Id}': confirmed-apart-days must be above 0, below within-days, and compare a number (below or above)");
+        }
+
         return new ObservationCriterion(
             test.Id, comparison, entry.Below ?? entry.Above, entry.Unit, Codes(f, id, entry.ValueCodes),
             [.. (entry.ValueTextContains ?? []).Select(t => t.ToLowerInvariant())], entry.WithinDays ?? 0)
         {
             Phenotypes = [.. entry.PhenotypeIn ?? []],
+            ConfirmedApartDays = entry.ConfirmedApartDays,
         };
     }
 }

@@ -71,6 +71,8 @@ internal sealed partial class SafetyValidator
                 BaselineConvention = entry.BaselineConvention ?? false,
                 Schedule = schedule,
                 Thresholds = thresholds.ToImmutable(),
+                ProcedureScreens = ProcedureScreens(f, id, entry.Procedures),
+                StartLimits = StartLimits(f, id, entry.StartLimits, anyOf.Union(allOf.SelectMany(s => s)).ToFrozenSet(StringComparer.Ordinal), tests, units),
             });
         }
 

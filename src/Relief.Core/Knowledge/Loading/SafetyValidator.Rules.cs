@@ -26,6 +26,15 @@ internal sealed partial class SafetyValidator
                 Error(f, id, "applies-to: stopped needs stopped-within-days (a positive number of days), and stopped-within-days needs applies-to: stopped");
             }
 
+            if (entry.UnlessFactor is not null)
+            {
+                CheckFactor(f, id, entry.UnlessFactor, factors, "unless-factor");
+                if (appliesTo != AppliesTo.Stopped)
+                {
+                    Error(f, id, "unless-factor belongs to applies-to: stopped (a documented washout ends what a stopped drug leaves behind)");
+                }
+            }
+
             Require(f, id, entry.Rationale, "rationale");
             Require(f, id, entry.Action, "action");
             var sources = Sources(f, id, entry);
@@ -43,6 +52,7 @@ internal sealed partial class SafetyValidator
                 Action = entry.Action ?? "",
                 SourceIds = sources,
                 StoppedWithinDays = entry.StoppedWithinDays,
+                UnlessFactorId = entry.UnlessFactor,
             });
         }
 

@@ -30,4 +30,7 @@ public sealed record Caution
 
     /// <summary>For <see cref="AppliesTo.Stopped"/>: how recently the drug must have been stopped, in days.</summary>
     public int? StoppedWithinDays { get; init; }
+
+    /// <summary>For <see cref="AppliesTo.Stopped"/>: a factor that, when it holds, silences the caution (a documented washout).</summary>
+    public string? UnlessFactorId { get; init; }
 }

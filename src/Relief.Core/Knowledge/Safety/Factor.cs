@@ -87,6 +87,12 @@ public sealed record ObservationCriterion(
 {
     /// <summary>For <see cref="ObservationComparison.PhenotypeIn"/>: the phenotypes that make the criterion hold.</summary>
     public ImmutableArray<string> Phenotypes { get; init; } = [];
+
+    /// <summary>
+    /// For below/above: the latest result and every earlier one back to a result at least this many days older must all pass
+    /// (two teriflunomide levels below 0.02 mg/L at least 14 days apart).
+    /// </summary>
+    public int? ConfirmedApartDays { get; init; }
 }
 
 /// <summary>Creatinine clearance or eGFR below a value (knowledge-format-safety.md §2.2).</summary>

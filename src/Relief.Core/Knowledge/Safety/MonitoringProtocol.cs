@@ -34,6 +34,12 @@ public sealed record MonitoringProtocol
 
     public required ImmutableArray<Threshold> Thresholds { get; init; }
 
+    /// <summary>Items answered by a Procedure (an eye examination), with their own schedules (§8.2a).</summary>
+    public ImmutableArray<ProcedureScreen> ProcedureScreens { get; init; } = [];
+
+    /// <summary>"Do not start" limits judged for a proposed drug on its most recent result (§8.2b).</summary>
+    public ImmutableArray<StartLimit> StartLimits { get; init; } = [];
+
     /// <summary>Every ingredient that can bring this protocol into play.</summary>
     public IEnumerable<string> Ingredients => AnyOf.Concat(AllOf.SelectMany(s => s));
 }

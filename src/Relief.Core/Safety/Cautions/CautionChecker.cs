@@ -116,8 +116,9 @@ internal static class CautionChecker
                 continue;
             }
 
+            // A documented washout (two teriflunomide levels below the label's limit) ends the stopped drug's caution.
             var factor = context.Factor(caution.FactorId);
-            if (factor.Holds)
+            if (factor.Holds && (caution.UnlessFactorId is not { } unless || !context.Factor(unless).Holds))
             {
                 findings.Add(StoppedFinding(context, caution, latest, factor, caution.StoppedWithinDays.Value));
             }

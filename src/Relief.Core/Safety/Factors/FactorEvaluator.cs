@@ -312,6 +312,11 @@ internal sealed class FactorEvaluator(SafetyContext context)
                 }
 
                 holds = criterion.Comparison == ObservationComparison.Below ? value < criterion.Value : value > criterion.Value;
+                if (holds && criterion.ConfirmedApartDays is { } apart)
+                {
+                    holds = Confirmed(factor, criterion, latest, apart);
+                }
+
                 break;
             case ObservationComparison.Positive:
                 holds = ResultReader.IsPositive(latest, context.Rules.ResultInterpretation);
@@ -339,6 +344,36 @@ internal sealed class FactorEvaluator(SafetyContext context)
         }
 
         return (holds ? FactorState.Holds : FactorState.DoesNotHold, latest);
+    }
+
+    /// <summary>
+    /// Every result from the latest back to one at least <paramref name="apart"/> days older passes too (within the window);
+    /// a failing or unreadable result on the way, or no result old enough, and the criterion does not hold.
+    /// </summary>
+    private bool Confirmed(Factor factor, ObservationCriterion criterion, ObservationFact latest, int apart)
+    {
+        var from = context.AsOf.PlusDays(-criterion.WithinDays);
+        var needed = latest.Effective!.Value.PlusDays(-apart);
+        foreach (var result in context.Observations.Results(criterion.TestId))
+        {
+            if (ReferenceEquals(result, latest) || result.Effective is not { } date || date > latest.Effective.Value)
+            {
+                continue;
+            }
+
+            if (date < from || !context.TryValue(result, criterion.TestId, criterion.Unit!, factor.Id, out var value)
+                || !(criterion.Comparison == ObservationComparison.Below ? value < criterion.Value : value > criterion.Value))
+            {
+                return false;
+            }
+
+            if (date <= needed)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private (FactorState State, ComputedValue? Measured) EvaluateKidney(KidneyFunctionCriterion criterion)

@@ -43,6 +43,8 @@ internal static class MonitoringChecker
                 findings.AddRange(ScheduleCheck.Check(context, protocol, schedule, medications));
             }
 
+            findings.AddRange(ProcedureScreenCheck.Check(context, protocol, medications));
+            findings.AddRange(StartLimitCheck.Check(context, protocol, medications));
             thresholds.Check(protocol, medications);
         }
 
