@@ -97,7 +97,7 @@ public sealed class DiaryFormsTests
     /// The T-score the knowledge file gives for a raw summed score, read from the file's text (not through the loader
     /// under test), so a loader that misread or shifted the table would fail.
     /// </summary>
-    private static decimal FatigueTableRow(int raw)
+    internal static decimal FatigueTableRow(int raw)
     {
         var text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "knowledge", DiaryForms.File));
         var match = System.Text.RegularExpressions.Regex.Match(text, $@"\{{ raw: {raw}, t-score: (?<t>[0-9.]+) \}}");
