@@ -85,6 +85,36 @@ public sealed class DiaryQuestionnaireTests(WebFixture web)
     }
 
     [Fact]
+    public async Task PROMIS_fatigue_7a_filled_on_a_phone_is_stored_as_the_T_score_of_its_raw_sum()
+    {
+        var context = await web.NewContextAsync(new() { ViewportSize = Browser.Phone }, WebHost.Patient);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{web.Host.BaseUrl}/diary/{PatientId}");
+        await page.ClickAsync("#form-promis-fatigue-7a summary");
+        // Often, Sometimes, Often, Sometimes, Rarely, Never (4+3+4+3+2+1), and "Rarely" enough energy to exercise,
+        // which the form scores 4 (the item is reversed): raw 21.
+        foreach (var (question, label) in new[] { ("tired", "Often"), ("exhaustion", "Sometimes"), ("run-out", "Often"), ("limit-work", "Sometimes"), ("think", "Rarely"), ("bath", "Never"), ("exercise", "Rarely") })
+        {
+            await page.Locator($"#form-promis-fatigue-7a label[for^='fatigue-{question}-']").Filter(new() { HasText = label }).ClickAsync();
+        }
+
+        var note = $"fatigue {Guid.NewGuid():N}";
+        await page.FillAsync("#Notes", note);
+        await PageChecks.FitsTheViewport(page);
+        await PageChecks.Screenshot(page, "diary-promis-fatigue-phone");
+        await page.ClickAsync("main button[type=submit]");
+        var expected = DiaryFormsTests.FatigueTableRow(21);
+        var recent = page.Locator("#recent li").Filter(new() { HasText = note });
+        await Assertions.Expect(recent).ToContainTextAsync($"Fatigue (PROMIS 7a) T-score {expected.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}");
+
+        var stored = await StoredWithNote(note);
+        var fatigue = Assert.Single(stored!.Measurements);
+        Assert.Equal(("promis-fatigue-7a", expected), (fatigue.InstrumentId, fatigue.Value));
+        await PageChecks.NoSeriousAccessibilityViolations(page);
+        await context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_half_answered_PEG_is_refused_naming_the_questionnaire_and_nothing_is_stored()
     {
         var page = await web.NewPageAsync(Browser.Phone, WebHost.Patient);

@@ -106,6 +106,32 @@ public sealed class DiaryTests(WebFixture web)
     }
 
     [Fact]
+    public async Task Recent_entries_are_in_the_order_of_the_time_they_describe_and_a_backdated_one_says_when_it_was_recorded()
+    {
+        // The first sample's diary: the other diary tests write to the second.
+        var patient = WebHost.PatientIds[0];
+        var now = DateTime.UtcNow;
+        var later = $"later {Guid.NewGuid():N}";
+        var backdated = $"backdated {Guid.NewGuid():N}";
+        Assert.True((await web.Host.Store.AddDiaryEntryAsync(patient, new() { At = now.AddMinutes(-1), Pain = 2, Notes = later }, "test")).Succeeded);
+        // Recorded second, but about three hours ago: it belongs below the first.
+        Assert.True((await web.Host.Store.AddDiaryEntryAsync(patient, new() { At = now.AddHours(-3), Pain = 7, Notes = backdated }, "test")).Succeeded);
+
+        var page = await web.NewPageAsync(Browser.Phone, WebHost.OtherPatient);
+        await page.GotoAsync($"{web.Host.BaseUrl}/diary/{patient}");
+
+        var items = await page.Locator("#recent li").AllInnerTextsAsync();
+        var laterAt = items.ToList().FindIndex(t => t.Contains(later, StringComparison.Ordinal));
+        var backdatedAt = items.ToList().FindIndex(t => t.Contains(backdated, StringComparison.Ordinal));
+        Assert.True(laterAt >= 0 && backdatedAt > laterAt, string.Join(" | ", items));
+        Assert.Contains("(recorded ", items[backdatedAt], StringComparison.Ordinal);
+        Assert.DoesNotContain("(recorded ", items[laterAt], StringComparison.Ordinal);
+        // The list as a whole runs from the latest described time down.
+        var described = await page.Locator("#recent li").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.at)");
+        Assert.Equal(described.OrderByDescending(a => DateTime.Parse(a, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind)), described);
+    }
+
+    [Fact]
     public async Task The_diary_page_transfers_under_100_kilobytes()
     {
         var page = await web.NewPageAsync(Browser.Phone, WebHost.Patient);

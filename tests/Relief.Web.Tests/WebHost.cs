@@ -17,8 +17,11 @@ using Relief.Web.SignIn;
 
 namespace Relief.Web.Tests;
 
-/// <summary>The pages on real Kestrel, bound to an ephemeral loopback port, with the repository's knowledge base.</summary>
-public sealed class WebHost : IAsyncLifetime
+/// <summary>
+/// The pages on real Kestrel, bound to an ephemeral loopback port, with the repository's knowledge base;
+/// <paramref name="settings"/> are further service arguments ("--Relief:Auth:SignInFailuresPerAddress=3").
+/// </summary>
+public sealed class WebHost(params string[] settings) : IAsyncLifetime
 {
     private WebApplication? _app;
 
@@ -71,7 +74,7 @@ public sealed class WebHost : IAsyncLifetime
         // The real service composition (`relief serve`), on an ephemeral loopback port, with the store above.
         _app = ServiceHost.Build(
             [$"--Relief:Port=0", $"--Relief:Store={StorePath}", $"--Relief:Auth:WebUsers={Users.Path}",
-             $"--Relief:Knowledge={Path.Combine(RepositoryPaths.Root, "knowledge")}"],
+             $"--Relief:Knowledge={Path.Combine(RepositoryPaths.Root, "knowledge")}", .. settings],
             builder => builder.Logging.ClearProviders());
         await _app.StartAsync();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -77,6 +77,9 @@ public sealed class AuthOptions
     /// <summary>The web pages' accounts file (hashed passwords; `relief users add` writes it). Default: web-users.json beside the default store.</summary>
     public string? WebUsers { get; set; }
 
+    /// <summary>Failed web sign-ins from one client address within 15 minutes before that address is refused (429) until they have passed.</summary>
+    public int SignInFailuresPerAddress { get; set; } = Relief.Web.SignIn.SignInThrottle.DefaultMaxFailuresPerAddress;
+
     /// <summary>Who may use the REST API: people (clinicians and patients) signed in by an identity provider.</summary>
     public UserAuthOptions Users { get; set; } = new();
 }

@@ -43,8 +43,14 @@ public static class FollowUpModule
         // The system clock, not a TimeProvider from the container: a test's broken clock for the request pipeline
         // must not stop the schedule (tests of the schedule construct the service with a fake one).
         services.AddHostedService(sp => new TaskRederivationService(sp.GetRequiredService<FollowUpStore>(), TimeProvider.System, at, sp.GetRequiredService<ILogger<TaskRederivationService>>()));
+        if (options.Auth.SignInFailuresPerAddress < 1)
+        {
+            throw new Relief.Service.Hosting.ServiceConfigurationException($"Relief:Auth:SignInFailuresPerAddress '{options.Auth.SignInFailuresPerAddress}' must be 1 or more");
+        }
+
         services.AddReliefWeb(new Relief.Web.SignIn.WebSignInOptions
         {
+            SignInFailuresPerAddress = options.Auth.SignInFailuresPerAddress,
             UsersFile = options.Auth.WebUsers ?? Relief.Web.SignIn.WebUserFile.DefaultPath(),
             InsecureNoAuth = options.Auth.InsecureNoAuth,
         });

@@ -210,6 +210,30 @@ public sealed partial class FollowUpStore
         return StoreResult<Page<DiaryEntryView>>.Ok(new Page<DiaryEntryView>(items, rows.Count > size ? items[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
     }
 
+    /// <summary>
+    /// The patient's latest diary entries by the time they describe (newest first; entries of the same instant newest
+    /// recorded first), at most <paramref name="count"/> (1-50): the diary page's recent entries, where a backdated
+    /// entry belongs at its own time, not at the top. One indexed query ((patient, at) index), bounded by the count.
+    /// </summary>
+    public async Task<StoreResult<ImmutableArray<DiaryEntryView>>> RecentDiaryAsync(string patientId, int count, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, 50);
+        await using var db = NewContext();
+        if (!await db.Patients.AnyAsync(p => p.Id == patientId, cancellationToken))
+        {
+            return StoreResult<ImmutableArray<DiaryEntryView>>.NotFound($"patient {patientId}");
+        }
+
+        var rows = await db.DiaryEntries.AsNoTracking()
+            .Where(d => d.PatientId == patientId)
+            .OrderByDescending(d => d.At).ThenByDescending(d => d.Id)
+            .Take(count)
+            .ToListAsync(cancellationToken);
+        await AuditReadAsync(db, actor, patientId, nameof(DiaryEntry), null, cancellationToken);
+        return StoreResult<ImmutableArray<DiaryEntryView>>.Ok([.. rows.Select(View)]);
+    }
+
     /// <summary>One diary entry with its patient (the API reads it for its ETag and to check who may see it).</summary>
     public async Task<StoreResult<PatientDiaryEntry>> GetDiaryEntryAsync(long entryId, string actor, CancellationToken cancellationToken = default)
     {
@@ -247,6 +271,7 @@ public sealed partial class FollowUpStore
     {
         Id = e.Id,
         At = e.At,
+        RecordedAt = e.RecordedAt,
         Pain = e.Pain,
         Fatigue = e.Fatigue,
         Exertion = e.Exertion,

@@ -22,10 +22,15 @@ public sealed partial class FollowUpStore
 
         await using var db = NewContext();
         var ids = entryIds.Select(id => (long?)id).ToList();
-        var rows = await db.Measurements.AsNoTracking()
-            .Where(m => m.PatientId == patientId && m.Status == EntryStatus.Current && ids.Contains(m.DiaryEntryId))
+        // Found by entry id (the DiaryEntryId index: a few rows per listed entry, however long the diary); the
+        // patient is checked on those rows rather than in SQL, where SQLite's planner, without statistics, would
+        // prefer the patient index and read every measurement of a two-year diary.
+        var rows = (await db.Measurements.AsNoTracking()
+            .Where(m => ids.Contains(m.DiaryEntryId) && m.Status == EntryStatus.Current)
             .OrderBy(m => m.Id)
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken))
+            .Where(m => m.PatientId == patientId)
+            .ToList();
         await AuditReadAsync(db, actor, patientId, nameof(OutcomeMeasurement), null, cancellationToken);
         return rows.GroupBy(m => m.DiaryEntryId!.Value).ToImmutableDictionary(g => g.Key, g => g.Select(View).ToImmutableArray());
     }

@@ -19,7 +19,11 @@ public sealed record DiaryEntryView
 {
     public required long Id { get; init; }
 
+    /// <summary>The time the entry describes (the patient may backdate it, or it was queued offline).</summary>
     public required DateTime At { get; init; }
+
+    /// <summary>When the store received the entry.</summary>
+    public DateTime RecordedAt { get; init; }
 
     public required int? Pain { get; init; }
 

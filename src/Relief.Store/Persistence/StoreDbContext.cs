@@ -73,6 +73,8 @@ public abstract class StoreDbContext : DbContext
         Entry<OutcomeMeasurement>(modelBuilder, "measurements", e =>
         {
             e.HasIndex(m => new { m.PatientId, m.InstrumentId, m.EffectiveAt });
+            // The diary page reads the scores of the entries it lists by entry id (DiaryScoresAsync).
+            e.HasIndex(m => m.DiaryEntryId);
             e.Property(m => m.Value).HasPrecision(9, 3);
         });
         Entry<DiaryEntry>(modelBuilder, "diary_entries", e =>

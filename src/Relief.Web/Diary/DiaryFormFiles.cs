@@ -51,6 +51,16 @@ internal sealed class FormEntry
     public string? Source { get; set; }
 
     public List<ItemEntry>? Items { get; set; }
+
+    public List<TableRowEntry>? Table { get; set; }
+}
+
+/// <summary>One row of a `table` form's conversion: a raw summed score and the instrument value it stands for.</summary>
+internal sealed class TableRowEntry
+{
+    public int? Raw { get; set; }
+
+    public decimal? TScore { get; set; }
 }
 
 internal sealed class ItemEntry

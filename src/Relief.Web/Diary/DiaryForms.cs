@@ -28,6 +28,9 @@ public sealed record DiaryQuestionnaire(string Id, string Name, string Scoring, 
     /// <summary>The few words shown before the form's score in the recent-entries list.</summary>
     public string? Short { get; init; }
 
+    /// <summary>For <c>table</c> scoring: the instrument value of each raw summed score (a PROMIS T-score table).</summary>
+    public ImmutableSortedDictionary<int, decimal> Table { get; init; } = ImmutableSortedDictionary<int, decimal>.Empty;
+
     public IEnumerable<DiaryQuestion> Questions => Items.SelectMany(i => i.Questions);
 
     /// <summary>
@@ -59,6 +62,10 @@ public sealed record DiaryQuestionnaire(string Id, string Name, string Scoring, 
             case "items-meeting" when given.Count == Questions.Count():
                 var met = Items.Count(item => item.Questions.All(q => answers[q.Id] >= Threshold));
                 return ([new InstrumentAnswer(Instrument!, met)], null);
+            case "table" when given.Count == Questions.Count():
+                // The loader proved the table holds every possible sum, so a complete form always finds its row.
+                var raw = given.Sum(q => answers[q.Id]);
+                return ([new InstrumentAnswer(Instrument!, Table[raw])], null);
             default:
                 return ([], new StoreError(Id, $"{Name}: answer all {Questions.Count()} questions, or none"));
         }
@@ -98,9 +105,12 @@ public sealed class DiaryForms
             if (form.Scoring != "each" && form.Instrument == instrumentId)
             {
                 var name = form.Short ?? instrumentId;
-                return form.Scoring == "items-meeting"
-                    ? $"{name} {number} of {form.Items.Length} items"
-                    : $"{name} {number}/{form.Questions.SelectMany(q => q.Answers).Max(a => a.Score)}";
+                return form.Scoring switch
+                {
+                    "items-meeting" => $"{name} {number} of {form.Items.Length} items",
+                    "table" => $"{name} {value.ToString("0.0", CultureInfo.InvariantCulture)}",
+                    _ => $"{name} {number}/{form.Questions.SelectMany(q => q.Answers).Max(a => a.Score)}",
+                };
             }
         }
 
@@ -145,7 +155,7 @@ public sealed class DiaryForms
         {
             var id = form.Id ?? "";
             var scoring = form.Scoring ?? "";
-            Check(scoring is "mean" or "each" or "items-meeting", id, $"scoring '{scoring}' is mean, each or items-meeting");
+            Check(scoring is "mean" or "each" or "items-meeting" or "table", id, $"scoring '{scoring}' is mean, each, items-meeting or table");
             Check(form.Source is { } s && knowledge.Sources.ContainsKey(s), id, $"source '{form.Source}' is not in sources.yaml");
             Check(scoring == "each" || (form.Instrument is { } i && followUp.InstrumentsById.ContainsKey(i)), id, $"instrument '{form.Instrument}' is not in instruments.yaml");
             var items = new List<DiaryItem>();
@@ -170,12 +180,59 @@ public sealed class DiaryForms
                 items.Add(new DiaryItem(item.Text ?? "", [.. questions]));
             }
 
-            forms.Add(new DiaryQuestionnaire(id, form.Name ?? id, scoring, form.Threshold ?? 0, form.Instrument, form.Source ?? "", [.. items]) { Short = form.Short });
+            var table = CheckTable(form, scoring, items, followUp, Check);
+            forms.Add(new DiaryQuestionnaire(id, form.Name ?? id, scoring, form.Threshold ?? 0, form.Instrument, form.Source ?? "", [.. items]) { Short = form.Short, Table = table });
         }
 
         var ids = forms.SelectMany(f => f.Questions).Select(q => q.Id).ToList();
         Check(ids.Distinct(StringComparer.Ordinal).Count() == ids.Count, "forms", "question ids must be unique");
         Check(ids.All(q => q.Length > 0 && q.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')), "forms", "question ids are letters, digits and hyphens");
         return errors.Count > 0 ? (null, errors) : (new DiaryForms([.. forms]), []);
+    }
+
+    /// <summary>
+    /// A <c>table</c> form's conversion, checked: one row for every sum the answers can make (no gap, no extra, no
+    /// repeat), values that rise with the sum, each one the instrument accepts. Other forms must not carry a table.
+    /// </summary>
+    private static ImmutableSortedDictionary<int, decimal> CheckTable(FormEntry form, string scoring, List<DiaryItem> items, FollowUpKnowledge followUp, Action<bool, string, string> check)
+    {
+        var id = form.Id ?? "";
+        var rows = form.Table ?? [];
+        if (scoring != "table")
+        {
+            check(rows.Count == 0, id, "only a form with scoring 'table' has a table");
+            return ImmutableSortedDictionary<int, decimal>.Empty;
+        }
+
+        var questions = items.SelectMany(i => i.Questions).ToList();
+        check(questions.Count > 0 && questions.All(q => q.Answers.Length > 0), id, "a table form needs questions with answers");
+        if (questions.Count == 0 || questions.Any(q => q.Answers.Length == 0))
+        {
+            return ImmutableSortedDictionary<int, decimal>.Empty;
+        }
+
+        var lowest = questions.Sum(q => q.Answers.Min(a => a.Score));
+        var highest = questions.Sum(q => q.Answers.Max(a => a.Score));
+        check(rows.All(r => r.Raw is not null && r.TScore is not null), id, "every table row has a raw and a t-score");
+        var complete = rows.Where(r => r.Raw is not null && r.TScore is not null).ToList();
+        var raws = complete.Select(r => r.Raw!.Value).ToList();
+        check(raws.Distinct().Count() == raws.Count, id, "the table gives a raw score more than once");
+        var missing = Enumerable.Range(lowest, highest - lowest + 1).Except(raws).ToList();
+        check(missing.Count == 0, id, $"the table has no row for raw score(s) {string.Join(", ", missing)} (the answers sum to {lowest}-{highest})");
+        var outside = raws.Where(r => r < lowest || r > highest).ToList();
+        check(outside.Count == 0, id, $"raw score(s) {string.Join(", ", outside)} cannot be reached (the answers sum to {lowest}-{highest})");
+        var table = complete.GroupBy(r => r.Raw!.Value).ToImmutableSortedDictionary(g => g.Key, g => g.First().TScore!.Value);
+        var values = table.ToList();
+        for (var i = 1; i < values.Count; i++)
+        {
+            check(values[i].Value > values[i - 1].Value, id, $"the table must rise with the raw score: {values[i - 1].Key} -> {values[i - 1].Value}, {values[i].Key} -> {values[i].Value}");
+        }
+
+        if (form.Instrument is { } instrument && followUp.InstrumentsById.TryGetValue(instrument, out var own))
+        {
+            check(table.Values.All(own.Accepts), id, $"a table value is outside {own.Id}'s range");
+        }
+
+        return table;
     }
 }

@@ -37,7 +37,9 @@ public sealed class SignInModel(WebUserFile users, SignInThrottle throttle, ILog
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (Name is { Length: > 0 } attempted && throttle.IsLocked(attempted))
+        // The client address as the socket saw it: behind a reverse proxy that is the proxy (docs/web.md).
+        var address = HttpContext.Connection.RemoteIpAddress;
+        if (throttle.IsLocked(Name, address))
         {
             Locked = true;
             Password = null;
@@ -61,10 +63,7 @@ public sealed class SignInModel(WebUserFile users, SignInThrottle throttle, ILog
 
         if (user is null)
         {
-            if (!string.IsNullOrEmpty(Name))
-            {
-                throttle.Failed(Name);
-            }
+            throttle.Failed(Name, address);
 
             Refused = true;
             Password = null;

@@ -24,7 +24,7 @@ public static class WebSignIn
     {
         services.AddSingleton(options);
         services.AddSingleton(new WebUserFile(options.UsersFile));
-        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton(sp => new SignInThrottle(sp.GetService<TimeProvider>() ?? TimeProvider.System, options.SignInFailuresPerAddress));
         services.AddAuthentication().AddCookie(Scheme, cookie =>
         {
             cookie.Cookie.Name = CookieName;

@@ -9,6 +9,9 @@ public sealed class WebSignInOptions
     /// <summary>Development only: the pages are open to anyone who reaches the port; every page says so.</summary>
     public bool InsecureNoAuth { get; init; }
 
+    /// <summary>Failed sign-ins from one client address within <see cref="SignInThrottle.Window"/> before that address is refused.</summary>
+    public int SignInFailuresPerAddress { get; init; } = SignInThrottle.DefaultMaxFailuresPerAddress;
+
     /// <summary>A session ends this long after the last request.</summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromHours(8);
 }

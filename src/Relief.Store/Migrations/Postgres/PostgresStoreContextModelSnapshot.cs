@@ -665,6 +665,8 @@ namespace Relief.Store.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DiaryEntryId");
+
                     b.HasIndex("PatientId");
 
                     b.HasIndex("SourceResource");

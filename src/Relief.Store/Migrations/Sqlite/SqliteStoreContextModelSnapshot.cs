@@ -637,6 +637,8 @@ namespace Relief.Store.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DiaryEntryId");
+
                     b.HasIndex("PatientId");
 
                     b.HasIndex("SourceResource");

@@ -20,6 +20,12 @@ public sealed class IndexModel(FollowUpStore store, DiaryForms forms) : PageMode
 
     public string PatientId { get; private set; } = "";
 
+    /// <summary>How many entries the recent-entries list shows: the latest by the time they describe.</summary>
+    public const int RecentCount = 7;
+
+    /// <summary>An entry recorded this long after the time it describes (backdated, or queued offline) says when it was recorded.</summary>
+    public static readonly TimeSpan RecordedLater = TimeSpan.FromMinutes(10);
+
     public IReadOnlyList<DiaryEntryView> Recent { get; private set; } = [];
 
     public FollowUpKnowledge FollowUp => store.FollowUp;
@@ -126,13 +132,13 @@ public sealed class IndexModel(FollowUpStore store, DiaryForms forms) : PageMode
     {
         PatientId = id;
         var actor = WebClock.Actor(User);
-        var diary = await store.DiaryAsync(id, new PageRequest(7), actor, cancellationToken);
+        var diary = await store.RecentDiaryAsync(id, RecentCount, actor, cancellationToken);
         if (diary.Outcome == StoreOutcome.NotFound)
         {
             return false;
         }
 
-        var items = diary.Value?.Items ?? [];
+        var items = diary.Value;
         var scores = await store.DiaryScoresAsync(id, [.. items.Select(e => e.Id)], actor, cancellationToken);
         Recent = [.. items.Select(e => scores.TryGetValue(e.Id, out var measured) ? e with { Measurements = measured } : e)];
         return true;
