@@ -7,6 +7,6 @@ namespace Relief.Store.Application;
 public sealed partial class FollowUpStore
 {
     /// <summary>Appends the audit event of a read (who read what, when; no clinical values): <see cref="ReadAudit"/>.</summary>
-    private async Task AuditReadAsync(StoreDbContext db, string actor, string? patientId, string entityType, string? entityId, CancellationToken cancellationToken) =>
+    internal async Task AuditReadAsync(StoreDbContext db, string actor, string? patientId, string entityType, string? entityId, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlRawAsync(ReadAudit.Statement(_connection.Provider), ReadAudit.Parameters(_connection.Provider, Now, actor, patientId, entityType, entityId), cancellationToken);
 }
