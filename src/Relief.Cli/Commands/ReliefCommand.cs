@@ -22,16 +22,13 @@ public static class ReliefCommand
         var root = new RootCommand(
             "Relief: decision support for chronic pain and fatigue syndromes. It summarises cited evidence for a clinician; it never prescribes.");
         root.Options.Add(KnowledgeOption);
-#if !RELIEF_FAST
         root.Options.Add(StoreOption);
-#endif
         root.Subcommands.Add(AssessCommand.Build());
         root.Subcommands.Add(KnowledgeCommand.Build());
 #if !RELIEF_FAST
         // Store, service and summary: EF Core and ASP.NET Core, so not in the Native AOT batch binary.
         root.Subcommands.Add(PatientsCommand.Build());
         root.Subcommands.Add(DiaryCommand.Build());
-        root.Subcommands.Add(TasksCommand.Build());
         root.Subcommands.Add(GoalsCommand.Build());
         root.Subcommands.Add(StoreAdminCommand.Build());
         root.Subcommands.Add(ServeCommand.Build());
@@ -39,6 +36,8 @@ public static class ReliefCommand
         root.Subcommands.Add(ReportCommand.Build());
         root.Subcommands.Add(SummaryCommand.Build());
 #endif
+        // Read-only and fast in both builds (ADO.NET, no EF Core): the AOT binary runs it too.
+        root.Subcommands.Add(TasksCommand.Build());
         root.Subcommands.Add(ScreenCommand.Build());
         root.Subcommands.Add(SynthCommand.Build());
         root.Subcommands.Add(ExportCommand.Build());

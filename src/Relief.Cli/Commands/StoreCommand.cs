@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Data.Common;
 using NodaTime;
-using NodaTime.Text;
 using Relief.Store.Application;
 
 namespace Relief.Cli.Commands;
@@ -30,22 +29,5 @@ internal static class StoreCommand
         }
     }
 
-    public static bool TryDate(string? text, string option, TextWriter error, out LocalDate date)
-    {
-        if (text is null)
-        {
-            date = SystemClock.Instance.GetCurrentInstant().InUtc().Date;
-            return true;
-        }
-
-        if (LocalDatePattern.Iso.Parse(text) is { Success: true } parsed)
-        {
-            date = parsed.Value;
-            return true;
-        }
-
-        error.WriteLine($"relief: {option} '{text}' is not a date (expected yyyy-MM-dd)");
-        date = default;
-        return false;
-    }
+    public static bool TryDate(string? text, string option, TextWriter error, out LocalDate date) => DateOption.TryParse(text, option, error, out date);
 }

@@ -20,7 +20,7 @@ namespace Relief.Store.Application;
 /// cursor, a version (ETag) on every entry, and an audit event per read or write. Front ends stay thin: they
 /// parse, call one method here, and render.
 /// </summary>
-public sealed partial class FollowUpStore
+public sealed partial class FollowUpStore : IDueTasks
 {
     private readonly StoreConnection _connection;
     private readonly Assessor _assessor;

@@ -63,29 +63,6 @@ public sealed record AdverseEventView(long Id, DateOnly Onset, string Descriptio
 
 public sealed record LabResultView(long Id, string Code, string? Display, decimal? Value, string? Unit, DateOnly? Effective, int Version);
 
-public sealed record TaskView
-{
-    public required long Id { get; init; }
-
-    public required string PatientId { get; init; }
-
-    public required string Kind { get; init; }
-
-    public required string RuleId { get; init; }
-
-    public required ImmutableArray<string> TestIds { get; init; }
-
-    public required DateOnly DueDate { get; init; }
-
-    public required string Severity { get; init; }
-
-    public required string Message { get; init; }
-
-    public required string State { get; init; }
-
-    public required int Version { get; init; }
-}
-
 public sealed record AmendmentView(long Id, string EntityType, long EntityId, int ReplacedVersion, DateTime ChangedAt, string ChangedBy, string? Reason, string ChangedFields);
 
 /// <summary>Everything the store holds for one patient, for `relief patients show` and the patient page.</summary>

@@ -9,7 +9,7 @@ namespace Relief.Store.Records;
 /// the patient and which of the optional tables (labs, scores, crashes, imported allergies/procedures/
 /// immunizations) hold anything current for them, then only the non-empty ones are read. Every query is
 /// compiled once (EF.CompileAsyncQuery: no LINQ translation or cache-key work per call), untracked, and the
-/// diary is projected to the four columns the assessment uses. The caller keeps the connection open across
+/// diary, the one large read, is a hand-written read of the four values the assessment uses (<see cref="DiaryHistoryReader"/>). The caller keeps the connection open across
 /// the queries (one open, not one per query).
 /// </summary>
 internal static class AssessmentHistoryQueries
@@ -29,6 +29,8 @@ internal static class AssessmentHistoryQueries<TContext>
     where TContext : StoreDbContext
 {
     private const string Current = EntryStatus.Current;
+
+    private static readonly StoreProvider Provider = typeof(TContext) == typeof(SqliteStoreContext) ? StoreProvider.Sqlite : StoreProvider.Postgres;
 
     private static readonly Func<TContext, string, CancellationToken, Task<HistoryProbe?>> ProbeQuery = EF.CompileAsyncQuery(
         (TContext db, string id, CancellationToken _) => db.Patients.AsNoTracking().Where(p => p.Id == id).Select(p => new HistoryProbe(
@@ -55,12 +57,6 @@ internal static class AssessmentHistoryQueries<TContext>
     private static readonly Func<TContext, string, IAsyncEnumerable<OutcomeMeasurement>> MeasurementsQuery = EF.CompileAsyncQuery(
         (TContext db, string id) => db.Measurements.AsNoTracking().Where(e => e.PatientId == id && e.Status == Current));
 
-    // Two years of daily entries are ~730 rows: only time, pain, fatigue and exertion are read (not the JSON body
-    // sites and qualities, the notes, or the bookkeeping columns), and the patient id is the parameter, not a column.
-    private static readonly Func<TContext, string, IAsyncEnumerable<DiaryEntry>> DiaryQuery = EF.CompileAsyncQuery(
-        (TContext db, string id) => db.DiaryEntries.AsNoTracking().Where(e => e.PatientId == id && e.Status == Current).OrderBy(e => e.At)
-            .Select(e => new DiaryEntry { Id = e.Id, PatientId = id, At = e.At, Pain = e.Pain, Fatigue = e.Fatigue, Exertion = e.Exertion }));
-
     private static readonly Func<TContext, string, IAsyncEnumerable<PemEpisode>> CrashesQuery = EF.CompileAsyncQuery(
         (TContext db, string id) => db.PemEpisodes.AsNoTracking().Where(e => e.PatientId == id && e.Status == Current).OrderBy(e => e.StartedAt).AsQueryable());
 
@@ -83,7 +79,7 @@ internal static class AssessmentHistoryQueries<TContext>
             probe.Courses ? await ListAsync(CoursesQuery(db, patientId), cancellationToken) : [],
             probe.Labs ? await ListAsync(LabsQuery(db, patientId), cancellationToken) : [],
             probe.Measurements ? await ListAsync(MeasurementsQuery(db, patientId), cancellationToken) : [],
-            probe.Diary ? await ListAsync(DiaryQuery(db, patientId), cancellationToken) : [],
+            probe.Diary ? await DiaryHistoryReader.ReadAsync(db, Provider, patientId, cancellationToken) : [],
             probe.Crashes ? await ListAsync(CrashesQuery(db, patientId), cancellationToken) : [],
             [],
             probe.Other ? await ListAsync(OtherQuery(db, patientId), cancellationToken) : []);

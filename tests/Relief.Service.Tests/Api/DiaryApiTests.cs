@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Relief.Service.Tests.Support;
+using Relief.Store.Persistence;
 
 namespace Relief.Service.Tests.Api;
 

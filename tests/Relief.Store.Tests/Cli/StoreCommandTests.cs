@@ -77,6 +77,28 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void Tasks_due_on_a_store_that_does_not_exist_yet_creates_it_through_EF_Core_and_lists_nothing()
+    {
+        var result = Relief("tasks", "due", "--as-of", "2026-11-21");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("0 task(s) due by 2026-11-21", result.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(StorePath));
+        // Created and migrated: the direct read takes over from now on and finds the same (nothing).
+        var again = Relief("tasks", "due", "--as-of", "2026-11-21");
+        Assert.Equal(result.Output, again.Output);
+    }
+
+    [Fact]
+    public void Tasks_due_on_an_unreachable_PostgreSQL_is_one_line_and_exit_4()
+    {
+        var result = ReliefProcess.Run(["--store", "Host=127.0.0.1;Port=1;Database=none;Timeout=2", "tasks", "due"]);
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.StartsWith("relief: cannot read the store (PostgreSQL):", Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unreachable_PostgreSQL_is_one_line_and_exit_4()
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Relief.Store.Application;
 using Relief.Store.Diary;
 using Relief.Store.Model;
+using Relief.Store.Persistence;
 using Relief.Store.Tests.Support;
 
 namespace Relief.Store.Tests.Diary;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Relief.Store.Backup;
 using Relief.Store.Diary;
+using Relief.Store.Persistence;
 using Relief.Store.Tests.Support;
 
 namespace Relief.Store.Tests.Durability;

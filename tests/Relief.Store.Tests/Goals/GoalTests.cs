@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Relief.Store.Application;
+using Relief.Store.Persistence;
 using Relief.Store.Tests.Support;
 
 namespace Relief.Store.Tests.Goals;

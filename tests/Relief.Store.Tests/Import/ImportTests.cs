@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Relief.Store.Model;
+using Relief.Store.Persistence;
 using Relief.Store.Tests.Support;
 
 namespace Relief.Store.Tests.Import;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Relief.Store.Persistence;
 using Relief.Store.Tests.Support;
 
 namespace Relief.Store.Tests.Import;

@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Relief.Store.Persistence;
 
@@ -40,26 +37,6 @@ public sealed record StoreConnection(StoreProvider Provider, string ConnectionSt
             ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share")
             : xdg;
         return Path.Combine(root, "relief", "relief.db");
-    }
-
-    /// <summary>
-    /// A context from a pool (one per store): building options and a context per call was a measurable part of
-    /// a short read; a pooled context is reset when disposed.
-    /// </summary>
-    public StoreDbContext CreateContext() => Pools.GetOrAdd((Provider, ConnectionString), NewPool)();
-
-    private static readonly ConcurrentDictionary<(StoreProvider Provider, string ConnectionString), Func<StoreDbContext>> Pools = new();
-
-    private static Func<StoreDbContext> NewPool((StoreProvider Provider, string ConnectionString) key)
-    {
-        if (key.Provider == StoreProvider.Sqlite)
-        {
-            var sqlite = new PooledDbContextFactory<SqliteStoreContext>(new DbContextOptionsBuilder<SqliteStoreContext>().UseSqlite(key.ConnectionString).Options);
-            return sqlite.CreateDbContext;
-        }
-
-        var postgres = new PooledDbContextFactory<PostgresStoreContext>(new DbContextOptionsBuilder<PostgresStoreContext>().UseNpgsql(key.ConnectionString).Options);
-        return postgres.CreateDbContext;
     }
 }
 
