@@ -11,9 +11,9 @@ namespace Relief.Store.Direct;
 /// </summary>
 public static class StoreSchema
 {
-    public const string SqliteMigration = "20261130112306_Goals";
+    public const string SqliteMigration = "20261130141435_DiaryScoresIndex";
 
-    public const string PostgresMigration = "20261130112316_Goals";
+    public const string PostgresMigration = "20261130141535_DiaryScoresIndex";
 
     public static string Expected(StoreProvider provider) => provider == StoreProvider.Sqlite ? SqliteMigration : PostgresMigration;
 
