@@ -1,3 +1,4 @@
+using Relief.Store.Persistence;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Relief.Store.Application;
