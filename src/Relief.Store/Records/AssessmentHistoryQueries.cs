@@ -77,16 +77,18 @@ internal static class AssessmentHistoryQueries<TContext>
             return null;
         }
 
-        return new StoredHistory(
-            probe.Patient,
-            probe.Conditions ? await ListAsync(ConditionsQuery(db, patientId), cancellationToken) : [],
-            probe.Courses ? await ListAsync(CoursesQuery(db, patientId), cancellationToken) : [],
-            probe.Labs ? await ListAsync(LabsQuery(db, patientId), cancellationToken) : [],
-            probe.Measurements ? await ListAsync(MeasurementsQuery(db, patientId), cancellationToken) : [],
-            probe.Diary ? await ListAsync(DiaryQuery(db, patientId), cancellationToken) : [],
-            probe.Crashes ? await ListAsync(CrashesQuery(db, patientId), cancellationToken) : [],
-            [],
-            probe.Other ? await ListAsync(OtherQuery(db, patientId), cancellationToken) : []);
+        return new StoredHistory
+        {
+            Patient = probe.Patient,
+            Conditions = probe.Conditions ? await ListAsync(ConditionsQuery(db, patientId), cancellationToken) : [],
+            Courses = probe.Courses ? await ListAsync(CoursesQuery(db, patientId), cancellationToken) : [],
+            Labs = probe.Labs ? await ListAsync(LabsQuery(db, patientId), cancellationToken) : [],
+            Measurements = probe.Measurements ? await ListAsync(MeasurementsQuery(db, patientId), cancellationToken) : [],
+            Diary = probe.Diary ? await ListAsync(DiaryQuery(db, patientId), cancellationToken) : [],
+            PemEpisodes = probe.Crashes ? await ListAsync(CrashesQuery(db, patientId), cancellationToken) : [],
+            AdverseEvents = [],
+            OtherResources = probe.Other ? await ListAsync(OtherQuery(db, patientId), cancellationToken) : [],
+        };
     }
 
     private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
