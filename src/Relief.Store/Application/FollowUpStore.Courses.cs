@@ -367,7 +367,18 @@ public sealed partial class FollowUpStore
     internal static CourseView View(TreatmentCourse c)
     {
         var dose = c.DoseChanges.OrderBy(d => d.EffectiveFrom ?? DateOnly.MinValue).ThenBy(d => d.Id).LastOrDefault();
-        return new CourseView(c.Id, c.DrugName, [.. c.DrugCodes], c.Use, c.Start, c.Stop, c.StopReason, dose?.Text, c.Version);
+        return new CourseView
+        {
+            Id = c.Id,
+            DrugName = c.DrugName,
+            DrugCodes = [.. c.DrugCodes],
+            Use = c.Use,
+            Start = c.Start,
+            Stop = c.Stop,
+            StopReason = c.StopReason,
+            CurrentDose = dose?.Text,
+            Version = c.Version,
+        };
     }
 
     private static void Audit(StoreDbContext db, DateTime now, string actor, string action, string patientId, string entityType, long id) =>

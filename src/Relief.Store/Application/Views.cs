@@ -6,8 +6,26 @@ namespace Relief.Store.Application;
 
 public sealed record PatientSummary(string Id, string? Name, DateOnly? BirthDate, string Sex, int Version, int OpenTasks, DateTime? LastDiaryEntry);
 
-public sealed record CourseView(long Id, string DrugName, ImmutableArray<string> DrugCodes, string Use, DateOnly? Start, DateOnly? Stop, string? StopReason, string? CurrentDose, int Version)
+public sealed record CourseView
 {
+    public required long Id { get; init; }
+
+    public required string DrugName { get; init; }
+
+    public required ImmutableArray<string> DrugCodes { get; init; }
+
+    public required string Use { get; init; }
+
+    public required DateOnly? Start { get; init; }
+
+    public required DateOnly? Stop { get; init; }
+
+    public required string? StopReason { get; init; }
+
+    public required string? CurrentDose { get; init; }
+
+    public required int Version { get; init; }
+
     public AdherenceSummary? Adherence { get; init; }
 }
 
