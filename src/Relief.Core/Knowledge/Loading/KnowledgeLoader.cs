@@ -94,7 +94,19 @@ public static class KnowledgeLoader
         return factors is null || groups is null || cautions is null || interactions is null || vaccines is null || doses is null
                || monitoring is null || units is null || response is null || conventions is null
             ? null
-            : new SafetyFileSet(factors, groups, cautions, interactions, vaccines, doses, monitoring, units, response, conventions);
+            : new SafetyFileSet
+            {
+                Factors = factors,
+                Groups = groups,
+                Cautions = cautions,
+                Interactions = interactions,
+                Vaccines = vaccines,
+                Doses = doses,
+                Monitoring = monitoring,
+                Units = units,
+                Response = response,
+                Conventions = conventions,
+            };
     }
 
     private static OpioidFileSet? ReadOpioids(string directory, List<KnowledgeError> errors)
