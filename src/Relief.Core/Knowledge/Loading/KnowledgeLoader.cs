@@ -59,17 +59,19 @@ public static class KnowledgeLoader
         }
 
         var errors = new List<KnowledgeError>();
-        var files = new KnowledgeFileSet(
-            Read<ManifestFile>(directory, ManifestFile, errors),
-            Read<SourcesFile>(directory, SourcesFile, errors),
-            Read<ConditionsFile>(directory, ConditionsFile, errors),
-            Read<DrugsFile>(directory, DrugsFile, errors),
-            Read<DrugsFile>(directory, OtherIngredientsFile, errors),
-            Read<ProductsFile>(directory, ProductsFile, errors),
-            Read<TherapiesFile>(directory, TherapiesFile, errors),
-            ReadEvidence(directory, errors),
-            ReadSafety(directory, errors),
-            ReadOpioids(directory, errors));
+        var files = new KnowledgeFileSet
+        {
+            Manifest = Read<ManifestFile>(directory, ManifestFile, errors),
+            Sources = Read<SourcesFile>(directory, SourcesFile, errors),
+            Conditions = Read<ConditionsFile>(directory, ConditionsFile, errors),
+            Drugs = Read<DrugsFile>(directory, DrugsFile, errors),
+            OtherIngredients = Read<DrugsFile>(directory, OtherIngredientsFile, errors),
+            Products = Read<ProductsFile>(directory, ProductsFile, errors),
+            Therapies = Read<TherapiesFile>(directory, TherapiesFile, errors),
+            Evidence = ReadEvidence(directory, errors),
+            Safety = ReadSafety(directory, errors),
+            Opioids = ReadOpioids(directory, errors),
+        };
 
         if (errors.Count > 0)
         {
@@ -181,17 +183,28 @@ public static class KnowledgeLoader
 }
 
 /// <summary>The parsed, not yet validated, content of a knowledge directory.</summary>
-internal sealed record KnowledgeFileSet(
-    ManifestFile? Manifest,
-    SourcesFile? Sources,
-    ConditionsFile? Conditions,
-    DrugsFile? Drugs,
-    DrugsFile? OtherIngredients,
-    ProductsFile? Products,
-    TherapiesFile? Therapies,
-    ImmutableArray<(string File, EvidenceFile Content)> Evidence,
-    SafetyFileSet? Safety,
-    OpioidFileSet? Opioids);
+internal sealed record KnowledgeFileSet
+{
+    public required ManifestFile? Manifest { get; init; }
+
+    public required SourcesFile? Sources { get; init; }
+
+    public required ConditionsFile? Conditions { get; init; }
+
+    public required DrugsFile? Drugs { get; init; }
+
+    public required DrugsFile? OtherIngredients { get; init; }
+
+    public required ProductsFile? Products { get; init; }
+
+    public required TherapiesFile? Therapies { get; init; }
+
+    public required ImmutableArray<(string File, EvidenceFile Content)> Evidence { get; init; }
+
+    public required SafetyFileSet? Safety { get; init; }
+
+    public required OpioidFileSet? Opioids { get; init; }
+}
 
 /// <summary>Either a knowledge base or the list of everything wrong with the files.</summary>
 public sealed record KnowledgeLoadResult(KnowledgeBase? Knowledge, ImmutableArray<KnowledgeError> Errors)
