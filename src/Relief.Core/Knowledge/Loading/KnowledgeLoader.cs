@@ -55,7 +55,7 @@ public static class KnowledgeLoader
     {
         if (!Directory.Exists(directory))
         {
-            return KnowledgeLoadResult.Failed(new KnowledgeError(directory, "(directory)", "knowledge directory not found"));
+            return KnowledgeLoadResult.Failed(new KnowledgeError(directory, "(directory)", KnowledgeMessages.DirectoryNotFound));
         }
 
         var errors = new List<KnowledgeError>();
@@ -139,7 +139,7 @@ public static class KnowledgeLoader
         var folder = Path.Combine(directory, EvidenceFolder);
         if (!Directory.Exists(folder))
         {
-            errors.Add(new KnowledgeError(EvidenceFolder, "(folder)", "evidence folder not found"));
+            errors.Add(new KnowledgeError(EvidenceFolder, "(folder)", KnowledgeMessages.FolderNotFound));
             return [];
         }
 
@@ -157,7 +157,7 @@ public static class KnowledgeLoader
         var path = Path.Combine(directory, relativePath);
         if (!File.Exists(path))
         {
-            errors.Add(new KnowledgeError(relativePath, "(file)", "file not found"));
+            errors.Add(new KnowledgeError(relativePath, "(file)", KnowledgeMessages.FileNotFound));
             return null;
         }
 
@@ -167,7 +167,7 @@ public static class KnowledgeLoader
             var content = Yaml.Deserialize<T>(reader);
             if (content is null)
             {
-                errors.Add(new KnowledgeError(relativePath, "(file)", "file is empty"));
+                errors.Add(new KnowledgeError(relativePath, "(file)", KnowledgeMessages.FileEmpty));
             }
 
             return content;

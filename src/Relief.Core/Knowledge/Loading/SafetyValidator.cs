@@ -156,7 +156,7 @@ internal sealed partial class SafetyValidator
 
             if (entry.Members is not { Count: > 0 })
             {
-                Error(f, id, "a group needs members");
+                Error(f, id, KnowledgeMessages.NeedsAtLeastOne("a group", "member"));
             }
 
             entries.TryAdd(id, entry);
@@ -166,7 +166,7 @@ internal sealed partial class SafetyValidator
         var resolved = new Dictionary<string, FrozenSet<string>>(StringComparer.Ordinal);
         foreach (var id in CycleCheck.OnCycles(entries.Keys, id => (entries[id].Members ?? []).Where(entries.ContainsKey)))
         {
-            Error(KnowledgeLoader.SafetyGroupsFile, id, "groups name each other in a cycle");
+            Error(KnowledgeLoader.SafetyGroupsFile, id, KnowledgeMessages.OnCycle("members"));
             resolved[id] = FrozenSet<string>.Empty;
         }
 
@@ -205,13 +205,13 @@ internal sealed partial class SafetyValidator
             }
             else if (!refs.TryGetValue(member, out memberIngredients!))
             {
-                Error(KnowledgeLoader.SafetyGroupsFile, id, $"member '{member}' is not a drug, class or group");
+                Error(KnowledgeLoader.SafetyGroupsFile, id, KnowledgeMessages.NotA("member", member, "a drug, class or group"));
                 continue;
             }
 
             if (memberIngredients.Count == 0)
             {
-                Error(KnowledgeLoader.SafetyGroupsFile, id, $"member '{member}' resolves to no ingredient");
+                Error(KnowledgeLoader.SafetyGroupsFile, id, KnowledgeMessages.ResolvesToNoIngredient("member", member));
             }
 
             ingredients.UnionWith(memberIngredients);
@@ -243,7 +243,7 @@ internal sealed partial class SafetyValidator
         {
             if (required)
             {
-                Error(file, entry, $"{field} needs at least one drug, class or group");
+                Error(file, entry, KnowledgeMessages.NeedsAtLeastOne(field, "drug, class or group"));
             }
 
             return FrozenSet<string>.Empty;
@@ -262,13 +262,13 @@ internal sealed partial class SafetyValidator
     {
         if (reference is null || !_refs.TryGetValue(reference, out var ingredients))
         {
-            Error(file, entry, $"{field} '{reference}' is not a drug, class or group");
+            Error(file, entry, KnowledgeMessages.NotA(field, reference, "a drug, class or group"));
             return FrozenSet<string>.Empty;
         }
 
         if (ingredients.Count == 0)
         {
-            Error(file, entry, $"{field} '{reference}' resolves to no ingredient");
+            Error(file, entry, KnowledgeMessages.ResolvesToNoIngredient(field, reference));
         }
 
         return ingredients;
