@@ -31,16 +31,18 @@ internal static class AssessmentHistoryQueries<TContext>
     private const string Current = EntryStatus.Current;
 
     private static readonly Func<TContext, string, CancellationToken, Task<HistoryProbe?>> ProbeQuery = EF.CompileAsyncQuery(
-        (TContext db, string id, CancellationToken _) => db.Patients.AsNoTracking().Where(p => p.Id == id).Select(p => new HistoryProbe(
-            p,
-            db.Conditions.Any(e => e.PatientId == id && e.Status == Current),
-            db.Courses.Any(e => e.PatientId == id && e.Status == Current),
-            db.LabResults.Any(e => e.PatientId == id && e.Status == Current),
-            db.Measurements.Any(e => e.PatientId == id && e.Status == Current),
-            db.DiaryEntries.Any(e => e.PatientId == id && e.Status == Current),
-            db.PemEpisodes.Any(e => e.PatientId == id && e.Status == Current),
-            db.ImportedResources.Any(r => r.PatientId == id
-                && (r.ResourceType == "AllergyIntolerance" || r.ResourceType == "Procedure" || r.ResourceType == "Immunization"))))
+        (TContext db, string id, CancellationToken _) => db.Patients.AsNoTracking().Where(p => p.Id == id).Select(p => new HistoryProbe
+        {
+            Patient = p,
+            Conditions = db.Conditions.Any(e => e.PatientId == id && e.Status == Current),
+            Courses = db.Courses.Any(e => e.PatientId == id && e.Status == Current),
+            Labs = db.LabResults.Any(e => e.PatientId == id && e.Status == Current),
+            Measurements = db.Measurements.Any(e => e.PatientId == id && e.Status == Current),
+            Diary = db.DiaryEntries.Any(e => e.PatientId == id && e.Status == Current),
+            Crashes = db.PemEpisodes.Any(e => e.PatientId == id && e.Status == Current),
+            Other = db.ImportedResources.Any(r => r.PatientId == id
+                && (r.ResourceType == "AllergyIntolerance" || r.ResourceType == "Procedure" || r.ResourceType == "Immunization")),
+        })
             .FirstOrDefault());
 
     private static readonly Func<TContext, string, IAsyncEnumerable<ConditionEntry>> ConditionsQuery = EF.CompileAsyncQuery(
