@@ -27,7 +27,16 @@ public sealed partial class FollowUpStore
 
         var lastDiary = history.Diary.Count > 0 ? history.Diary[^1].At : (DateTime?)null;
         var openTasks = tasks.Select(TaskView).ToImmutableArray();
-        var summary = new PatientSummary(history.Patient.Id, history.Patient.Name, history.Patient.BirthDate, history.Patient.Sex, history.Patient.Version, openTasks.Length, lastDiary);
+        var summary = new PatientSummary
+        {
+            Id = history.Patient.Id,
+            Name = history.Patient.Name,
+            BirthDate = history.Patient.BirthDate,
+            Sex = history.Patient.Sex,
+            Version = history.Patient.Version,
+            OpenTasks = openTasks.Length,
+            LastDiaryEntry = lastDiary,
+        };
         var courses = history.Courses
             .OrderByDescending(c => c.Use == "current").ThenByDescending(c => c.Start)
             .Select(c => View(c) with

@@ -4,7 +4,22 @@ namespace Relief.Store.Application;
 
 // What the store hands out: plain records with the version (the ETag) of each entry, never EF entities.
 
-public sealed record PatientSummary(string Id, string? Name, DateOnly? BirthDate, string Sex, int Version, int OpenTasks, DateTime? LastDiaryEntry);
+public sealed record PatientSummary
+{
+    public required string Id { get; init; }
+
+    public required string? Name { get; init; }
+
+    public required DateOnly? BirthDate { get; init; }
+
+    public required string Sex { get; init; }
+
+    public required int Version { get; init; }
+
+    public required int OpenTasks { get; init; }
+
+    public required DateTime? LastDiaryEntry { get; init; }
+}
 
 public sealed record CourseView
 {
