@@ -241,7 +241,16 @@ public sealed partial class FollowUpStore
             db.LabResults.Add(lab);
             await db.SaveChangesAsync(cancellationToken);
             Audit(db, now, actor, "create", patientId, nameof(LabResult), lab.Id);
-            return StoreResult<LabResultView>.Ok(new LabResultView(lab.Id, code.ToString(), lab.Display, lab.Value, lab.Unit, lab.Effective, lab.Version));
+            return StoreResult<LabResultView>.Ok(new LabResultView
+            {
+                Id = lab.Id,
+                Code = code.ToString(),
+                Display = lab.Display,
+                Value = lab.Value,
+                Unit = lab.Unit,
+                Effective = lab.Effective,
+                Version = lab.Version,
+            });
         }, cancellationToken);
     }
 

@@ -90,7 +90,22 @@ public sealed record ExertionView(long DiaryEntryId, DateTime At, int Exertion);
 
 public sealed record AdverseEventView(long Id, DateOnly Onset, string Description, string Severity, string? SuspectedDrug, int Version);
 
-public sealed record LabResultView(long Id, string Code, string? Display, decimal? Value, string? Unit, DateOnly? Effective, int Version);
+public sealed record LabResultView
+{
+    public required long Id { get; init; }
+
+    public required string Code { get; init; }
+
+    public required string? Display { get; init; }
+
+    public required decimal? Value { get; init; }
+
+    public required string? Unit { get; init; }
+
+    public required DateOnly? Effective { get; init; }
+
+    public required int Version { get; init; }
+}
 
 public sealed record TaskView
 {
