@@ -130,7 +130,24 @@ public sealed record TaskView
     public required int Version { get; init; }
 }
 
-public sealed record AmendmentView(long Id, string EntityType, long EntityId, int ReplacedVersion, DateTime ChangedAt, string ChangedBy, string? Reason, string ChangedFields);
+public sealed record AmendmentView
+{
+    public required long Id { get; init; }
+
+    public required string EntityType { get; init; }
+
+    public required long EntityId { get; init; }
+
+    public required int ReplacedVersion { get; init; }
+
+    public required DateTime ChangedAt { get; init; }
+
+    public required string ChangedBy { get; init; }
+
+    public required string? Reason { get; init; }
+
+    public required string ChangedFields { get; init; }
+}
 
 /// <summary>Everything the store holds for one patient, for `relief patients show` and the patient page.</summary>
 public sealed record PatientOverview
