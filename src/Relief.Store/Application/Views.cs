@@ -177,20 +177,33 @@ public sealed record PatientOverview
 }
 
 /// <summary>A patient goal; the target is "Instrument Comparator TargetValue" when the goal has one.</summary>
-public sealed record GoalView(
-    long Id,
-    string Text,
-    string? InstrumentId,
-    string? InstrumentName,
-    string? MeasureCode,
-    string? Comparator,
-    decimal? TargetValue,
-    DateOnly Start,
-    DateOnly? DueDate,
-    string Lifecycle,
-    string? Achievement,
-    string? Note,
-    int Version)
+public sealed record GoalView
 {
+    public required long Id { get; init; }
+
+    public required string Text { get; init; }
+
+    public required string? InstrumentId { get; init; }
+
+    public required string? InstrumentName { get; init; }
+
+    public required string? MeasureCode { get; init; }
+
+    public required string? Comparator { get; init; }
+
+    public required decimal? TargetValue { get; init; }
+
+    public required DateOnly Start { get; init; }
+
+    public required DateOnly? DueDate { get; init; }
+
+    public required string Lifecycle { get; init; }
+
+    public required string? Achievement { get; init; }
+
+    public required string? Note { get; init; }
+
+    public required int Version { get; init; }
+
     public string? Target => InstrumentName is null || TargetValue is null ? null : $"{InstrumentName} {Comparator} {TargetValue:0.##}";
 }
