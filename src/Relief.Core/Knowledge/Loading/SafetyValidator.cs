@@ -110,16 +110,18 @@ internal sealed partial class SafetyValidator
             return value.Value;
         }
 
-        return new SafetyConventions(
-            Days(file.BaselineReportDays, "baseline-report-days"),
-            Days(file.KidneyCreatinineWithinDays, "kidney-creatinine-within-days"),
-            Days(file.KidneyWeightWithinDays, "kidney-weight-within-days"),
-            Days(file.KidneyEgfrWithinDays, "kidney-egfr-within-days"),
-            Days(file.CourseGapDays, "course-gap-days"),
-            Days(file.ThresholdConfirmationDays, "threshold-confirmation-days"),
-            Days(file.ThresholdUnknownStartLookbackDays, "threshold-unknown-start-lookback-days"),
-            Days(file.ImmuneGlobulinLiveVaccineDays, "immune-globulin-live-vaccine-days"),
-            Days(file.PregnancyEvidenceDays, "pregnancy-evidence-days"));
+        return new SafetyConventions
+        {
+            BaselineReportDays = Days(file.BaselineReportDays, "baseline-report-days"),
+            KidneyCreatinineWithinDays = Days(file.KidneyCreatinineWithinDays, "kidney-creatinine-within-days"),
+            KidneyWeightWithinDays = Days(file.KidneyWeightWithinDays, "kidney-weight-within-days"),
+            KidneyEgfrWithinDays = Days(file.KidneyEgfrWithinDays, "kidney-egfr-within-days"),
+            CourseGapDays = Days(file.CourseGapDays, "course-gap-days"),
+            ThresholdConfirmationDays = Days(file.ThresholdConfirmationDays, "threshold-confirmation-days"),
+            ThresholdUnknownStartLookbackDays = Days(file.ThresholdUnknownStartLookbackDays, "threshold-unknown-start-lookback-days"),
+            ImmuneGlobulinLiveVaccineDays = Days(file.ImmuneGlobulinLiveVaccineDays, "immune-globulin-live-vaccine-days"),
+            PregnancyEvidenceDays = Days(file.PregnancyEvidenceDays, "pregnancy-evidence-days"),
+        };
     }
 
     // ---------------------------------------------------------------- refs (knowledge-format-safety.md §1.1)
