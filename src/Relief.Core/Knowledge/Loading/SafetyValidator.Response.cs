@@ -104,7 +104,16 @@ internal sealed partial class SafetyValidator
                 Error(f, id, "min-weeks must be above 0 and not above max-weeks");
             }
 
-            trials.Add(new AdequateTrial(id, [.. entry.Drugs ?? []], ingredients, entry.MinWeeks ?? 0, entry.MaxWeeks, entry.Note, sources));
+            trials.Add(new AdequateTrial
+            {
+                Id = id,
+                Drugs = [.. entry.Drugs ?? []],
+                Ingredients = ingredients,
+                MinWeeks = entry.MinWeeks ?? 0,
+                MaxWeeks = entry.MaxWeeks,
+                Note = entry.Note,
+                SourceIds = sources,
+            });
         }
 
         var decisions = new List<ResponseDecision>();

@@ -20,7 +20,22 @@ public sealed record ResponseBand(string Id, decimal? MinReductionPercent, decim
 }
 
 /// <summary>How long a drug class must be taken before its effect can be judged.</summary>
-public sealed record AdequateTrial(string Id, ImmutableArray<string> Drugs, FrozenSet<string> Ingredients, int MinWeeks, int? MaxWeeks, string? Note, ImmutableArray<string> SourceIds);
+public sealed record AdequateTrial
+{
+    public required string Id { get; init; }
+
+    public required ImmutableArray<string> Drugs { get; init; }
+
+    public required FrozenSet<string> Ingredients { get; init; }
+
+    public required int MinWeeks { get; init; }
+
+    public required int? MaxWeeks { get; init; }
+
+    public required string? Note { get; init; }
+
+    public required ImmutableArray<string> SourceIds { get; init; }
+}
 
 /// <summary>What to do once the band is known, before or after the adequate trial.</summary>
 public sealed record ResponseDecision(ImmutableArray<string> WhenBand, bool AfterAdequateTrial, ResponseDecisionKind Decision, string Text, ImmutableArray<string> SourceIds);
