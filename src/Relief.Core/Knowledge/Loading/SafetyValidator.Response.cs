@@ -197,9 +197,18 @@ internal sealed partial class SafetyValidator
                 criteria.Add(new WithdrawalCriterion(kind, criterion.Value, criterion.Unit, criterion.EquivalentOf, criterion.DaysOver ?? 0));
             }
 
-            tapering.Add(new TaperRule(
-                id, [.. entry.Drugs ?? []], ingredients, entry.Text ?? "", entry.MinDays, rates.ToImmutable(),
-                [.. entry.GradualIfAny ?? []], criteria.ToImmutable(), sources));
+            tapering.Add(new TaperRule
+            {
+                Id = id,
+                Drugs = [.. entry.Drugs ?? []],
+                Ingredients = ingredients,
+                Text = entry.Text ?? "",
+                MinDays = entry.MinDays,
+                Rates = rates.ToImmutable(),
+                GradualIfAny = [.. entry.GradualIfAny ?? []],
+                MachineReadable = criteria.ToImmutable(),
+                SourceIds = sources,
+            });
         }
 
         return new ResponseParts(instruments, bands, maxDays, trials, decisions, tapering);
