@@ -374,11 +374,16 @@ internal sealed partial class SafetyValidator
             Error(f, id, $"observation on '{test.Id}' has a unit but compares no number");
         }
 
-        return new ObservationCriterion(
-            test.Id, comparison, entry.Below ?? entry.Above, entry.Unit, Codes(f, id, entry.ValueCodes),
-            [.. (entry.ValueTextContains ?? []).Select(t => t.ToLowerInvariant())], entry.WithinDays ?? 0)
+        return new ObservationCriterion
         {
             Phenotypes = [.. entry.PhenotypeIn ?? []],
         };
     }
 }
+            TestId = test.Id,
+            Comparison = comparison,
+            Value = entry.Below ?? entry.Above,
+            Unit = entry.Unit,
+            ValueCodes = Codes(f, id, entry.ValueCodes),
+            ValueTexts = [.. (entry.ValueTextContains ?? []).Select(t => t.ToLowerInvariant())],
+            WithinDays = entry.WithinDays ?? 0,
