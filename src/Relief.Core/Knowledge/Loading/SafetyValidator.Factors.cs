@@ -279,9 +279,16 @@ internal sealed partial class SafetyValidator
             CheckCommon(f, id, range);
         }
 
-        return new PhenotypeReading(
-            text.ToImmutable(), interpretation.ToFrozenDictionary(StringComparer.Ordinal),
-            entry.ReferenceRange?.Below, entry.ReferenceRange?.Within, entry.ReferenceRange?.Above, diplotype, sources);
+        return new PhenotypeReading
+        {
+            Text = text.ToImmutable(),
+            Interpretation = interpretation.ToFrozenDictionary(StringComparer.Ordinal),
+            BelowRange = entry.ReferenceRange?.Below,
+            WithinRange = entry.ReferenceRange?.Within,
+            AboveRange = entry.ReferenceRange?.Above,
+            Diplotype = diplotype,
+            SourceIds = sources,
+        };
     }
 
     private ImmutableArray<string> Prefixes(string f, string id, List<PrefixEntry>? entries)
@@ -376,10 +383,6 @@ internal sealed partial class SafetyValidator
 
         return new ObservationCriterion
         {
-            Phenotypes = [.. entry.PhenotypeIn ?? []],
-        };
-    }
-}
             TestId = test.Id,
             Comparison = comparison,
             Value = entry.Below ?? entry.Above,
@@ -387,3 +390,7 @@ internal sealed partial class SafetyValidator
             ValueCodes = Codes(f, id, entry.ValueCodes),
             ValueTexts = [.. (entry.ValueTextContains ?? []).Select(t => t.ToLowerInvariant())],
             WithinDays = entry.WithinDays ?? 0,
+            Phenotypes = [.. entry.PhenotypeIn ?? []],
+        };
+    }
+}
