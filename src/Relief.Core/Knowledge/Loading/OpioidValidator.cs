@@ -327,15 +327,17 @@ internal sealed class OpioidValidator(List<KnowledgeError> errors, IReadOnlySet<
 
             CheckDrugs(SubstancesFile, id, item.Drugs);
             CheckVerified(SubstancesFile, id, item);
-            result.Add(new MedicationGroup(
-                id,
-                item.Name ?? id,
-                Sets(SubstancesFile, id, item.ValueSets),
-                [.. item.DrugClasses ?? []],
-                [.. item.Drugs ?? []],
-                [.. item.NameMarkers ?? []],
-                item.SingleIngredient,
-                Sources(SubstancesFile, id, item)));
+            result.Add(new MedicationGroup
+            {
+                Id = id,
+                Name = item.Name ?? id,
+                ValueSets = Sets(SubstancesFile, id, item.ValueSets),
+                DrugClasses = [.. item.DrugClasses ?? []],
+                Drugs = [.. item.Drugs ?? []],
+                NameMarkers = [.. item.NameMarkers ?? []],
+                SingleIngredient = item.SingleIngredient,
+                SourceIds = Sources(SubstancesFile, id, item),
+            });
         }
 
         foreach (var required in new[] { "opioid-analgesic", "extended-release-opioid", "benzodiazepine", "naloxone", "moud" }.Where(r => !seen.Contains(r)))
