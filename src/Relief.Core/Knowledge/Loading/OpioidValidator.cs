@@ -210,7 +210,17 @@ internal sealed class OpioidValidator(List<KnowledgeError> errors, IReadOnlySet<
 
             CheckVerified(GuidelineFile, id, item);
             var proposals = (item.Proposals ?? []).Select(p => BuildProposal(id, p)).OfType<OrderProposal>().ToImmutableArray();
-            result.Add(new OpioidRule(id, item.Recommendation ?? 0, severity, item.Title ?? "", item.Why ?? "", item.Action ?? "", proposals, Sources(GuidelineFile, id, item)));
+            result.Add(new OpioidRule
+            {
+                Id = id,
+                Recommendation = item.Recommendation ?? 0,
+                Severity = severity,
+                Title = item.Title ?? "",
+                Why = item.Why ?? "",
+                Action = item.Action ?? "",
+                Proposals = proposals,
+                SourceIds = Sources(GuidelineFile, id, item),
+            });
         }
 
         return result;
