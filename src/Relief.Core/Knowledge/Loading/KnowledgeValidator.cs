@@ -112,8 +112,15 @@ internal sealed partial class KnowledgeValidator
                 Error(f, id, KnowledgeMessages.NeedsAtLeastOne("a condition", "code"));
             }
 
-            result.Add(new ConditionDefinition(id, entry.Name ?? id, kind, [.. entry.Synonyms ?? []], [.. entry.Inherits ?? []], codes, entry.Source)
+            result.Add(new ConditionDefinition
             {
+                Id = id,
+                Name = entry.Name ?? id,
+                Kind = kind,
+                Synonyms = [.. entry.Synonyms ?? []],
+                Inherits = [.. entry.Inherits ?? []],
+                Codes = codes,
+                SourceId = entry.Source,
                 ExcludedWhen = BuildExclusion(f, id, entry.ExcludedWhen, codes),
             });
         }
