@@ -56,14 +56,16 @@ public sealed class PatientBuilder
         LocalDate? onset = null)
     {
         var c = new Code(system, code);
-        _conditions.Add(new ConditionFact(
-            $"cond-{_conditions.Count + 1}",
-            new CodedText([c], display) { Displays = ImmutableDictionary<Code, string>.Empty.Add(c, display) },
-            status,
-            verification,
-            onset ?? new LocalDate(2020, 1, 1),
-            null,
-            recorded));
+        _conditions.Add(new ConditionFact
+        {
+            ResourceId = $"cond-{_conditions.Count + 1}",
+            Concept = new CodedText([c], display) { Displays = ImmutableDictionary<Code, string>.Empty.Add(c, display) },
+            ClinicalStatus = status,
+            VerificationStatus = verification,
+            Onset = onset ?? new LocalDate(2020, 1, 1),
+            Abatement = null,
+            Recorded = recorded,
+        });
         return this;
     }
 
@@ -164,8 +166,7 @@ public sealed class PatientBuilder
     {
         var encounter = $"enc-{_encounters.Count + 1}";
         _encounters.Add(new EncounterFact(encounter, new CodedText([new Code(CodeSystems.Snomed, "185463005")], null), "finished", date, date));
-        _conditions.Add(new ConditionFact($"cond-{_conditions.Count + 1}", new CodedText([new Code(system, code)], null), status,
-            ConditionVerificationStatus.Confirmed, date, null, date)
+        _conditions.Add(new ConditionFact
         {
             Categories = ["encounter-diagnosis"],
             EncounterReference = $"Encounter/{encounter}",
@@ -178,6 +179,13 @@ public sealed class PatientBuilder
         _serviceRequests.Add(new ServiceRequestFact($"sr-{_serviceRequests.Count + 1}", new CodedText([new Code(system, code)], null), status, "order", authored));
         return this;
     }
+            ResourceId = $"cond-{_conditions.Count + 1}",
+            Concept = new CodedText([new Code(system, code)], null),
+            ClinicalStatus = status,
+            VerificationStatus = ConditionVerificationStatus.Confirmed,
+            Onset = date,
+            Abatement = null,
+            Recorded = date,
 
     public PatientBuilder WithCarePlan(string system, string code, LocalDate created, string status = "active")
     {

@@ -104,14 +104,16 @@ internal static class StoredRecordBuilder
     private static ObservationFact DailyPain(CodedText concept, DateOnly day, decimal mean) =>
         new($"diary-pain-{day:yyyy-MM-dd}", concept, "final", ToLocal(day), Math.Round(mean, 1), "{score}", "{score}", null, null);
 
-    private static ConditionFact Condition(ConditionEntry c) => new(
-        ResourceId(c.SourceResource, "condition", c.Id),
-        Concept(c.Codes, c.Text),
-        Enum.TryParse<ConditionClinicalStatus>(c.ClinicalStatus, ignoreCase: true, out var clinical) ? clinical : ConditionClinicalStatus.Unknown,
-        Enum.TryParse<ConditionVerificationStatus>(c.VerificationStatus.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var verification) ? verification : ConditionVerificationStatus.Unknown,
-        ToLocal(c.Onset),
-        ToLocal(c.Abatement),
-        ToLocal(c.Recorded));
+    private static ConditionFact Condition(ConditionEntry c) => new ConditionFact
+    {
+        ResourceId = ResourceId(c.SourceResource, "condition", c.Id),
+        Concept = Concept(c.Codes, c.Text),
+        ClinicalStatus = Enum.TryParse<ConditionClinicalStatus>(c.ClinicalStatus, ignoreCase: true, out var clinical) ? clinical : ConditionClinicalStatus.Unknown,
+        VerificationStatus = Enum.TryParse<ConditionVerificationStatus>(c.VerificationStatus.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var verification) ? verification : ConditionVerificationStatus.Unknown,
+        Onset = ToLocal(c.Onset),
+        Abatement = ToLocal(c.Abatement),
+        Recorded = ToLocal(c.Recorded),
+    };
 
     private static MedicationFact Medication(TreatmentCourse course)
     {
