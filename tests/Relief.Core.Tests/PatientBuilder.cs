@@ -96,10 +96,16 @@ public sealed class PatientBuilder
             MedicationUse.Past => "completed",
             _ => "active",
         };
-        _medications.Add(new MedicationFact(
-            $"med-{_medications.Count + 1}", "MedicationRequest", medication, use,
-            status, "order", withoutStart ? null : start ?? new LocalDate(2024, 1, 1), end)
+        _medications.Add(new MedicationFact
         {
+            ResourceId = $"med-{_medications.Count + 1}",
+            ResourceType = "MedicationRequest",
+            Medication = medication,
+            Use = use,
+            Status = status,
+            Intent = "order",
+            Start = withoutStart ? null : start ?? new LocalDate(2024, 1, 1),
+            End = end,
             Dosages = dosage is null ? [] : [dosage],
         });
         return this;
@@ -126,11 +132,16 @@ public sealed class PatientBuilder
         MedicationUse use = MedicationUse.Current, string category = "community", string? id = null)
     {
         var c = new Code(CodeSystems.RxNorm, rxnorm);
-        _medications.Add(new MedicationFact(
-            id ?? $"med-{_medications.Count + 1}", "MedicationRequest",
-            new CodedText([c], null) { Displays = ImmutableDictionary<Code, string>.Empty.Add(c, display) },
-            use, use == MedicationUse.Proposed ? "draft" : use == MedicationUse.Past ? "completed" : "active", "order", authored, null)
+        _medications.Add(new MedicationFact
         {
+            ResourceId = id ?? $"med-{_medications.Count + 1}",
+            ResourceType = "MedicationRequest",
+            Medication = new CodedText([c], null) { Displays = ImmutableDictionary<Code, string>.Empty.Add(c, display) },
+            Use = use,
+            Status = use == MedicationUse.Proposed ? "draft" : use == MedicationUse.Past ? "completed" : "active",
+            Intent = "order",
+            Start = authored,
+            End = null,
             Dosages = dosage is null ? [] : [dosage],
             Authored = authored,
             SupplyDays = supplyDays,
@@ -168,6 +179,13 @@ public sealed class PatientBuilder
         _encounters.Add(new EncounterFact(encounter, new CodedText([new Code(CodeSystems.Snomed, "185463005")], null), "finished", date, date));
         _conditions.Add(new ConditionFact
         {
+            ResourceId = $"cond-{_conditions.Count + 1}",
+            Concept = new CodedText([new Code(system, code)], null),
+            ClinicalStatus = status,
+            VerificationStatus = ConditionVerificationStatus.Confirmed,
+            Onset = date,
+            Abatement = null,
+            Recorded = date,
             Categories = ["encounter-diagnosis"],
             EncounterReference = $"Encounter/{encounter}",
         });
@@ -179,13 +197,6 @@ public sealed class PatientBuilder
         _serviceRequests.Add(new ServiceRequestFact($"sr-{_serviceRequests.Count + 1}", new CodedText([new Code(system, code)], null), status, "order", authored));
         return this;
     }
-            ResourceId = $"cond-{_conditions.Count + 1}",
-            Concept = new CodedText([new Code(system, code)], null),
-            ClinicalStatus = status,
-            VerificationStatus = ConditionVerificationStatus.Confirmed,
-            Onset = date,
-            Abatement = null,
-            Recorded = date,
 
     public PatientBuilder WithCarePlan(string system, string code, LocalDate created, string status = "active")
     {

@@ -7,16 +7,24 @@ namespace Relief.Core.Patients;
 /// A MedicationRequest or MedicationStatement, reduced to what is prescribed, its standing
 /// (current, proposed or past) and its dosage.
 /// </summary>
-public sealed record MedicationFact(
-    string ResourceId,
-    string ResourceType,
-    CodedText Medication,
-    MedicationUse Use,
-    string Status,
-    string? Intent,
-    LocalDate? Start,
-    LocalDate? End)
+public sealed record MedicationFact
 {
+    public required string ResourceId { get; init; }
+
+    public required string ResourceType { get; init; }
+
+    public required CodedText Medication { get; init; }
+
+    public required MedicationUse Use { get; init; }
+
+    public required string Status { get; init; }
+
+    public required string? Intent { get; init; }
+
+    public required LocalDate? Start { get; init; }
+
+    public required LocalDate? End { get; init; }
+
     public ImmutableArray<DosageFact> Dosages { get; init; } = [];
 
     /// <summary>The day a request was written (authoredOn); episodes and look-back windows count from it.</summary>

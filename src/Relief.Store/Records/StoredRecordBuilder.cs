@@ -119,15 +119,7 @@ internal static class StoredRecordBuilder
     {
         var type = course.SourceResource?.Split('/')[0] ?? "MedicationStatement";
         var dose = course.DoseChanges.OrderBy(d => d.EffectiveFrom ?? DateOnly.MinValue).ThenBy(d => d.Id).LastOrDefault();
-        return new MedicationFact(
-            ResourceId(course.SourceResource, "course", course.Id),
-            type,
-            Concept(course.DrugCodes, course.DrugName),
-            Enum.TryParse<MedicationUse>(course.Use, ignoreCase: true, out var use) ? use : MedicationUse.Current,
-            course.FhirStatus,
-            course.Intent,
-            ToLocal(course.Start),
-            ToLocal(course.Stop))
+        return new MedicationFact
         {
             Dosages = dose is null ? [] : [new DosageFact(dose.Text, dose.DoseValue, dose.DoseUnit, dose.Frequency, dose.Period, dose.PeriodUnit, dose.AsNeeded, dose.Route)],
         };
