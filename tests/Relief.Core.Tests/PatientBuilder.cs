@@ -275,9 +275,29 @@ public static class Dose
 {
     /// <summary><paramref name="amount"/> <paramref name="unit"/>, <paramref name="frequency"/> times per <paramref name="period"/> <paramref name="periodUnit"/>.</summary>
     public static DosageFact Of(decimal amount, string? unit, int? frequency, decimal? period, string? periodUnit, bool asNeeded = false, string? text = null) =>
-        new(text, amount, unit, frequency, period, periodUnit, asNeeded, "oral");
+        new DosageFact
+        {
+            Text = text,
+            DoseValue = amount,
+            DoseUnit = unit,
+            Frequency = frequency,
+            Period = period,
+            PeriodUnit = periodUnit,
+            AsNeeded = asNeeded,
+            Route = "oral",
+        };
 
     public static DosageFact MgDaily(decimal mg, int timesPerDay = 1) => Of(mg, "mg", timesPerDay, 1, "d");
 
-    public static DosageFact TextOnly(string text, decimal amount = 1, string? unit = "tablet") => new(text, amount, unit, null, null, null, false, "oral");
+    public static DosageFact TextOnly(string text, decimal amount = 1, string? unit = "tablet") => new DosageFact
+    {
+        Text = text,
+        DoseValue = amount,
+        DoseUnit = unit,
+        Frequency = null,
+        Period = null,
+        PeriodUnit = null,
+        AsNeeded = false,
+        Route = "oral",
+    };
 }

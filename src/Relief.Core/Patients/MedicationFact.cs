@@ -64,16 +64,24 @@ public enum MedicationUse
 /// <summary>
 /// One FHIR Dosage: dose quantity (or range high end), timing and route, enough to compute a daily dose.
 /// </summary>
-public sealed record DosageFact(
-    string? Text,
-    decimal? DoseValue,
-    string? DoseUnit,
-    int? Frequency,
-    decimal? Period,
-    string? PeriodUnit,
-    bool AsNeeded,
-    string? Route)
+public sealed record DosageFact
 {
+    public required string? Text { get; init; }
+
+    public required decimal? DoseValue { get; init; }
+
+    public required string? DoseUnit { get; init; }
+
+    public required int? Frequency { get; init; }
+
+    public required decimal? Period { get; init; }
+
+    public required string? PeriodUnit { get; init; }
+
+    public required bool AsNeeded { get; init; }
+
+    public required string? Route { get; init; }
+
     /// <summary>Timing.repeat.frequencyMax: the most administrations a period allows ("1-2 tablets up to 4 times a day").</summary>
     public int? FrequencyMax { get; init; }
 

@@ -121,7 +121,25 @@ internal static class StoredRecordBuilder
         var dose = course.DoseChanges.OrderBy(d => d.EffectiveFrom ?? DateOnly.MinValue).ThenBy(d => d.Id).LastOrDefault();
         return new MedicationFact
         {
-            Dosages = dose is null ? [] : [new DosageFact(dose.Text, dose.DoseValue, dose.DoseUnit, dose.Frequency, dose.Period, dose.PeriodUnit, dose.AsNeeded, dose.Route)],
+            ResourceId = ResourceId(course.SourceResource, "course", course.Id),
+            ResourceType = type,
+            Medication = Concept(course.DrugCodes, course.DrugName),
+            Use = Enum.TryParse<MedicationUse>(course.Use, ignoreCase: true, out var use) ? use : MedicationUse.Current,
+            Status = course.FhirStatus,
+            Intent = course.Intent,
+            Start = ToLocal(course.Start),
+            End = ToLocal(course.Stop),
+            Dosages = dose is null ? [] : [new DosageFact
+            {
+                Text = dose.Text,
+                DoseValue = dose.DoseValue,
+                DoseUnit = dose.DoseUnit,
+                Frequency = dose.Frequency,
+                Period = dose.Period,
+                PeriodUnit = dose.PeriodUnit,
+                AsNeeded = dose.AsNeeded,
+                Route = dose.Route,
+            }],
         };
     }
 
