@@ -215,9 +215,17 @@ public sealed class PatientBuilder
         string loinc, decimal value, string unit, LocalDate date, decimal? referenceHigh = null, string status = "final", string? unitText = null, string? display = null)
     {
         var c = new Code(CodeSystems.Loinc, loinc);
-        _observations.Add(new ObservationFact(
-            $"obs-{_observations.Count + 1}", new CodedText([c], display ?? loinc), status, date, value, unitText ?? unit, unitText is null ? unit : null, null, null)
+        _observations.Add(new ObservationFact
         {
+            ResourceId = $"obs-{_observations.Count + 1}",
+            Concept = new CodedText([c], display ?? loinc),
+            Status = status,
+            Effective = date,
+            Value = value,
+            Unit = unitText ?? unit,
+            UnitCode = unitText is null ? unit : null,
+            ValueConcept = null,
+            ValueText = null,
             ReferenceHigh = referenceHigh,
         });
         return this;
@@ -226,8 +234,18 @@ public sealed class PatientBuilder
     /// <summary>A qualitative result, as a string value.</summary>
     public PatientBuilder WithTextResult(string loinc, string text, LocalDate date)
     {
-        _observations.Add(new ObservationFact(
-            $"obs-{_observations.Count + 1}", new CodedText([new Code(CodeSystems.Loinc, loinc)], loinc), "final", date, null, null, null, null, text));
+        _observations.Add(new ObservationFact
+        {
+            ResourceId = $"obs-{_observations.Count + 1}",
+            Concept = new CodedText([new Code(CodeSystems.Loinc, loinc)], loinc),
+            Status = "final",
+            Effective = date,
+            Value = null,
+            Unit = null,
+            UnitCode = null,
+            ValueConcept = null,
+            ValueText = text,
+        });
         return this;
     }
 
@@ -235,9 +253,18 @@ public sealed class PatientBuilder
     public PatientBuilder WithCodedResult(string loinc, string system, string code, string display, LocalDate date)
     {
         var value = new Code(system, code);
-        _observations.Add(new ObservationFact(
-            $"obs-{_observations.Count + 1}", new CodedText([new Code(CodeSystems.Loinc, loinc)], loinc), "final", date, null, null, null,
-            new CodedText([value], display) { Displays = ImmutableDictionary<Code, string>.Empty.Add(value, display) }, null));
+        _observations.Add(new ObservationFact
+        {
+            ResourceId = $"obs-{_observations.Count + 1}",
+            Concept = new CodedText([new Code(CodeSystems.Loinc, loinc)], loinc),
+            Status = "final",
+            Effective = date,
+            Value = null,
+            Unit = null,
+            UnitCode = null,
+            ValueConcept = new CodedText([value], display) { Displays = ImmutableDictionary<Code, string>.Empty.Add(value, display) },
+            ValueText = null,
+        });
         return this;
     }
 

@@ -23,17 +23,17 @@ internal static class StoredRecordBuilder
         var observations = ImmutableArray.CreateBuilder<ObservationFact>();
         foreach (var lab in history.Labs)
         {
-            observations.Add(new ObservationFact(
-                ResourceId(lab.SourceResource, "lab", lab.Id),
-                Concept(lab.Codes, lab.Display),
-                lab.FhirStatus,
-                ToLocal(lab.Effective),
-                lab.Value,
-                lab.Unit,
-                lab.UnitCode,
-                null,
-                lab.ValueText)
+            observations.Add(new ObservationFact
             {
+                ResourceId = ResourceId(lab.SourceResource, "lab", lab.Id),
+                Concept = Concept(lab.Codes, lab.Display),
+                Status = lab.FhirStatus,
+                Effective = ToLocal(lab.Effective),
+                Value = lab.Value,
+                Unit = lab.Unit,
+                UnitCode = lab.UnitCode,
+                ValueConcept = null,
+                ValueText = lab.ValueText,
                 ReferenceLow = lab.ReferenceLow,
                 ReferenceHigh = lab.ReferenceHigh,
             });
@@ -41,16 +41,18 @@ internal static class StoredRecordBuilder
 
         foreach (var m in history.Measurements)
         {
-            observations.Add(new ObservationFact(
-                ResourceId(m.SourceResource, "measurement", m.Id),
-                Concept([m.Code], null),
-                "final",
-                ToLocal(DateOnly.FromDateTime(m.EffectiveAt)),
-                m.Value,
-                "{score}",
-                "{score}",
-                null,
-                null));
+            observations.Add(new ObservationFact
+            {
+                ResourceId = ResourceId(m.SourceResource, "measurement", m.Id),
+                Concept = Concept([m.Code], null),
+                Status = "final",
+                Effective = ToLocal(DateOnly.FromDateTime(m.EffectiveAt)),
+                Value = m.Value,
+                Unit = "{score}",
+                UnitCode = "{score}",
+                ValueConcept = null,
+                ValueText = null,
+            });
         }
 
         AddDailyPain(history.Diary, observations);
@@ -102,7 +104,18 @@ internal static class StoredRecordBuilder
     }
 
     private static ObservationFact DailyPain(CodedText concept, DateOnly day, decimal mean) =>
-        new($"diary-pain-{day:yyyy-MM-dd}", concept, "final", ToLocal(day), Math.Round(mean, 1), "{score}", "{score}", null, null);
+        new ObservationFact
+        {
+            ResourceId = $"diary-pain-{day:yyyy-MM-dd}",
+            Concept = concept,
+            Status = "final",
+            Effective = ToLocal(day),
+            Value = Math.Round(mean, 1),
+            Unit = "{score}",
+            UnitCode = "{score}",
+            ValueConcept = null,
+            ValueText = null,
+        };
 
     private static ConditionFact Condition(ConditionEntry c) => new ConditionFact
     {
