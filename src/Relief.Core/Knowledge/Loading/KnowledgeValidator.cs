@@ -285,8 +285,17 @@ internal sealed partial class KnowledgeValidator
                 Error(f, id, $"{KnowledgeLoader.OtherIngredientsFile} holds scope: other only; clinical drugs belong in {KnowledgeLoader.DrugsFile}");
             }
 
-            drugs.Add(new Drug(id, entry.Name ?? id, entry.Class, entry.Rxnorm, [.. entry.Atc ?? []], [.. entry.Brands ?? []], [.. entry.Synonyms ?? []], entry.Mechanism, scope)
+            drugs.Add(new Drug
             {
+                Id = id,
+                Name = entry.Name ?? id,
+                ClassId = entry.Class,
+                RxNorm = entry.Rxnorm,
+                Atc = [.. entry.Atc ?? []],
+                Brands = [.. entry.Brands ?? []],
+                Synonyms = [.. entry.Synonyms ?? []],
+                Mechanism = entry.Mechanism,
+                Scope = scope,
                 Forms = BuildForms(f, id, entry.Forms),
             });
         }
