@@ -12,7 +12,10 @@ namespace Relief.Service.Security;
 /// </summary>
 internal static class BearerEvents
 {
-    /// <param name="caller">How the log names the token's bearer ("Client", "API").</param>
+    public const string Client = "Client";
+    public const string Api = "API";
+
+    /// <param name="caller"><see cref="Client"/> (EHRs) or <see cref="Api"/> (people): how the log names the refused token.</param>
     /// <param name="ensureKeys">Loads the keys the token's header names (kid, jku), asynchronously.</param>
     /// <param name="validated">The scheme's own checks once the signature and claims are valid.</param>
     public static JwtBearerEvents Create(string caller, Func<JsonWebToken, CancellationToken, Task> ensureKeys, Func<TokenValidatedContext, Task> validated) => new()
@@ -28,7 +31,7 @@ internal static class BearerEvents
         OnTokenValidated = validated,
         OnAuthenticationFailed = context =>
         {
-            Logger(context.HttpContext).LogWarning("{Caller} token refused: {Reason}", caller, context.Exception.GetType().Name);
+            LogRefused(context.HttpContext, caller, context.Exception.GetType().Name);
             return Task.CompletedTask;
         },
         OnChallenge = async context =>
@@ -36,7 +39,7 @@ internal static class BearerEvents
             context.HandleResponse();
             if (context.AuthenticateFailure is { } failure && failure is not SecurityTokenException)
             {
-                Logger(context.HttpContext).LogWarning("{Caller} token refused: {Reason}", caller, failure.Message);
+                LogRefused(context.HttpContext, caller, failure.Message);
             }
 
             context.Response.Headers.WWWAuthenticate = "Bearer";
@@ -58,6 +61,17 @@ internal static class BearerEvents
         }
     }
 
-    private static ILogger Logger(HttpContext context) =>
-        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Relief.Service.Security");
+    /// <summary>One message template per scheme, so the structured log's message template says which.</summary>
+    private static void LogRefused(HttpContext context, string caller, string reason)
+    {
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Relief.Service.Security");
+        if (caller == Api)
+        {
+            logger.LogWarning("API token refused: {Reason}", reason);
+        }
+        else
+        {
+            logger.LogWarning("Client token refused: {Reason}", reason);
+        }
+    }
 }

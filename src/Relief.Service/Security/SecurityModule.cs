@@ -88,7 +88,7 @@ public static class SecurityModule
                 kid, (token as JsonWebToken)?.TryGetHeaderValue<string>("jku", out var jku) == true ? jku : null, (token as JsonWebToken)?.Issuer),
         };
         jwt.Events = BearerEvents.Create(
-            "Client",
+            BearerEvents.Client,
             // Keys named by the header (kid, an allow-listed jku) are fetched before the synchronous resolver runs.
             (token, cancellationToken) => keys.EnsureAsync(token.Kid, token.TryGetHeaderValue<string>("jku", out var jku) ? jku : null, cancellationToken),
             context =>

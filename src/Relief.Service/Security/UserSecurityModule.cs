@@ -76,7 +76,7 @@ public static class UserSecurityModule
             RoleClaimType = ApiClaims.Role,
         };
         jwt.Events = BearerEvents.Create(
-            "API",
+            BearerEvents.Api,
             // An unknown kid refreshes the JWKS URLs (at most once a minute) before the synchronous resolver runs.
             (token, cancellationToken) => keys.Keys.EnsureAsync(token.Kid, null, cancellationToken),
             context =>
