@@ -56,14 +56,16 @@ public sealed class PatientBuilder
         LocalDate? onset = null)
     {
         var c = new Code(system, code);
-        _conditions.Add(new ConditionFact(
-            $"cond-{_conditions.Count + 1}",
-            new CodedText([c], display) { Displays = ImmutableDictionary<Code, string>.Empty.Add(c, display) },
-            status,
-            verification,
-            onset ?? new LocalDate(2020, 1, 1),
-            null,
-            recorded));
+        _conditions.Add(new ConditionFact
+        {
+            ResourceId = $"cond-{_conditions.Count + 1}",
+            Concept = new CodedText([c], display) { Displays = ImmutableDictionary<Code, string>.Empty.Add(c, display) },
+            ClinicalStatus = status,
+            VerificationStatus = verification,
+            Onset = onset ?? new LocalDate(2020, 1, 1),
+            Abatement = null,
+            Recorded = recorded,
+        });
         return this;
     }
 
@@ -94,10 +96,16 @@ public sealed class PatientBuilder
             MedicationUse.Past => "completed",
             _ => "active",
         };
-        _medications.Add(new MedicationFact(
-            $"med-{_medications.Count + 1}", "MedicationRequest", medication, use,
-            status, "order", withoutStart ? null : start ?? new LocalDate(2024, 1, 1), end)
+        _medications.Add(new MedicationFact
         {
+            ResourceId = $"med-{_medications.Count + 1}",
+            ResourceType = "MedicationRequest",
+            Medication = medication,
+            Use = use,
+            Status = status,
+            Intent = "order",
+            Start = withoutStart ? null : start ?? new LocalDate(2024, 1, 1),
+            End = end,
             Dosages = dosage is null ? [] : [dosage],
         });
         return this;
@@ -124,11 +132,16 @@ public sealed class PatientBuilder
         MedicationUse use = MedicationUse.Current, string category = "community", string? id = null)
     {
         var c = new Code(CodeSystems.RxNorm, rxnorm);
-        _medications.Add(new MedicationFact(
-            id ?? $"med-{_medications.Count + 1}", "MedicationRequest",
-            new CodedText([c], null) { Displays = ImmutableDictionary<Code, string>.Empty.Add(c, display) },
-            use, use == MedicationUse.Proposed ? "draft" : use == MedicationUse.Past ? "completed" : "active", "order", authored, null)
+        _medications.Add(new MedicationFact
         {
+            ResourceId = id ?? $"med-{_medications.Count + 1}",
+            ResourceType = "MedicationRequest",
+            Medication = new CodedText([c], null) { Displays = ImmutableDictionary<Code, string>.Empty.Add(c, display) },
+            Use = use,
+            Status = use == MedicationUse.Proposed ? "draft" : use == MedicationUse.Past ? "completed" : "active",
+            Intent = "order",
+            Start = authored,
+            End = null,
             Dosages = dosage is null ? [] : [dosage],
             Authored = authored,
             SupplyDays = supplyDays,
@@ -164,9 +177,15 @@ public sealed class PatientBuilder
     {
         var encounter = $"enc-{_encounters.Count + 1}";
         _encounters.Add(new EncounterFact(encounter, new CodedText([new Code(CodeSystems.Snomed, "185463005")], null), "finished", date, date));
-        _conditions.Add(new ConditionFact($"cond-{_conditions.Count + 1}", new CodedText([new Code(system, code)], null), status,
-            ConditionVerificationStatus.Confirmed, date, null, date)
+        _conditions.Add(new ConditionFact
         {
+            ResourceId = $"cond-{_conditions.Count + 1}",
+            Concept = new CodedText([new Code(system, code)], null),
+            ClinicalStatus = status,
+            VerificationStatus = ConditionVerificationStatus.Confirmed,
+            Onset = date,
+            Abatement = null,
+            Recorded = date,
             Categories = ["encounter-diagnosis"],
             EncounterReference = $"Encounter/{encounter}",
         });
@@ -196,9 +215,17 @@ public sealed class PatientBuilder
         string loinc, decimal value, string unit, LocalDate date, decimal? referenceHigh = null, string status = "final", string? unitText = null, string? display = null)
     {
         var c = new Code(CodeSystems.Loinc, loinc);
-        _observations.Add(new ObservationFact(
-            $"obs-{_observations.Count + 1}", new CodedText([c], display ?? loinc), status, date, value, unitText ?? unit, unitText is null ? unit : null, null, null)
+        _observations.Add(new ObservationFact
         {
+            ResourceId = $"obs-{_observations.Count + 1}",
+            Concept = new CodedText([c], display ?? loinc),
+            Status = status,
+            Effective = date,
+            Value = value,
+            Unit = unitText ?? unit,
+            UnitCode = unitText is null ? unit : null,
+            ValueConcept = null,
+            ValueText = null,
             ReferenceHigh = referenceHigh,
         });
         return this;
@@ -207,8 +234,18 @@ public sealed class PatientBuilder
     /// <summary>A qualitative result, as a string value.</summary>
     public PatientBuilder WithTextResult(string loinc, string text, LocalDate date)
     {
-        _observations.Add(new ObservationFact(
-            $"obs-{_observations.Count + 1}", new CodedText([new Code(CodeSystems.Loinc, loinc)], loinc), "final", date, null, null, null, null, text));
+        _observations.Add(new ObservationFact
+        {
+            ResourceId = $"obs-{_observations.Count + 1}",
+            Concept = new CodedText([new Code(CodeSystems.Loinc, loinc)], loinc),
+            Status = "final",
+            Effective = date,
+            Value = null,
+            Unit = null,
+            UnitCode = null,
+            ValueConcept = null,
+            ValueText = text,
+        });
         return this;
     }
 
@@ -216,9 +253,18 @@ public sealed class PatientBuilder
     public PatientBuilder WithCodedResult(string loinc, string system, string code, string display, LocalDate date)
     {
         var value = new Code(system, code);
-        _observations.Add(new ObservationFact(
-            $"obs-{_observations.Count + 1}", new CodedText([new Code(CodeSystems.Loinc, loinc)], loinc), "final", date, null, null, null,
-            new CodedText([value], display) { Displays = ImmutableDictionary<Code, string>.Empty.Add(value, display) }, null));
+        _observations.Add(new ObservationFact
+        {
+            ResourceId = $"obs-{_observations.Count + 1}",
+            Concept = new CodedText([new Code(CodeSystems.Loinc, loinc)], loinc),
+            Status = "final",
+            Effective = date,
+            Value = null,
+            Unit = null,
+            UnitCode = null,
+            ValueConcept = new CodedText([value], display) { Displays = ImmutableDictionary<Code, string>.Empty.Add(value, display) },
+            ValueText = null,
+        });
         return this;
     }
 
@@ -256,9 +302,29 @@ public static class Dose
 {
     /// <summary><paramref name="amount"/> <paramref name="unit"/>, <paramref name="frequency"/> times per <paramref name="period"/> <paramref name="periodUnit"/>.</summary>
     public static DosageFact Of(decimal amount, string? unit, int? frequency, decimal? period, string? periodUnit, bool asNeeded = false, string? text = null) =>
-        new(text, amount, unit, frequency, period, periodUnit, asNeeded, "oral");
+        new DosageFact
+        {
+            Text = text,
+            DoseValue = amount,
+            DoseUnit = unit,
+            Frequency = frequency,
+            Period = period,
+            PeriodUnit = periodUnit,
+            AsNeeded = asNeeded,
+            Route = "oral",
+        };
 
     public static DosageFact MgDaily(decimal mg, int timesPerDay = 1) => Of(mg, "mg", timesPerDay, 1, "d");
 
-    public static DosageFact TextOnly(string text, decimal amount = 1, string? unit = "tablet") => new(text, amount, unit, null, null, null, false, "oral");
+    public static DosageFact TextOnly(string text, decimal amount = 1, string? unit = "tablet") => new DosageFact
+    {
+        Text = text,
+        DoseValue = amount,
+        DoseUnit = unit,
+        Frequency = null,
+        Period = null,
+        PeriodUnit = null,
+        AsNeeded = false,
+        Route = "oral",
+    };
 }

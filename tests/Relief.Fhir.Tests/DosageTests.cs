@@ -19,7 +19,17 @@ public class DosageTests
               "route": { "coding": [ { "system": "http://snomed.info/sct", "code": "26643006", "display": "Oral route" } ] },
               "doseAndRate": [ { "doseQuantity": { "value": 1.0, "unit": "tablet", "system": "http://unitsofmeasure.org", "code": "{tablet}" } } ] }
             """);
-        Assert.Equal(new DosageFact("1 tablet every 12 hours", 1.0m, "tablet", 1, 12m, "h", false, "Oral route"), dosage);
+        Assert.Equal(new DosageFact
+        {
+            Text = "1 tablet every 12 hours",
+            DoseValue = 1.0m,
+            DoseUnit = "tablet",
+            Frequency = 1,
+            Period = 12m,
+            PeriodUnit = "h",
+            AsNeeded = false,
+            Route = "Oral route",
+        }, dosage);
     }
 
     [Fact]

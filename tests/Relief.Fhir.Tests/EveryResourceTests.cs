@@ -37,7 +37,17 @@ public class EveryResourceTests
         var request = Assert.Single(Record.Medications, m => m.ResourceType == "MedicationRequest");
         Assert.Equal(new Code(CodeSystems.RxNorm, "596928"), request.Medication.Codes[0]);
         Assert.Equal(MedicationUse.Current, request.Use);
-        Assert.Equal(new DosageFact("30 mg once daily", 30m, "mg", 1, 1m, "d", false, "Oral route"), request.Dosages[0]);
+        Assert.Equal(new DosageFact
+        {
+            Text = "30 mg once daily",
+            DoseValue = 30m,
+            DoseUnit = "mg",
+            Frequency = 1,
+            Period = 1m,
+            PeriodUnit = "d",
+            AsNeeded = false,
+            Route = "Oral route",
+        }, request.Dosages[0]);
     }
 
     [Fact]

@@ -63,7 +63,18 @@ public static class RowNdjson
             }
         }
 
-        return new FindingRow(values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7], values[8]);
+        return new FindingRow
+        {
+            Patient = values[0],
+            Finding = values[1],
+            Family = values[2],
+            Severity = values[3],
+            Title = values[4],
+            Codes = values[5],
+            Drug = values[6],
+            Source = values[7],
+            Facts = values[8],
+        };
     }
 
     /// <summary>The rows of a findings.ndjson file, in file order.</summary>

@@ -7,22 +7,41 @@ namespace Relief.Bulk.Screening;
 /// One finding for one patient, flattened for a table: the same columns in NDJSON, CSV and Parquet. Lists
 /// (codes, drugs, sources, facts) are joined with "; " in the order the finding gives them.
 /// </summary>
-public sealed record FindingRow(
-    string Patient, string Finding, string Family, string Severity, string Title, string Codes, string Drug, string Source, string Facts)
+public sealed record FindingRow
 {
+    public required string Patient { get; init; }
+
+    public required string Finding { get; init; }
+
+    public required string Family { get; init; }
+
+    public required string Severity { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Codes { get; init; }
+
+    public required string Drug { get; init; }
+
+    public required string Source { get; init; }
+
+    public required string Facts { get; init; }
+
     /// <summary>The column names, in order.</summary>
     public static readonly string[] Columns = ["patient", "finding", "family", "severity", "title", "codes", "drug", "source", "facts"];
 
-    public static FindingRow From(string patient, Finding finding) => new(
-        patient,
-        finding.RuleId,
-        WireName.Of(finding.Family),
-        WireName.Of(finding.Severity),
-        finding.Title,
-        string.Join("; ", finding.Codes.Select(c => c.ToString())),
-        string.Join("; ", finding.IngredientIds),
-        string.Join("; ", finding.Sources.Select(s => s.Id)),
-        string.Join("; ", finding.Facts.Select(f => f.Reference).Distinct(StringComparer.Ordinal)));
+    public static FindingRow From(string patient, Finding finding) => new FindingRow
+    {
+        Patient = patient,
+        Finding = finding.RuleId,
+        Family = WireName.Of(finding.Family),
+        Severity = WireName.Of(finding.Severity),
+        Title = finding.Title,
+        Codes = string.Join("; ", finding.Codes.Select(c => c.ToString())),
+        Drug = string.Join("; ", finding.IngredientIds),
+        Source = string.Join("; ", finding.Sources.Select(s => s.Id)),
+        Facts = string.Join("; ", finding.Facts.Select(f => f.Reference).Distinct(StringComparer.Ordinal)),
+    };
 
     public string this[int column] => column switch
     {

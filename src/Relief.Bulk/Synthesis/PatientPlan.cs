@@ -3,10 +3,26 @@ using NodaTime;
 namespace Relief.Bulk.Synthesis;
 
 /// <summary>One prescription: a product, a dose per administration, how often, since when.</summary>
-/// <param name="Dose">Per administration, in <paramref name="DoseUnit"/> (mg, or tablets for a combination product).</param>
-/// <param name="Frequency">Administrations per <paramref name="Period"/> <paramref name="PeriodUnit"/> (FHIR Timing.repeat).</param>
-internal sealed record PlannedMedication(SynthProduct Product, LocalDate Start, decimal Dose, string DoseUnit, int Frequency, int Period, string PeriodUnit, bool AsNeeded)
+internal sealed record PlannedMedication
 {
+    public required SynthProduct Product { get; init; }
+
+    public required LocalDate Start { get; init; }
+
+    /// <summary>Per administration, in <see cref="DoseUnit"/> (mg, or tablets for a combination product).</summary>
+    public required decimal Dose { get; init; }
+
+    public required string DoseUnit { get; init; }
+
+    /// <summary>Administrations per <see cref="Period"/> <see cref="PeriodUnit"/> (FHIR Timing.repeat).</summary>
+    public required int Frequency { get; init; }
+
+    public required int Period { get; init; }
+
+    public required string PeriodUnit { get; init; }
+
+    public required bool AsNeeded { get; init; }
+
     public bool Has(string ingredient) => Product.Ingredients.Contains(ingredient);
 }
 

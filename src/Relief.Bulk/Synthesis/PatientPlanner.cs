@@ -162,7 +162,17 @@ internal sealed class PatientPlanner(SynthesisCatalog catalog, LocalDate asOf, u
 
         foreach (var line in lines)
         {
-            plan.Medications.Add(new PlannedMedication(catalog.Product(line.Product), start, line.Dose, line.Unit, line.Frequency, line.Period, line.PeriodUnit, line.AsNeeded));
+            plan.Medications.Add(new PlannedMedication
+            {
+                Product = catalog.Product(line.Product),
+                Start = start,
+                Dose = line.Dose,
+                DoseUnit = line.Unit,
+                Frequency = line.Frequency,
+                Period = line.Period,
+                PeriodUnit = line.PeriodUnit,
+                AsNeeded = line.AsNeeded,
+            });
         }
 
         plan.Scenarios.Add(regimen.Name + variant);
@@ -218,7 +228,17 @@ internal sealed class PatientPlanner(SynthesisCatalog catalog, LocalDate asOf, u
             start = series.PlusDays(-60);
         }
 
-        plan.Medications.Add(new PlannedMedication(product, Min(start, asOf.PlusDays(-100)), line.Dose, line.Unit, line.Frequency, line.Period, line.PeriodUnit, line.AsNeeded));
+        plan.Medications.Add(new PlannedMedication
+        {
+            Product = product,
+            Start = Min(start, asOf.PlusDays(-100)),
+            Dose = line.Dose,
+            DoseUnit = line.Unit,
+            Frequency = line.Frequency,
+            Period = line.Period,
+            PeriodUnit = line.PeriodUnit,
+            AsNeeded = line.AsNeeded,
+        });
         plan.Scenarios.Add(scenario);
     }
 

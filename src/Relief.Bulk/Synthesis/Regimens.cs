@@ -3,7 +3,22 @@ using static Relief.Bulk.Synthesis.SynthesisCatalog;
 namespace Relief.Bulk.Synthesis;
 
 /// <summary>One prescription line of a regimen: product, dose per administration, and its timing.</summary>
-internal sealed record Prescription(string Product, decimal Dose, string Unit, int Frequency, int Period, string PeriodUnit, bool AsNeeded = false);
+internal sealed record Prescription
+{
+    public required string Product { get; init; }
+
+    public required decimal Dose { get; init; }
+
+    public required string Unit { get; init; }
+
+    public required int Frequency { get; init; }
+
+    public required int Period { get; init; }
+
+    public required string PeriodUnit { get; init; }
+
+    public bool AsNeeded { get; init; }
+}
 
 /// <summary>
 /// A treatment a patient with a condition may be on, with the share of that condition's patients on it.
@@ -20,34 +35,38 @@ internal sealed record Regimen(string Name, double Share, Prescription[] Drugs, 
 /// </summary>
 internal static class Regimens
 {
-    private static readonly Prescription Duloxetine = new(Duloxetine60, 60, "mg", 1, 1, "d");
-    private static readonly Prescription AmitriptylineLow = new(Amitriptyline10, 10, "mg", 1, 1, "d");
-    private static readonly Prescription Amitriptyline = new(Amitriptyline25, 25, "mg", 1, 1, "d");
-    private static readonly Prescription PregabalinLow = new(Pregabalin75, 75, "mg", 2, 1, "d");
-    private static readonly Prescription Pregabalin = new(Pregabalin150, 150, "mg", 2, 1, "d");
-    private static readonly Prescription Gabapentin = new(Gabapentin300, 300, "mg", 3, 1, "d");
-    private static readonly Prescription Cyclobenzaprine = new(Cyclobenzaprine5, 5, "mg", 3, 1, "d");
-    private static readonly Prescription Tramadol = new(Tramadol50, 50, "mg", 4, 1, "d");
-    private static readonly Prescription Sertraline = new(Sertraline50, 50, "mg", 1, 1, "d");
-    private static readonly Prescription Fluoxetine = new(Fluoxetine20, 20, "mg", 1, 1, "d");
-    private static readonly Prescription OxycodoneApap = new(OxycodoneApap5, 1, "tablet", 1, 6, "h", AsNeeded: true);
-    private static readonly Prescription HydrocodoneApap = new(HydrocodoneApap75, 1, "tablet", 1, 6, "h", AsNeeded: true);
-    private static readonly Prescription OxycodoneEr = new(OxycodoneEr40, 40, "mg", 2, 1, "d");
-    private static readonly Prescription Methotrexate = new(Methotrexate25, 15, "mg", 1, 1, "wk");
-    private static readonly Prescription Azathioprine = new(Azathioprine50, 50, "mg", 2, 1, "d");
-    private static readonly Prescription AllopurinolDaily = new(Allopurinol, 100, "mg", 1, 1, "d");
-    private static readonly Prescription Hydroxychloroquine = new(Hydroxychloroquine200, 200, "mg", 2, 1, "d");
-    private static readonly Prescription PrednisoneLow = new(Prednisone5, 5, "mg", 1, 1, "d");
-    private static readonly Prescription Prednisone = new(Prednisone10, 10, "mg", 1, 1, "d");
-    private static readonly Prescription Ibuprofen = new(Ibuprofen400, 400, "mg", 3, 1, "d");
-    private static readonly Prescription Naproxen = new(Naproxen500, 500, "mg", 2, 1, "d");
-    private static readonly Prescription Celecoxib = new(Celecoxib200, 200, "mg", 1, 1, "d");
+    private static readonly Prescription Duloxetine = new() { Product = Duloxetine60, Dose = 60, Unit = "mg", Frequency = 1, Period = 1, PeriodUnit = "d" };
+    private static readonly Prescription AmitriptylineLow = new() { Product = Amitriptyline10, Dose = 10, Unit = "mg", Frequency = 1, Period = 1, PeriodUnit = "d" };
+    private static readonly Prescription Amitriptyline = new() { Product = Amitriptyline25, Dose = 25, Unit = "mg", Frequency = 1, Period = 1, PeriodUnit = "d" };
+    private static readonly Prescription PregabalinLow = new() { Product = Pregabalin75, Dose = 75, Unit = "mg", Frequency = 2, Period = 1, PeriodUnit = "d" };
+    private static readonly Prescription Pregabalin = new() { Product = Pregabalin150, Dose = 150, Unit = "mg", Frequency = 2, Period = 1, PeriodUnit = "d" };
+    private static readonly Prescription Gabapentin = new() { Product = Gabapentin300, Dose = 300, Unit = "mg", Frequency = 3, Period = 1, PeriodUnit = "d" };
+    private static readonly Prescription Cyclobenzaprine = new() { Product = Cyclobenzaprine5, Dose = 5, Unit = "mg", Frequency = 3, Period = 1, PeriodUnit = "d" };
+    private static readonly Prescription Tramadol = new() { Product = Tramadol50, Dose = 50, Unit = "mg", Frequency = 4, Period = 1, PeriodUnit = "d" };
+    private static readonly Prescription Sertraline = new() { Product = Sertraline50, Dose = 50, Unit = "mg", Frequency = 1, Period = 1, PeriodUnit = "d" };
+    private static readonly Prescription Fluoxetine = new() { Product = Fluoxetine20, Dose = 20, Unit = "mg", Frequency = 1, Period = 1, PeriodUnit = "d" };
+    private static readonly Prescription OxycodoneApap = new() { Product = OxycodoneApap5, Dose = 1, Unit = "tablet", Frequency = 1, Period = 6, PeriodUnit = "h", AsNeeded = true };
+    private static readonly Prescription HydrocodoneApap = new() { Product = HydrocodoneApap75, Dose = 1, Unit = "tablet", Frequency = 1, Period = 6, PeriodUnit = "h", AsNeeded = true };
+    private static readonly Prescription OxycodoneEr = new() { Product = OxycodoneEr40, Dose = 40, Unit = "mg", Frequency = 2, Period = 1, PeriodUnit = "d" };
+    private static readonly Prescription Methotrexate = new() { Product = Methotrexate25, Dose = 15, Unit = "mg", Frequency = 1, Period = 1, PeriodUnit = "wk" };
+    private static readonly Prescription Azathioprine = new() { Product = Azathioprine50, Dose = 50, Unit = "mg", Frequency = 2, Period = 1, PeriodUnit = "d" };
+    private static readonly Prescription AllopurinolDaily = new() { Product = Allopurinol, Dose = 100, Unit = "mg", Frequency = 1, Period = 1, PeriodUnit = "d" };
+    private static readonly Prescription Hydroxychloroquine = new() { Product = Hydroxychloroquine200, Dose = 200, Unit = "mg", Frequency = 2, Period = 1, PeriodUnit = "d" };
+    private static readonly Prescription PrednisoneLow = new() { Product = Prednisone5, Dose = 5, Unit = "mg", Frequency = 1, Period = 1, PeriodUnit = "d" };
+    private static readonly Prescription Prednisone = new() { Product = Prednisone10, Dose = 10, Unit = "mg", Frequency = 1, Period = 1, PeriodUnit = "d" };
+    private static readonly Prescription Ibuprofen = new() { Product = Ibuprofen400, Dose = 400, Unit = "mg", Frequency = 3, Period = 1, PeriodUnit = "d" };
+    private static readonly Prescription Naproxen = new() { Product = Naproxen500, Dose = 500, Unit = "mg", Frequency = 2, Period = 1, PeriodUnit = "d" };
+    private static readonly Prescription Celecoxib = new() { Product = Celecoxib200, Dose = 200, Unit = "mg", Frequency = 1, Period = 1, PeriodUnit = "d" };
 
     /// <summary>The daily-methotrexate error: the weekly dose's tablets taken every day.</summary>
-    public static readonly Prescription MethotrexateDaily = new(Methotrexate25, 7.5m, "mg", 1, 1, "d");
+    public static readonly Prescription MethotrexateDaily = new() { Product = Methotrexate25, Dose = 7.5m, Unit = "mg", Frequency = 1, Period = 1, PeriodUnit = "d" };
 
     /// <summary>Added to some patients on an opioid (co-prescribing, docs/synth.md).</summary>
-    public static readonly Prescription[] Benzodiazepines = [new(Clonazepam1, 1, "mg", 2, 1, "d"), new(Diazepam5, 5, "mg", 2, 1, "d")];
+    public static readonly Prescription[] Benzodiazepines =
+    [
+        new() { Product = Clonazepam1, Dose = 1, Unit = "mg", Frequency = 2, Period = 1, PeriodUnit = "d" },
+        new() { Product = Diazepam5, Dose = 5, Unit = "mg", Frequency = 2, Period = 1, PeriodUnit = "d" },
+    ];
 
     public static readonly Prescription OpioidGabapentinoid = Gabapentin;
 

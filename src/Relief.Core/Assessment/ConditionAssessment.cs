@@ -15,14 +15,22 @@ public sealed record ConditionAssessment(
 /// The record entry that established the condition: the resource, the code that matched, and whether the
 /// match is only broad ("Chronic pain" for chronic primary pain) or unconfirmed.
 /// </summary>
-public sealed record ConditionEvidence(
-    string ResourceId,
-    Code Code,
-    string Display,
-    LocalDate? Onset,
-    bool BroadMatch,
-    bool Unconfirmed,
-    string? CodingNote);
+public sealed record ConditionEvidence
+{
+    public required string ResourceId { get; init; }
+
+    public required Code Code { get; init; }
+
+    public required string Display { get; init; }
+
+    public required LocalDate? Onset { get; init; }
+
+    public required bool BroadMatch { get; init; }
+
+    public required bool Unconfirmed { get; init; }
+
+    public required string? CodingNote { get; init; }
+}
 
 /// <summary>
 /// A condition the record matched only through broad codes and that Relief set aside because the record shows

@@ -49,14 +49,16 @@ internal static class ConditionMatcher
                         continue;
                     }
 
-                    list.Add(new ConditionEvidence(
-                        fact.ResourceId,
-                        code,
-                        fact.Concept.DisplayFor(code),
-                        fact.Onset,
-                        match.Code.Broad,
-                        fact.VerificationStatus is ConditionVerificationStatus.Provisional or ConditionVerificationStatus.Differential or ConditionVerificationStatus.Unconfirmed,
-                        ValidityNote(match.Code, fact, asOf)));
+                    list.Add(new ConditionEvidence
+                    {
+                        ResourceId = fact.ResourceId,
+                        Code = code,
+                        Display = fact.Concept.DisplayFor(code),
+                        Onset = fact.Onset,
+                        BroadMatch = match.Code.Broad,
+                        Unconfirmed = fact.VerificationStatus is ConditionVerificationStatus.Provisional or ConditionVerificationStatus.Differential or ConditionVerificationStatus.Unconfirmed,
+                        CodingNote = ValidityNote(match.Code, fact, asOf),
+                    });
                 }
             }
 

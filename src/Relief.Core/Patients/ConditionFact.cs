@@ -4,15 +4,22 @@ using NodaTime;
 namespace Relief.Core.Patients;
 
 /// <summary>A Condition resource: what it is, whether it is current, and whether it is believed.</summary>
-public sealed record ConditionFact(
-    string ResourceId,
-    CodedText Concept,
-    ConditionClinicalStatus ClinicalStatus,
-    ConditionVerificationStatus VerificationStatus,
-    LocalDate? Onset,
-    LocalDate? Abatement,
-    LocalDate? Recorded)
+public sealed record ConditionFact
 {
+    public required string ResourceId { get; init; }
+
+    public required CodedText Concept { get; init; }
+
+    public required ConditionClinicalStatus ClinicalStatus { get; init; }
+
+    public required ConditionVerificationStatus VerificationStatus { get; init; }
+
+    public required LocalDate? Onset { get; init; }
+
+    public required LocalDate? Abatement { get; init; }
+
+    public required LocalDate? Recorded { get; init; }
+
     /// <summary>Category codes (problem-list-item, encounter-diagnosis, health-concern): the opioid review counts cancer encounter diagnoses apart.</summary>
     public ImmutableArray<string> Categories { get; init; } = [];
 

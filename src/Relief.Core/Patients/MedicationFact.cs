@@ -7,16 +7,24 @@ namespace Relief.Core.Patients;
 /// A MedicationRequest or MedicationStatement, reduced to what is prescribed, its standing
 /// (current, proposed or past) and its dosage.
 /// </summary>
-public sealed record MedicationFact(
-    string ResourceId,
-    string ResourceType,
-    CodedText Medication,
-    MedicationUse Use,
-    string Status,
-    string? Intent,
-    LocalDate? Start,
-    LocalDate? End)
+public sealed record MedicationFact
 {
+    public required string ResourceId { get; init; }
+
+    public required string ResourceType { get; init; }
+
+    public required CodedText Medication { get; init; }
+
+    public required MedicationUse Use { get; init; }
+
+    public required string Status { get; init; }
+
+    public required string? Intent { get; init; }
+
+    public required LocalDate? Start { get; init; }
+
+    public required LocalDate? End { get; init; }
+
     public ImmutableArray<DosageFact> Dosages { get; init; } = [];
 
     /// <summary>The day a request was written (authoredOn); episodes and look-back windows count from it.</summary>
@@ -56,16 +64,24 @@ public enum MedicationUse
 /// <summary>
 /// One FHIR Dosage: dose quantity (or range high end), timing and route, enough to compute a daily dose.
 /// </summary>
-public sealed record DosageFact(
-    string? Text,
-    decimal? DoseValue,
-    string? DoseUnit,
-    int? Frequency,
-    decimal? Period,
-    string? PeriodUnit,
-    bool AsNeeded,
-    string? Route)
+public sealed record DosageFact
 {
+    public required string? Text { get; init; }
+
+    public required decimal? DoseValue { get; init; }
+
+    public required string? DoseUnit { get; init; }
+
+    public required int? Frequency { get; init; }
+
+    public required decimal? Period { get; init; }
+
+    public required string? PeriodUnit { get; init; }
+
+    public required bool AsNeeded { get; init; }
+
+    public required string? Route { get; init; }
+
     /// <summary>Timing.repeat.frequencyMax: the most administrations a period allows ("1-2 tablets up to 4 times a day").</summary>
     public int? FrequencyMax { get; init; }
 

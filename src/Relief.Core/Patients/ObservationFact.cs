@@ -5,17 +5,26 @@ using Relief.Core.Codes;
 namespace Relief.Core.Patients;
 
 /// <summary>An Observation with a numeric, coded or text value; components flattened by the reader.</summary>
-public sealed record ObservationFact(
-    string ResourceId,
-    CodedText Concept,
-    string Status,
-    LocalDate? Effective,
-    decimal? Value,
-    string? Unit,
-    string? UnitCode,
-    CodedText? ValueConcept,
-    string? ValueText)
+public sealed record ObservationFact
 {
+    public required string ResourceId { get; init; }
+
+    public required CodedText Concept { get; init; }
+
+    public required string Status { get; init; }
+
+    public required LocalDate? Effective { get; init; }
+
+    public required decimal? Value { get; init; }
+
+    public required string? Unit { get; init; }
+
+    public required string? UnitCode { get; init; }
+
+    public required CodedText? ValueConcept { get; init; }
+
+    public required string? ValueText { get; init; }
+
     public decimal? ReferenceLow { get; init; }
 
     public decimal? ReferenceHigh { get; init; }

@@ -10,7 +10,7 @@ namespace Relief.Fhir.Contract;
 /// </summary>
 public sealed record AssessmentDocument
 {
-    public const string CurrentSchema = "relief-assessment/2";
+    public const string CurrentSchema = "relief-assessment/3";
 
     public string Schema { get; init; } = CurrentSchema;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Relief.Service.Fhir;
 using Relief.Service.Hosting;
 
 namespace Relief.Service.Security;
@@ -88,24 +87,11 @@ public static class SecurityModule
             IssuerSigningKeyResolver = (_, token, kid, _) => keys.Resolve(
                 kid, (token as JsonWebToken)?.TryGetHeaderValue<string>("jku", out var jku) == true ? jku : null, (token as JsonWebToken)?.Issuer),
         };
-        jwt.Events = new JwtBearerEvents
-        {
-            OnMessageReceived = async context =>
-            {
-                // Keys named by the header are fetched here, asynchronously, before the synchronous resolver runs.
-                var header = context.Request.Headers.Authorization.ToString();
-                if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-                {
-                    var handler = new JsonWebTokenHandler();
-                    var raw = header["Bearer ".Length..].Trim();
-                    if (UserSecurityModule.TryRead(handler, raw) is { } token)
-                    {
-                        var jku = token.TryGetHeaderValue<string>("jku", out var value) ? value : null;
-                        await keys.EnsureAsync(token.Kid, jku, context.HttpContext.RequestAborted);
-                    }
-                }
-            },
-            OnTokenValidated = context =>
+        jwt.Events = BearerEvents.Create(
+            BearerEvents.Client,
+            // Keys named by the header (kid, an allow-listed jku) are fetched before the synchronous resolver runs.
+            (token, cancellationToken) => keys.EnsureAsync(token.Kid, token.TryGetHeaderValue<string>("jku", out var jku) ? jku : null, cancellationToken),
+            context =>
             {
                 if (context.SecurityToken is not JsonWebToken token)
                 {
@@ -128,26 +114,7 @@ public static class SecurityModule
                 }
 
                 return Task.CompletedTask;
-            },
-            OnAuthenticationFailed = context =>
-            {
-                var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Relief.Service.Security");
-                logger.LogWarning("Client token refused: {Reason}", context.Exception.GetType().Name);
-                return Task.CompletedTask;
-            },
-            OnChallenge = async context =>
-            {
-                context.HandleResponse();
-                if (context.AuthenticateFailure is { } failure && failure is not SecurityTokenException)
-                {
-                    var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Relief.Service.Security");
-                    logger.LogWarning("Client token refused: {Reason}", failure.Message);
-                }
-
-                context.Response.Headers.WWWAuthenticate = "Bearer";
-                await OperationOutcomes.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "login", null, "authentication required");
-            },
-        };
+            });
     }
 
     /// <summary>Says loudly, at start-up, when no token is checked, and when no client could ever be trusted.</summary>

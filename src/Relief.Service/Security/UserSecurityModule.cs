@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Relief.Service.Fhir;
 using Relief.Service.Hosting;
 
 namespace Relief.Service.Security;
@@ -77,23 +75,11 @@ public static class UserSecurityModule
             NameClaimType = ApiClaims.Subject,
             RoleClaimType = ApiClaims.Role,
         };
-        jwt.Events = new JwtBearerEvents
-        {
-            OnMessageReceived = async context =>
-            {
-                // An unknown kid refreshes the JWKS URLs (at most once a minute) before the synchronous resolver runs.
-                var header = context.Request.Headers.Authorization.ToString();
-                if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-                {
-                    var handler = new JsonWebTokenHandler();
-                    var raw = header["Bearer ".Length..].Trim();
-                    if (TryRead(handler, raw) is { } token)
-                    {
-                        await keys.Keys.EnsureAsync(token.Kid, null, context.HttpContext.RequestAborted);
-                    }
-                }
-            },
-            OnTokenValidated = context =>
+        jwt.Events = BearerEvents.Create(
+            BearerEvents.Api,
+            // An unknown kid refreshes the JWKS URLs (at most once a minute) before the synchronous resolver runs.
+            (token, cancellationToken) => keys.Keys.EnsureAsync(token.Kid, null, cancellationToken),
+            context =>
             {
                 if (ApiCaller.FromClaims(context.Principal!) is null)
                 {
@@ -101,39 +87,7 @@ public static class UserSecurityModule
                 }
 
                 return Task.CompletedTask;
-            },
-            OnAuthenticationFailed = context =>
-            {
-                var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Relief.Service.Security");
-                logger.LogWarning("API token refused: {Reason}", context.Exception.GetType().Name);
-                return Task.CompletedTask;
-            },
-            OnChallenge = async context =>
-            {
-                context.HandleResponse();
-                if (context.AuthenticateFailure is { } failure && failure is not SecurityTokenException)
-                {
-                    var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Relief.Service.Security");
-                    logger.LogWarning("API token refused: {Reason}", failure.Message);
-                }
-
-                context.Response.Headers.WWWAuthenticate = "Bearer";
-                await OperationOutcomes.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "login", null, "authentication required");
-            },
-        };
-    }
-
-    /// <summary>The token's header, or null when it is not a readable JWS (validation then refuses it: 401, never 500).</summary>
-    internal static JsonWebToken? TryRead(JsonWebTokenHandler handler, string raw)
-    {
-        try
-        {
-            return handler.CanReadToken(raw) ? handler.ReadJsonWebToken(raw) : null;
-        }
-        catch (Exception e) when (e is ArgumentException or SecurityTokenMalformedException)
-        {
-            return null;
-        }
+            });
     }
 
     /// <summary>Says at start-up when no API token could ever be accepted.</summary>

@@ -241,7 +241,16 @@ public sealed partial class FollowUpStore
             db.LabResults.Add(lab);
             await db.SaveChangesAsync(cancellationToken);
             Audit(db, now, actor, "create", patientId, nameof(LabResult), lab.Id);
-            return StoreResult<LabResultView>.Ok(new LabResultView(lab.Id, code.ToString(), lab.Display, lab.Value, lab.Unit, lab.Effective, lab.Version));
+            return StoreResult<LabResultView>.Ok(new LabResultView
+            {
+                Id = lab.Id,
+                Code = code.ToString(),
+                Display = lab.Display,
+                Value = lab.Value,
+                Unit = lab.Unit,
+                Effective = lab.Effective,
+                Version = lab.Version,
+            });
         }, cancellationToken);
     }
 
@@ -367,7 +376,18 @@ public sealed partial class FollowUpStore
     internal static CourseView View(TreatmentCourse c)
     {
         var dose = c.DoseChanges.OrderBy(d => d.EffectiveFrom ?? DateOnly.MinValue).ThenBy(d => d.Id).LastOrDefault();
-        return new CourseView(c.Id, c.DrugName, [.. c.DrugCodes], c.Use, c.Start, c.Stop, c.StopReason, dose?.Text, c.Version);
+        return new CourseView
+        {
+            Id = c.Id,
+            DrugName = c.DrugName,
+            DrugCodes = [.. c.DrugCodes],
+            Use = c.Use,
+            Start = c.Start,
+            Stop = c.Stop,
+            StopReason = c.StopReason,
+            CurrentDose = dose?.Text,
+            Version = c.Version,
+        };
     }
 
     private static void Audit(StoreDbContext db, DateTime now, string actor, string action, string patientId, string entityType, long id) =>

@@ -212,18 +212,20 @@ public sealed partial class FollowUpStore
     internal ImmutableArray<GoalView> OrderGoals(IEnumerable<PatientGoal> goals) =>
         [.. goals.OrderBy(g => g.Lifecycle is "active" or "proposed" ? 0 : 1).ThenByDescending(g => g.Start).ThenByDescending(g => g.Id).Select(GoalViewOf)];
 
-    internal GoalView GoalViewOf(PatientGoal g) => new(
-        g.Id,
-        g.Text,
-        g.InstrumentId,
-        g.InstrumentId is { } id && FollowUp.InstrumentsById.TryGetValue(id, out var instrument) ? instrument.Name : g.InstrumentId,
-        g.MeasureCode,
-        g.TargetComparator,
-        g.TargetValue,
-        g.Start,
-        g.DueDate,
-        g.Lifecycle,
-        g.Achievement,
-        g.Note,
-        g.Version);
+    internal GoalView GoalViewOf(PatientGoal g) => new GoalView
+    {
+        Id = g.Id,
+        Text = g.Text,
+        InstrumentId = g.InstrumentId,
+        InstrumentName = g.InstrumentId is { } id && FollowUp.InstrumentsById.TryGetValue(id, out var instrument) ? instrument.Name : g.InstrumentId,
+        MeasureCode = g.MeasureCode,
+        Comparator = g.TargetComparator,
+        TargetValue = g.TargetValue,
+        Start = g.Start,
+        DueDate = g.DueDate,
+        Lifecycle = g.Lifecycle,
+        Achievement = g.Achievement,
+        Note = g.Note,
+        Version = g.Version,
+    };
 }

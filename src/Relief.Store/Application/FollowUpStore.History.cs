@@ -42,7 +42,17 @@ public sealed partial class FollowUpStore
             type,
             entityId,
             owner.Value.Version,
-            [.. rows.Select(a => new AmendmentView(a.Id, a.EntityType, a.EntityId, a.ReplacedVersion, a.ChangedAt, a.ChangedBy, a.Reason, a.ChangedFields))]));
+            [.. rows.Select(a => new AmendmentView
+            {
+                Id = a.Id,
+                EntityType = a.EntityType,
+                EntityId = a.EntityId,
+                ReplacedVersion = a.ReplacedVersion,
+                ChangedAt = a.ChangedAt,
+                ChangedBy = a.ChangedBy,
+                Reason = a.Reason,
+                ChangedFields = a.ChangedFields,
+            })]));
     }
 
     public static string Describe(HistoryKind kind) => kind switch

@@ -27,7 +27,16 @@ public sealed partial class FollowUpStore
 
         var lastDiary = history.Diary.Count > 0 ? history.Diary[^1].At : (DateTime?)null;
         var openTasks = tasks.Select(TaskView).ToImmutableArray();
-        var summary = new PatientSummary(history.Patient.Id, history.Patient.Name, history.Patient.BirthDate, history.Patient.Sex, history.Patient.Version, openTasks.Length, lastDiary);
+        var summary = new PatientSummary
+        {
+            Id = history.Patient.Id,
+            Name = history.Patient.Name,
+            BirthDate = history.Patient.BirthDate,
+            Sex = history.Patient.Sex,
+            Version = history.Patient.Version,
+            OpenTasks = openTasks.Length,
+            LastDiaryEntry = lastDiary,
+        };
         var courses = history.Courses
             .OrderByDescending(c => c.Use == "current").ThenByDescending(c => c.Start)
             .Select(c => View(c) with
@@ -50,7 +59,16 @@ public sealed partial class FollowUpStore
             PemEpisodes = [.. history.PemEpisodes.Select(p => new PemEpisodeView(p.Id, p.StartedAt, p.EndedAt, p.Severity,
                 [.. PacingAdvisor.PriorExertion(p, history.Diary, pacing).Select(e => new ExertionView(e.DiaryEntryId, e.At, e.Exertion))], p.Version))],
             AdverseEvents = [.. history.AdverseEvents.OrderByDescending(e => e.Onset).Select(e => new AdverseEventView(e.Id, e.Onset, e.Description, e.Severity, e.SuspectedDrugName, e.Version))],
-            RecentLabs = [.. history.Labs.OrderByDescending(l => l.Effective).Take(20).Select(l => new LabResultView(l.Id, l.Codes.FirstOrDefault() ?? "", l.Display, l.Value, l.Unit, l.Effective, l.Version))],
+            RecentLabs = [.. history.Labs.OrderByDescending(l => l.Effective).Take(20).Select(l => new LabResultView
+            {
+                Id = l.Id,
+                Code = l.Codes.FirstOrDefault() ?? "",
+                Display = l.Display,
+                Value = l.Value,
+                Unit = l.Unit,
+                Effective = l.Effective,
+                Version = l.Version,
+            })],
             OpenTasks = openTasks,
             DiaryEntryCount = history.Diary.Count,
             MeasurementCount = history.Measurements.Count,

@@ -102,7 +102,16 @@ public sealed partial class FollowUpStore : IDueTasks
             })
             .ToListAsync(cancellationToken);
         await AuditReadAsync(db, actor, null, "PatientList", null, cancellationToken);
-        var items = rows.Take(size).Select(r => new PatientSummary(r.Id, r.Name, r.BirthDate, r.Sex, r.Version, r.OpenTasks, r.LastDiary)).ToImmutableArray();
+        var items = rows.Take(size).Select(r => new PatientSummary
+        {
+            Id = r.Id,
+            Name = r.Name,
+            BirthDate = r.BirthDate,
+            Sex = r.Sex,
+            Version = r.Version,
+            OpenTasks = r.OpenTasks,
+            LastDiaryEntry = r.LastDiary,
+        }).ToImmutableArray();
         return new Page<PatientSummary>(items, rows.Count > size ? items[^1].Id : null);
     }
 

@@ -4,10 +4,43 @@ namespace Relief.Store.Application;
 
 // What the store hands out: plain records with the version (the ETag) of each entry, never EF entities.
 
-public sealed record PatientSummary(string Id, string? Name, DateOnly? BirthDate, string Sex, int Version, int OpenTasks, DateTime? LastDiaryEntry);
-
-public sealed record CourseView(long Id, string DrugName, ImmutableArray<string> DrugCodes, string Use, DateOnly? Start, DateOnly? Stop, string? StopReason, string? CurrentDose, int Version)
+public sealed record PatientSummary
 {
+    public required string Id { get; init; }
+
+    public required string? Name { get; init; }
+
+    public required DateOnly? BirthDate { get; init; }
+
+    public required string Sex { get; init; }
+
+    public required int Version { get; init; }
+
+    public required int OpenTasks { get; init; }
+
+    public required DateTime? LastDiaryEntry { get; init; }
+}
+
+public sealed record CourseView
+{
+    public required long Id { get; init; }
+
+    public required string DrugName { get; init; }
+
+    public required ImmutableArray<string> DrugCodes { get; init; }
+
+    public required string Use { get; init; }
+
+    public required DateOnly? Start { get; init; }
+
+    public required DateOnly? Stop { get; init; }
+
+    public required string? StopReason { get; init; }
+
+    public required string? CurrentDose { get; init; }
+
+    public required int Version { get; init; }
+
     public AdherenceSummary? Adherence { get; init; }
 }
 
@@ -61,9 +94,41 @@ public sealed record ExertionView(long DiaryEntryId, DateTime At, int Exertion);
 
 public sealed record AdverseEventView(long Id, DateOnly Onset, string Description, string Severity, string? SuspectedDrug, int Version);
 
-public sealed record LabResultView(long Id, string Code, string? Display, decimal? Value, string? Unit, DateOnly? Effective, int Version);
+public sealed record LabResultView
+{
+    public required long Id { get; init; }
 
-public sealed record AmendmentView(long Id, string EntityType, long EntityId, int ReplacedVersion, DateTime ChangedAt, string ChangedBy, string? Reason, string ChangedFields);
+    public required string Code { get; init; }
+
+    public required string? Display { get; init; }
+
+    public required decimal? Value { get; init; }
+
+    public required string? Unit { get; init; }
+
+    public required DateOnly? Effective { get; init; }
+
+    public required int Version { get; init; }
+}
+
+public sealed record AmendmentView
+{
+    public required long Id { get; init; }
+
+    public required string EntityType { get; init; }
+
+    public required long EntityId { get; init; }
+
+    public required int ReplacedVersion { get; init; }
+
+    public required DateTime ChangedAt { get; init; }
+
+    public required string ChangedBy { get; init; }
+
+    public required string? Reason { get; init; }
+
+    public required string ChangedFields { get; init; }
+}
 
 /// <summary>Everything the store holds for one patient, for `relief patients show` and the patient page.</summary>
 public sealed record PatientOverview
@@ -93,20 +158,33 @@ public sealed record PatientOverview
 }
 
 /// <summary>A patient goal; the target is "Instrument Comparator TargetValue" when the goal has one.</summary>
-public sealed record GoalView(
-    long Id,
-    string Text,
-    string? InstrumentId,
-    string? InstrumentName,
-    string? MeasureCode,
-    string? Comparator,
-    decimal? TargetValue,
-    DateOnly Start,
-    DateOnly? DueDate,
-    string Lifecycle,
-    string? Achievement,
-    string? Note,
-    int Version)
+public sealed record GoalView
 {
+    public required long Id { get; init; }
+
+    public required string Text { get; init; }
+
+    public required string? InstrumentId { get; init; }
+
+    public required string? InstrumentName { get; init; }
+
+    public required string? MeasureCode { get; init; }
+
+    public required string? Comparator { get; init; }
+
+    public required decimal? TargetValue { get; init; }
+
+    public required DateOnly Start { get; init; }
+
+    public required DateOnly? DueDate { get; init; }
+
+    public required string Lifecycle { get; init; }
+
+    public required string? Achievement { get; init; }
+
+    public required string? Note { get; init; }
+
+    public required int Version { get; init; }
+
     public string? Target => InstrumentName is null || TargetValue is null ? null : $"{InstrumentName} {Comparator} {TargetValue:0.##}";
 }

@@ -33,16 +33,18 @@ internal static class AssessmentHistoryQueries<TContext>
     private static readonly StoreProvider Provider = typeof(TContext) == typeof(SqliteStoreContext) ? StoreProvider.Sqlite : StoreProvider.Postgres;
 
     private static readonly Func<TContext, string, CancellationToken, Task<HistoryProbe?>> ProbeQuery = EF.CompileAsyncQuery(
-        (TContext db, string id, CancellationToken _) => db.Patients.AsNoTracking().Where(p => p.Id == id).Select(p => new HistoryProbe(
-            p,
-            db.Conditions.Any(e => e.PatientId == id && e.Status == Current),
-            db.Courses.Any(e => e.PatientId == id && e.Status == Current),
-            db.LabResults.Any(e => e.PatientId == id && e.Status == Current),
-            db.Measurements.Any(e => e.PatientId == id && e.Status == Current),
-            db.DiaryEntries.Any(e => e.PatientId == id && e.Status == Current),
-            db.PemEpisodes.Any(e => e.PatientId == id && e.Status == Current),
-            db.ImportedResources.Any(r => r.PatientId == id
-                && (r.ResourceType == "AllergyIntolerance" || r.ResourceType == "Procedure" || r.ResourceType == "Immunization"))))
+        (TContext db, string id, CancellationToken _) => db.Patients.AsNoTracking().Where(p => p.Id == id).Select(p => new HistoryProbe
+        {
+            Patient = p,
+            Conditions = db.Conditions.Any(e => e.PatientId == id && e.Status == Current),
+            Courses = db.Courses.Any(e => e.PatientId == id && e.Status == Current),
+            Labs = db.LabResults.Any(e => e.PatientId == id && e.Status == Current),
+            Measurements = db.Measurements.Any(e => e.PatientId == id && e.Status == Current),
+            Diary = db.DiaryEntries.Any(e => e.PatientId == id && e.Status == Current),
+            Crashes = db.PemEpisodes.Any(e => e.PatientId == id && e.Status == Current),
+            Other = db.ImportedResources.Any(r => r.PatientId == id
+                && (r.ResourceType == "AllergyIntolerance" || r.ResourceType == "Procedure" || r.ResourceType == "Immunization")),
+        })
             .FirstOrDefault());
 
     private static readonly Func<TContext, string, IAsyncEnumerable<ConditionEntry>> ConditionsQuery = EF.CompileAsyncQuery(
@@ -73,16 +75,18 @@ internal static class AssessmentHistoryQueries<TContext>
             return null;
         }
 
-        return new StoredHistory(
-            probe.Patient,
-            probe.Conditions ? await ListAsync(ConditionsQuery(db, patientId), cancellationToken) : [],
-            probe.Courses ? await ListAsync(CoursesQuery(db, patientId), cancellationToken) : [],
-            probe.Labs ? await ListAsync(LabsQuery(db, patientId), cancellationToken) : [],
-            probe.Measurements ? await ListAsync(MeasurementsQuery(db, patientId), cancellationToken) : [],
-            probe.Diary ? await DiaryHistoryReader.ReadAsync(db, Provider, patientId, cancellationToken) : [],
-            probe.Crashes ? await ListAsync(CrashesQuery(db, patientId), cancellationToken) : [],
-            [],
-            probe.Other ? await ListAsync(OtherQuery(db, patientId), cancellationToken) : []);
+        return new StoredHistory
+        {
+            Patient = probe.Patient,
+            Conditions = probe.Conditions ? await ListAsync(ConditionsQuery(db, patientId), cancellationToken) : [],
+            Courses = probe.Courses ? await ListAsync(CoursesQuery(db, patientId), cancellationToken) : [],
+            Labs = probe.Labs ? await ListAsync(LabsQuery(db, patientId), cancellationToken) : [],
+            Measurements = probe.Measurements ? await ListAsync(MeasurementsQuery(db, patientId), cancellationToken) : [],
+            Diary = probe.Diary ? await DiaryHistoryReader.ReadAsync(db, Provider, patientId, cancellationToken) : [],
+            PemEpisodes = probe.Crashes ? await ListAsync(CrashesQuery(db, patientId), cancellationToken) : [],
+            AdverseEvents = [],
+            OtherResources = probe.Other ? await ListAsync(OtherQuery(db, patientId), cancellationToken) : [],
+        };
     }
 
     private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken cancellationToken)

@@ -5,17 +5,26 @@ using Relief.Store.Persistence;
 namespace Relief.Store.Records;
 
 /// <summary>Everything current the store holds for one patient, loaded in one go (no tracking).</summary>
-internal sealed record StoredHistory(
-    StoredPatient Patient,
-    List<ConditionEntry> Conditions,
-    List<TreatmentCourse> Courses,
-    List<LabResult> Labs,
-    List<OutcomeMeasurement> Measurements,
-    List<DiaryEntry> Diary,
-    List<PemEpisode> PemEpisodes,
-    List<AdverseEventEntry> AdverseEvents,
-    List<ImportedResource> OtherResources)
+internal sealed record StoredHistory
 {
+    public required StoredPatient Patient { get; init; }
+
+    public required List<ConditionEntry> Conditions { get; init; }
+
+    public required List<TreatmentCourse> Courses { get; init; }
+
+    public required List<LabResult> Labs { get; init; }
+
+    public required List<OutcomeMeasurement> Measurements { get; init; }
+
+    public required List<DiaryEntry> Diary { get; init; }
+
+    public required List<PemEpisode> PemEpisodes { get; init; }
+
+    public required List<AdverseEventEntry> AdverseEvents { get; init; }
+
+    public required List<ImportedResource> OtherResources { get; init; }
+
     /// <summary>The patient's current goals (not loaded for an assessment, which does not read them).</summary>
     public List<PatientGoal> Goals { get; init; } = [];
 
@@ -40,17 +49,17 @@ internal sealed record StoredHistory(
 
         const string current = EntryStatus.Current;
         var types = OtherResourceTypes;
-        return new StoredHistory(
-            patient,
-            await db.Conditions.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).ToListAsync(cancellationToken),
-            await db.Courses.AsNoTracking().Include(c => c.DoseChanges).Where(e => e.PatientId == patientId && e.Status == current).ToListAsync(cancellationToken),
-            await db.LabResults.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).ToListAsync(cancellationToken),
-            await db.Measurements.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).ToListAsync(cancellationToken),
-            await db.DiaryEntries.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).OrderBy(e => e.At).ToListAsync(cancellationToken),
-            await db.PemEpisodes.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).OrderBy(e => e.StartedAt).ToListAsync(cancellationToken),
-            await db.AdverseEvents.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).ToListAsync(cancellationToken),
-            await db.ImportedResources.AsNoTracking().Where(r => r.PatientId == patientId && (types.Contains(r.ResourceType) || r.ResourceType == "Patient")).ToListAsync(cancellationToken))
+        return new StoredHistory
         {
+            Patient = patient,
+            Conditions = await db.Conditions.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).ToListAsync(cancellationToken),
+            Courses = await db.Courses.AsNoTracking().Include(c => c.DoseChanges).Where(e => e.PatientId == patientId && e.Status == current).ToListAsync(cancellationToken),
+            Labs = await db.LabResults.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).ToListAsync(cancellationToken),
+            Measurements = await db.Measurements.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).ToListAsync(cancellationToken),
+            Diary = await db.DiaryEntries.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).OrderBy(e => e.At).ToListAsync(cancellationToken),
+            PemEpisodes = await db.PemEpisodes.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).OrderBy(e => e.StartedAt).ToListAsync(cancellationToken),
+            AdverseEvents = await db.AdverseEvents.AsNoTracking().Where(e => e.PatientId == patientId && e.Status == current).ToListAsync(cancellationToken),
+            OtherResources = await db.ImportedResources.AsNoTracking().Where(r => r.PatientId == patientId && (types.Contains(r.ResourceType) || r.ResourceType == "Patient")).ToListAsync(cancellationToken),
             Goals = await db.Goals.AsNoTracking().Where(g => g.PatientId == patientId && g.Status == current).ToListAsync(cancellationToken),
         };
     }

@@ -23,17 +23,17 @@ internal static class StoredRecordBuilder
         var observations = ImmutableArray.CreateBuilder<ObservationFact>();
         foreach (var lab in history.Labs)
         {
-            observations.Add(new ObservationFact(
-                ResourceId(lab.SourceResource, "lab", lab.Id),
-                Concept(lab.Codes, lab.Display),
-                lab.FhirStatus,
-                ToLocal(lab.Effective),
-                lab.Value,
-                lab.Unit,
-                lab.UnitCode,
-                null,
-                lab.ValueText)
+            observations.Add(new ObservationFact
             {
+                ResourceId = ResourceId(lab.SourceResource, "lab", lab.Id),
+                Concept = Concept(lab.Codes, lab.Display),
+                Status = lab.FhirStatus,
+                Effective = ToLocal(lab.Effective),
+                Value = lab.Value,
+                Unit = lab.Unit,
+                UnitCode = lab.UnitCode,
+                ValueConcept = null,
+                ValueText = lab.ValueText,
                 ReferenceLow = lab.ReferenceLow,
                 ReferenceHigh = lab.ReferenceHigh,
             });
@@ -41,16 +41,18 @@ internal static class StoredRecordBuilder
 
         foreach (var m in history.Measurements)
         {
-            observations.Add(new ObservationFact(
-                ResourceId(m.SourceResource, "measurement", m.Id),
-                Concept([m.Code], null),
-                "final",
-                ToLocal(DateOnly.FromDateTime(m.EffectiveAt)),
-                m.Value,
-                "{score}",
-                "{score}",
-                null,
-                null));
+            observations.Add(new ObservationFact
+            {
+                ResourceId = ResourceId(m.SourceResource, "measurement", m.Id),
+                Concept = Concept([m.Code], null),
+                Status = "final",
+                Effective = ToLocal(DateOnly.FromDateTime(m.EffectiveAt)),
+                Value = m.Value,
+                Unit = "{score}",
+                UnitCode = "{score}",
+                ValueConcept = null,
+                ValueText = null,
+            });
         }
 
         AddDailyPain(history.Diary, observations);
@@ -102,32 +104,55 @@ internal static class StoredRecordBuilder
     }
 
     private static ObservationFact DailyPain(CodedText concept, DateOnly day, decimal mean) =>
-        new($"diary-pain-{day:yyyy-MM-dd}", concept, "final", ToLocal(day), Math.Round(mean, 1), "{score}", "{score}", null, null);
+        new ObservationFact
+        {
+            ResourceId = $"diary-pain-{day:yyyy-MM-dd}",
+            Concept = concept,
+            Status = "final",
+            Effective = ToLocal(day),
+            Value = Math.Round(mean, 1),
+            Unit = "{score}",
+            UnitCode = "{score}",
+            ValueConcept = null,
+            ValueText = null,
+        };
 
-    private static ConditionFact Condition(ConditionEntry c) => new(
-        ResourceId(c.SourceResource, "condition", c.Id),
-        Concept(c.Codes, c.Text),
-        Enum.TryParse<ConditionClinicalStatus>(c.ClinicalStatus, ignoreCase: true, out var clinical) ? clinical : ConditionClinicalStatus.Unknown,
-        Enum.TryParse<ConditionVerificationStatus>(c.VerificationStatus.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var verification) ? verification : ConditionVerificationStatus.Unknown,
-        ToLocal(c.Onset),
-        ToLocal(c.Abatement),
-        ToLocal(c.Recorded));
+    private static ConditionFact Condition(ConditionEntry c) => new ConditionFact
+    {
+        ResourceId = ResourceId(c.SourceResource, "condition", c.Id),
+        Concept = Concept(c.Codes, c.Text),
+        ClinicalStatus = Enum.TryParse<ConditionClinicalStatus>(c.ClinicalStatus, ignoreCase: true, out var clinical) ? clinical : ConditionClinicalStatus.Unknown,
+        VerificationStatus = Enum.TryParse<ConditionVerificationStatus>(c.VerificationStatus.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var verification) ? verification : ConditionVerificationStatus.Unknown,
+        Onset = ToLocal(c.Onset),
+        Abatement = ToLocal(c.Abatement),
+        Recorded = ToLocal(c.Recorded),
+    };
 
     private static MedicationFact Medication(TreatmentCourse course)
     {
         var type = course.SourceResource?.Split('/')[0] ?? "MedicationStatement";
         var dose = course.DoseChanges.OrderBy(d => d.EffectiveFrom ?? DateOnly.MinValue).ThenBy(d => d.Id).LastOrDefault();
-        return new MedicationFact(
-            ResourceId(course.SourceResource, "course", course.Id),
-            type,
-            Concept(course.DrugCodes, course.DrugName),
-            Enum.TryParse<MedicationUse>(course.Use, ignoreCase: true, out var use) ? use : MedicationUse.Current,
-            course.FhirStatus,
-            course.Intent,
-            ToLocal(course.Start),
-            ToLocal(course.Stop))
+        return new MedicationFact
         {
-            Dosages = dose is null ? [] : [new DosageFact(dose.Text, dose.DoseValue, dose.DoseUnit, dose.Frequency, dose.Period, dose.PeriodUnit, dose.AsNeeded, dose.Route)],
+            ResourceId = ResourceId(course.SourceResource, "course", course.Id),
+            ResourceType = type,
+            Medication = Concept(course.DrugCodes, course.DrugName),
+            Use = Enum.TryParse<MedicationUse>(course.Use, ignoreCase: true, out var use) ? use : MedicationUse.Current,
+            Status = course.FhirStatus,
+            Intent = course.Intent,
+            Start = ToLocal(course.Start),
+            End = ToLocal(course.Stop),
+            Dosages = dose is null ? [] : [new DosageFact
+            {
+                Text = dose.Text,
+                DoseValue = dose.DoseValue,
+                DoseUnit = dose.DoseUnit,
+                Frequency = dose.Frequency,
+                Period = dose.Period,
+                PeriodUnit = dose.PeriodUnit,
+                AsNeeded = dose.AsNeeded,
+                Route = dose.Route,
+            }],
         };
     }
 

@@ -23,8 +23,22 @@ public sealed record DiaryQuestion(string Id, string? Prompt, ImmutableArray<Dia
 public sealed record DiaryItem(string Text, ImmutableArray<DiaryQuestion> Questions);
 
 /// <summary>A validated questionnaire as the diary offers it, scored into an instrument of the store.</summary>
-public sealed record DiaryQuestionnaire(string Id, string Name, string Scoring, int Threshold, string? Instrument, string SourceId, ImmutableArray<DiaryItem> Items)
+public sealed record DiaryQuestionnaire
 {
+    public required string Id { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string Scoring { get; init; }
+
+    public required int Threshold { get; init; }
+
+    public required string? Instrument { get; init; }
+
+    public required string SourceId { get; init; }
+
+    public required ImmutableArray<DiaryItem> Items { get; init; }
+
     /// <summary>The few words shown before the form's score in the recent-entries list.</summary>
     public string? Short { get; init; }
 
@@ -181,7 +195,18 @@ public sealed class DiaryForms
             }
 
             var table = CheckTable(form, scoring, items, followUp, Check);
-            forms.Add(new DiaryQuestionnaire(id, form.Name ?? id, scoring, form.Threshold ?? 0, form.Instrument, form.Source ?? "", [.. items]) { Short = form.Short, Table = table });
+            forms.Add(new DiaryQuestionnaire
+            {
+                Id = id,
+                Name = form.Name ?? id,
+                Scoring = scoring,
+                Threshold = form.Threshold ?? 0,
+                Instrument = form.Instrument,
+                SourceId = form.Source ?? "",
+                Items = [.. items],
+                Short = form.Short,
+                Table = table,
+            });
         }
 
         var ids = forms.SelectMany(f => f.Questions).Select(q => q.Id).ToList();

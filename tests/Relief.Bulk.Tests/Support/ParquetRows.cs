@@ -27,7 +27,18 @@ internal static class ParquetRows
 
             for (var i = 0; i < columns[0].Length; i++)
             {
-                rows.Add(new FindingRow(columns[0][i], columns[1][i], columns[2][i], columns[3][i], columns[4][i], columns[5][i], columns[6][i], columns[7][i], columns[8][i]));
+                rows.Add(new FindingRow
+                {
+                    Patient = columns[0][i],
+                    Finding = columns[1][i],
+                    Family = columns[2][i],
+                    Severity = columns[3][i],
+                    Title = columns[4][i],
+                    Codes = columns[5][i],
+                    Drug = columns[6][i],
+                    Source = columns[7][i],
+                    Facts = columns[8][i],
+                });
             }
         }
 

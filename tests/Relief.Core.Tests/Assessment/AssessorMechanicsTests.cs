@@ -147,7 +147,16 @@ public class AssessorMechanicsTests
         var patient = new PatientBuilder().Build();
         var both = new Relief.Core.Patients.CodedText([new Code(CodeSystems.Snomed, "2177002"), new Code(CodeSystems.Snomed, "247398009")], "PHN");
         var single = Engine.Assess(
-            patient with { Conditions = [new Relief.Core.Patients.ConditionFact("c1", both, ConditionClinicalStatus.Active, ConditionVerificationStatus.Confirmed, null, null, null)] },
+            patient with { Conditions = [new Relief.Core.Patients.ConditionFact
+            {
+                ResourceId = "c1",
+                Concept = both,
+                ClinicalStatus = ConditionClinicalStatus.Active,
+                VerificationStatus = ConditionVerificationStatus.Confirmed,
+                Onset = null,
+                Abatement = null,
+                Recorded = null,
+            }] },
             PatientBuilder.AsOf);
         Assert.Equal("specific-pain", Assert.Single(single.Conditions).ConditionId);
     }

@@ -69,7 +69,7 @@ public sealed class EvidenceScopeValidationTests : IDisposable
     }
 
     [Theory]
-    [InlineData("widespread-pain", "conditions: [nowhere]", "excluded-when names unknown condition 'nowhere'")]
+    [InlineData("widespread-pain", "conditions: [nowhere]", "excluded-when 'nowhere' is not in conditions.yaml")]
     [InlineData("widespread-pain", "conditions: [widespread-pain]", "excluded-when cannot name the condition itself")]
     [InlineData("widespread-pain", "conditions: []", "excluded-when needs at least one condition or code")]
     [InlineData("general-pain", "conditions: [central-pain]", "the condition has no broad code")]

@@ -15,7 +15,17 @@ public class MedicationClassifierTests
     private static readonly Code Unlisted = new(CodeSystems.RxNorm, "0");
 
     private static MedicationFact Order(CodedText medication) =>
-        new("med-1", "MedicationRequest", medication, MedicationUse.Current, "active", "order", PatientBuilder.AsOf, null);
+        new MedicationFact
+        {
+            ResourceId = "med-1",
+            ResourceType = "MedicationRequest",
+            Medication = medication,
+            Use = MedicationUse.Current,
+            Status = "active",
+            Intent = "order",
+            Start = PatientBuilder.AsOf,
+            End = null,
+        };
 
     private static CodedText Displayed(string display) =>
         new([Unlisted], null) { Displays = ImmutableDictionary<Code, string>.Empty.Add(Unlisted, display) };

@@ -79,9 +79,16 @@ public class PregnancyAndInfectionFactorTests
     public void A_pregnancy_with_an_abatement_date_has_ended()
     {
         var record = Woman().Build();
-        var pregnancy = new ConditionFact(
-            "cond-1", new CodedText([new Code(CodeSystems.Snomed, "72892002")], "Normal pregnancy"),
-            ConditionClinicalStatus.Active, ConditionVerificationStatus.Confirmed, Date(2026, 3, 1), Date(2026, 10, 1), null);
+        var pregnancy = new ConditionFact
+        {
+            ResourceId = "cond-1",
+            Concept = new CodedText([new Code(CodeSystems.Snomed, "72892002")], "Normal pregnancy"),
+            ClinicalStatus = ConditionClinicalStatus.Active,
+            VerificationStatus = ConditionVerificationStatus.Confirmed,
+            Onset = Date(2026, 3, 1),
+            Abatement = Date(2026, 10, 1),
+            Recorded = null,
+        };
         var knowledge = TestKnowledge.Real;
         var context = new SafetyContext(record with { Conditions = [pregnancy] }, AsOf, knowledge, [], f => new ResolvedMedication(f, MedicationResolver.Resolve(f.Medication, knowledge)));
 
@@ -135,7 +142,16 @@ public class PregnancyAndInfectionFactorTests
         var phn = new CodedText([new Code(CodeSystems.Snomed, "4740000"), new Code(CodeSystems.Icd10Cm, "B02.29")], "PHN");
         var record = new PatientBuilder().Build() with
         {
-            Conditions = [new ConditionFact("cond-1", phn, ConditionClinicalStatus.Active, ConditionVerificationStatus.Confirmed, Date(2026, 1, 1), null, null)],
+            Conditions = [new ConditionFact
+            {
+                ResourceId = "cond-1",
+                Concept = phn,
+                ClinicalStatus = ConditionClinicalStatus.Active,
+                VerificationStatus = ConditionVerificationStatus.Confirmed,
+                Onset = Date(2026, 1, 1),
+                Abatement = null,
+                Recorded = null,
+            }],
         };
         var knowledge = TestKnowledge.Real;
         var context = new SafetyContext(record, AsOf, knowledge, [], f => new ResolvedMedication(f, MedicationResolver.Resolve(f.Medication, knowledge)));

@@ -17,8 +17,17 @@ public class TpmtPhenotypeTests
     private static readonly string V3 = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
 
     private static ObservationFact ActivityResult(decimal value, decimal? low, decimal? high, string? interpretation = null) =>
-        new("x", new CodedText([new Code(CodeSystems.Loinc, Activity)], "TPMT RBC"), "final", Date(2026, 6, 1), value, "U/mL", "U/mL", null, null)
+        new ObservationFact
         {
+            ResourceId = "x",
+            Concept = new CodedText([new Code(CodeSystems.Loinc, Activity)], "TPMT RBC"),
+            Status = "final",
+            Effective = Date(2026, 6, 1),
+            Value = value,
+            Unit = "U/mL",
+            UnitCode = "U/mL",
+            ValueConcept = null,
+            ValueText = null,
             ReferenceLow = low,
             ReferenceHigh = high,
             Interpretation = interpretation is null ? [] : [new Code(V3, interpretation)],

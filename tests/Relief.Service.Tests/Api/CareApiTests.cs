@@ -79,7 +79,7 @@ public sealed class CareApiTests(ApiHost host)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal("relief-assessment/2", json.RootElement.GetProperty("schema").GetString());
+        Assert.Equal("relief-assessment/3", json.RootElement.GetProperty("schema").GetString());
         Assert.Contains("not a prescription", json.RootElement.GetProperty("disclaimer").GetString(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(JsonValueKind.Object, json.RootElement.GetProperty("assessment").ValueKind);
     }

@@ -6,9 +6,8 @@ namespace Relief.Core.Knowledge.Loading;
 /// <summary>
 /// The entry checks every knowledge file shares (a required field, a closed vocabulary, a positive number, a code,
 /// the sources an entry cites, a reference to another file, the verified mark), each adding one
-/// <see cref="KnowledgeError"/> worded the same way whatever file it is in. The three validators (evidence,
-/// safety, opioid) call these rather than keeping their own copies, so the wording of a shared rule lives here
-/// once; messages particular to one kind of entry stay beside the rule that gives them.
+/// <see cref="KnowledgeError"/> worded by <see cref="KnowledgeMessages"/>, the same whatever file it is in. The
+/// three validators (evidence, safety, opioid) call these rather than keeping their own copies.
 /// </summary>
 internal static class EntryChecks
 {
@@ -16,7 +15,7 @@ internal static class EntryChecks
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            errors.Add(new KnowledgeError(file, entry, $"{field} is required"));
+            errors.Add(new KnowledgeError(file, entry, KnowledgeMessages.Required(field)));
         }
     }
 
@@ -34,9 +33,7 @@ internal static class EntryChecks
             return parsed;
         }
 
-        errors.Add(new KnowledgeError(file, entry, text is null
-            ? $"{field} is required ({WireName.List<T>()})"
-            : $"{field} must be one of {WireName.List<T>()} (got '{text}')"));
+        errors.Add(new KnowledgeError(file, entry, text is null ? KnowledgeMessages.RequiredOneOf<T>(field) : KnowledgeMessages.NotOneOf<T>(field, text)));
         return default;
     }
 
@@ -44,7 +41,7 @@ internal static class EntryChecks
     {
         if (value is not > 0)
         {
-            errors.Add(new KnowledgeError(file, entry, $"{field} must be a number above 0"));
+            errors.Add(new KnowledgeError(file, entry, KnowledgeMessages.NotAboveZero(field)));
         }
     }
 
@@ -59,7 +56,7 @@ internal static class EntryChecks
             return true;
         }
 
-        errors.Add(new KnowledgeError(file, entry, $"{what} '{id}' is not in {where}"));
+        errors.Add(new KnowledgeError(file, entry, KnowledgeMessages.NotIn(what, id, where)));
         return false;
     }
 
@@ -73,7 +70,7 @@ internal static class EntryChecks
         var ids = (source is null ? [] : new[] { source }).Concat(sources ?? []).Distinct(StringComparer.Ordinal).ToImmutableArray();
         if (ids.IsEmpty && required)
         {
-            errors.Add(new KnowledgeError(file, entry, MissingSource));
+            errors.Add(new KnowledgeError(file, entry, KnowledgeMessages.MissingSource));
         }
 
         foreach (var id in ids)
@@ -84,9 +81,6 @@ internal static class EntryChecks
         return ids;
     }
 
-    /// <summary>The wording for a clinical statement that cites nothing.</summary>
-    public const string MissingSource = "every statement must cite a source (source: or sources:)";
-
     /// <summary>The review mark: V (verified against the source) or K (kept from the project's own knowledge); required where <paramref name="required"/>.</summary>
     public static void Verified(List<KnowledgeError> errors, string file, string entry, string? verified, bool required)
     {
@@ -95,7 +89,7 @@ internal static class EntryChecks
             return;
         }
 
-        errors.Add(new KnowledgeError(file, entry, verified is null ? "verified must be V or K" : $"verified must be V or K (got '{verified}')"));
+        errors.Add(new KnowledgeError(file, entry, KnowledgeMessages.Verified(verified)));
     }
 
     /// <summary>
@@ -108,20 +102,20 @@ internal static class EntryChecks
         var resolved = system is null ? null : CodeSystems.Resolve(system);
         if (resolved is null || string.IsNullOrWhiteSpace(code))
         {
-            errors.Add(new KnowledgeError(file, entry, $"code entry needs a known system and a code (got system '{system}', code '{code}')"));
+            errors.Add(new KnowledgeError(file, entry, KnowledgeMessages.CodeNeedsSystem(system, code)));
             return null;
         }
 
         var wellFormed = CodeFormats.IsWellFormed(resolved, code) || (loincAnswers && resolved == CodeSystems.Loinc && CodeFormats.IsLoincAnswer(code));
         if (!wellFormed)
         {
-            errors.Add(new KnowledgeError(file, entry, $"{CodeSystems.ShortName(resolved)} code '{code}' is not well-formed"));
+            errors.Add(new KnowledgeError(file, entry, KnowledgeMessages.NotWellFormed($"{CodeSystems.ShortName(resolved)} code", code)));
             return null;
         }
 
         if (string.IsNullOrWhiteSpace(display))
         {
-            errors.Add(new KnowledgeError(file, entry, $"code '{code}' needs a display"));
+            errors.Add(new KnowledgeError(file, entry, KnowledgeMessages.CodeNeedsDisplay(code)));
         }
 
         return new Code(resolved, code);

@@ -11,18 +11,18 @@ internal static partial class KnowledgeIds
         if (string.IsNullOrWhiteSpace(id))
         {
             var placeholder = $"{kind} #{index + 1}";
-            errors.Add(new KnowledgeError(file, placeholder, "id is missing"));
+            errors.Add(new KnowledgeError(file, placeholder, KnowledgeMessages.IdMissing));
             return placeholder;
         }
 
         if (!KebabId().IsMatch(id))
         {
-            errors.Add(new KnowledgeError(file, id, "id must be lower-case kebab-case"));
+            errors.Add(new KnowledgeError(file, id, KnowledgeMessages.IdNotKebabCase));
         }
 
         if (!seen.Add(id))
         {
-            errors.Add(new KnowledgeError(file, id, $"duplicate {kind} id"));
+            errors.Add(new KnowledgeError(file, id, KnowledgeMessages.DuplicateId(kind)));
         }
 
         return id;

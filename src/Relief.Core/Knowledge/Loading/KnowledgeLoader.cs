@@ -55,21 +55,23 @@ public static class KnowledgeLoader
     {
         if (!Directory.Exists(directory))
         {
-            return KnowledgeLoadResult.Failed(new KnowledgeError(directory, "(directory)", "knowledge directory not found"));
+            return KnowledgeLoadResult.Failed(new KnowledgeError(directory, "(directory)", KnowledgeMessages.DirectoryNotFound));
         }
 
         var errors = new List<KnowledgeError>();
-        var files = new KnowledgeFileSet(
-            Read<ManifestFile>(directory, ManifestFile, errors),
-            Read<SourcesFile>(directory, SourcesFile, errors),
-            Read<ConditionsFile>(directory, ConditionsFile, errors),
-            Read<DrugsFile>(directory, DrugsFile, errors),
-            Read<DrugsFile>(directory, OtherIngredientsFile, errors),
-            Read<ProductsFile>(directory, ProductsFile, errors),
-            Read<TherapiesFile>(directory, TherapiesFile, errors),
-            ReadEvidence(directory, errors),
-            ReadSafety(directory, errors),
-            ReadOpioids(directory, errors));
+        var files = new KnowledgeFileSet
+        {
+            Manifest = Read<ManifestFile>(directory, ManifestFile, errors),
+            Sources = Read<SourcesFile>(directory, SourcesFile, errors),
+            Conditions = Read<ConditionsFile>(directory, ConditionsFile, errors),
+            Drugs = Read<DrugsFile>(directory, DrugsFile, errors),
+            OtherIngredients = Read<DrugsFile>(directory, OtherIngredientsFile, errors),
+            Products = Read<ProductsFile>(directory, ProductsFile, errors),
+            Therapies = Read<TherapiesFile>(directory, TherapiesFile, errors),
+            Evidence = ReadEvidence(directory, errors),
+            Safety = ReadSafety(directory, errors),
+            Opioids = ReadOpioids(directory, errors),
+        };
 
         if (errors.Count > 0)
         {
@@ -94,7 +96,19 @@ public static class KnowledgeLoader
         return factors is null || groups is null || cautions is null || interactions is null || vaccines is null || doses is null
                || monitoring is null || units is null || response is null || conventions is null
             ? null
-            : new SafetyFileSet(factors, groups, cautions, interactions, vaccines, doses, monitoring, units, response, conventions);
+            : new SafetyFileSet
+            {
+                Factors = factors,
+                Groups = groups,
+                Cautions = cautions,
+                Interactions = interactions,
+                Vaccines = vaccines,
+                Doses = doses,
+                Monitoring = monitoring,
+                Units = units,
+                Response = response,
+                Conventions = conventions,
+            };
     }
 
     private static OpioidFileSet? ReadOpioids(string directory, List<KnowledgeError> errors)
@@ -125,7 +139,7 @@ public static class KnowledgeLoader
         var folder = Path.Combine(directory, EvidenceFolder);
         if (!Directory.Exists(folder))
         {
-            errors.Add(new KnowledgeError(EvidenceFolder, "(folder)", "evidence folder not found"));
+            errors.Add(new KnowledgeError(EvidenceFolder, "(folder)", KnowledgeMessages.FolderNotFound));
             return [];
         }
 
@@ -143,7 +157,7 @@ public static class KnowledgeLoader
         var path = Path.Combine(directory, relativePath);
         if (!File.Exists(path))
         {
-            errors.Add(new KnowledgeError(relativePath, "(file)", "file not found"));
+            errors.Add(new KnowledgeError(relativePath, "(file)", KnowledgeMessages.FileNotFound));
             return null;
         }
 
@@ -153,7 +167,7 @@ public static class KnowledgeLoader
             var content = Yaml.Deserialize<T>(reader);
             if (content is null)
             {
-                errors.Add(new KnowledgeError(relativePath, "(file)", "file is empty"));
+                errors.Add(new KnowledgeError(relativePath, "(file)", KnowledgeMessages.FileEmpty));
             }
 
             return content;
@@ -169,17 +183,28 @@ public static class KnowledgeLoader
 }
 
 /// <summary>The parsed, not yet validated, content of a knowledge directory.</summary>
-internal sealed record KnowledgeFileSet(
-    ManifestFile? Manifest,
-    SourcesFile? Sources,
-    ConditionsFile? Conditions,
-    DrugsFile? Drugs,
-    DrugsFile? OtherIngredients,
-    ProductsFile? Products,
-    TherapiesFile? Therapies,
-    ImmutableArray<(string File, EvidenceFile Content)> Evidence,
-    SafetyFileSet? Safety,
-    OpioidFileSet? Opioids);
+internal sealed record KnowledgeFileSet
+{
+    public required ManifestFile? Manifest { get; init; }
+
+    public required SourcesFile? Sources { get; init; }
+
+    public required ConditionsFile? Conditions { get; init; }
+
+    public required DrugsFile? Drugs { get; init; }
+
+    public required DrugsFile? OtherIngredients { get; init; }
+
+    public required ProductsFile? Products { get; init; }
+
+    public required TherapiesFile? Therapies { get; init; }
+
+    public required ImmutableArray<(string File, EvidenceFile Content)> Evidence { get; init; }
+
+    public required SafetyFileSet? Safety { get; init; }
+
+    public required OpioidFileSet? Opioids { get; init; }
+}
 
 /// <summary>Either a knowledge base or the list of everything wrong with the files.</summary>
 public sealed record KnowledgeLoadResult(KnowledgeBase? Knowledge, ImmutableArray<KnowledgeError> Errors)

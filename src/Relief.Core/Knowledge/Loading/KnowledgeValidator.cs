@@ -109,11 +109,18 @@ internal sealed partial class KnowledgeValidator
             var codes = (entry.Codes ?? []).Select(c => BuildConditionCode(f, id, c)).OfType<ConditionCode>().ToImmutableArray();
             if (codes.IsEmpty)
             {
-                Error(f, id, "a condition needs at least one code");
+                Error(f, id, KnowledgeMessages.NeedsAtLeastOne("a condition", "code"));
             }
 
-            result.Add(new ConditionDefinition(id, entry.Name ?? id, kind, [.. entry.Synonyms ?? []], [.. entry.Inherits ?? []], codes, entry.Source)
+            result.Add(new ConditionDefinition
             {
+                Id = id,
+                Name = entry.Name ?? id,
+                Kind = kind,
+                Synonyms = [.. entry.Synonyms ?? []],
+                Inherits = [.. entry.Inherits ?? []],
+                Codes = codes,
+                SourceId = entry.Source,
                 ExcludedWhen = BuildExclusion(f, id, entry.ExcludedWhen, codes),
             });
         }
@@ -122,12 +129,12 @@ internal sealed partial class KnowledgeValidator
         {
             foreach (var parent in condition.Inherits.Where(p => !ids.Contains(p)))
             {
-                Error(f, condition.Id, $"inherits unknown condition '{parent}'");
+                Error(f, condition.Id, KnowledgeMessages.NotIn("inherits", parent, KnowledgeLoader.ConditionsFile));
             }
 
             foreach (var other in condition.ExcludedWhen.Conditions.Where(c => !ids.Contains(c) || c == condition.Id))
             {
-                Error(f, condition.Id, other == condition.Id ? "excluded-when cannot name the condition itself" : $"excluded-when names unknown condition '{other}'");
+                Error(f, condition.Id, other == condition.Id ? "excluded-when cannot name the condition itself" : KnowledgeMessages.NotIn("excluded-when", other, KnowledgeLoader.ConditionsFile));
             }
         }
 
@@ -148,7 +155,7 @@ internal sealed partial class KnowledgeValidator
         var exclusion = new ConditionExclusion([.. entry.Conditions ?? []], codes, entry.Reason);
         if (exclusion.IsEmpty)
         {
-            Error(file, id, "excluded-when needs at least one condition or code");
+            Error(file, id, KnowledgeMessages.NeedsAtLeastOne("excluded-when", "condition or code"));
         }
 
         Require(file, id, entry.Reason, "excluded-when reason");
@@ -170,7 +177,7 @@ internal sealed partial class KnowledgeValidator
         var byId = conditions.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First());
         foreach (var id in CycleCheck.OnCycles(byId.Keys, id => byId.TryGetValue(id, out var c) ? c.Inherits : []))
         {
-            Error(KnowledgeLoader.ConditionsFile, id, "inherits itself through a cycle");
+            Error(KnowledgeLoader.ConditionsFile, id, KnowledgeMessages.OnCycle("inherits"));
         }
     }
 
@@ -200,7 +207,7 @@ internal sealed partial class KnowledgeValidator
         var parsed = LocalDatePattern.Iso.Parse(text);
         if (!parsed.Success)
         {
-            Error(file, owner, $"{field} '{text}' is not a date (yyyy-MM-dd)");
+            Error(file, owner, KnowledgeMessages.NotADate(field, text));
             return null;
         }
 
@@ -222,7 +229,7 @@ internal sealed partial class KnowledgeValidator
 
         foreach (var c in classes.Where(c => c.ParentId is not null && !classIds.Contains(c.ParentId)))
         {
-            Error(classFile, c.Id, $"parent '{c.ParentId}' is not a class");
+            Error(classFile, c.Id, KnowledgeMessages.NotA("parent", c.ParentId, "a class"));
         }
 
         CheckNoClassCycle(classes);
@@ -245,24 +252,24 @@ internal sealed partial class KnowledgeValidator
             CheckOptionalSource(f, id, entry.Source);
             if (entry.Class is not null && !classIds.Contains(entry.Class))
             {
-                Error(f, id, $"class '{entry.Class}' is not a class");
+                Error(f, id, KnowledgeMessages.NotA("class", entry.Class, "a class"));
             }
 
             if (entry.Rxnorm is not null)
             {
                 if (!CodeFormats.IsWellFormed(CodeSystems.RxNorm, entry.Rxnorm))
                 {
-                    Error(f, id, $"rxnorm '{entry.Rxnorm}' is not an RxCUI");
+                    Error(f, id, KnowledgeMessages.NotA("rxnorm", entry.Rxnorm, "an RxCUI"));
                 }
                 else if (!rxcuis.TryAdd(entry.Rxnorm, id))
                 {
-                    Error(f, id, $"rxnorm '{entry.Rxnorm}' is already used by '{rxcuis[entry.Rxnorm]}'");
+                    Error(f, id, KnowledgeMessages.AlreadyUsedBy("rxnorm", entry.Rxnorm, rxcuis[entry.Rxnorm]));
                 }
             }
 
             foreach (var atc in (entry.Atc ?? []).Where(a => !CodeFormats.IsWellFormed(CodeSystems.Atc, a)))
             {
-                Error(f, id, $"ATC code '{atc}' is not well-formed");
+                Error(f, id, KnowledgeMessages.NotWellFormed("ATC code", atc));
             }
 
             var scope = entry.Scope switch
@@ -278,8 +285,17 @@ internal sealed partial class KnowledgeValidator
                 Error(f, id, $"{KnowledgeLoader.OtherIngredientsFile} holds scope: other only; clinical drugs belong in {KnowledgeLoader.DrugsFile}");
             }
 
-            drugs.Add(new Drug(id, entry.Name ?? id, entry.Class, entry.Rxnorm, [.. entry.Atc ?? []], [.. entry.Brands ?? []], [.. entry.Synonyms ?? []], entry.Mechanism, scope)
+            drugs.Add(new Drug
             {
+                Id = id,
+                Name = entry.Name ?? id,
+                ClassId = entry.Class,
+                RxNorm = entry.Rxnorm,
+                Atc = [.. entry.Atc ?? []],
+                Brands = [.. entry.Brands ?? []],
+                Synonyms = [.. entry.Synonyms ?? []],
+                Mechanism = entry.Mechanism,
+                Scope = scope,
                 Forms = BuildForms(f, id, entry.Forms),
             });
         }
@@ -312,7 +328,7 @@ internal sealed partial class KnowledgeValidator
         var byId = classes.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First());
         foreach (var id in CycleCheck.OnCycles(byId.Keys, id => byId.TryGetValue(id, out var c) && c.ParentId is { } parent ? [parent] : []))
         {
-            Error(KnowledgeLoader.DrugsFile, id, "class parents form a cycle");
+            Error(KnowledgeLoader.DrugsFile, id, KnowledgeMessages.OnCycle("parent"));
         }
     }
 
@@ -360,13 +376,13 @@ internal sealed partial class KnowledgeValidator
             var code = entry.Rxnorm ?? "(missing rxnorm)";
             if (entry.Rxnorm is null || !CodeFormats.IsWellFormed(CodeSystems.RxNorm, entry.Rxnorm))
             {
-                Error(f, code, "rxnorm must be an RxCUI");
+                Error(f, code, KnowledgeMessages.NotA("rxnorm", entry.Rxnorm, "an RxCUI"));
                 continue;
             }
 
             if (!codes.Add(entry.Rxnorm))
             {
-                Error(f, code, "product listed twice");
+                Error(f, code, KnowledgeMessages.ListedTwice("product"));
             }
 
             Require(f, code, entry.Name, "name");
@@ -374,12 +390,12 @@ internal sealed partial class KnowledgeValidator
             var ingredients = entry.Ingredients ?? [];
             if (ingredients.Count == 0)
             {
-                Error(f, code, "a product needs at least one ingredient");
+                Error(f, code, KnowledgeMessages.NeedsAtLeastOne("a product", "ingredient"));
             }
 
             foreach (var missing in ingredients.Where(i => !drugIds.Contains(i)))
             {
-                Error(f, code, $"ingredient '{missing}' is not a drug in {KnowledgeLoader.DrugsFile}");
+                Error(f, code, KnowledgeMessages.NotIn("ingredient", missing, KnowledgeLoader.DrugsFile));
             }
 
             result.Add(new Product(entry.Rxnorm, entry.Name ?? "", entry.Tty ?? "", [.. ingredients]));
@@ -417,17 +433,17 @@ internal sealed partial class KnowledgeValidator
                 var id = CheckId(f, entry.Id, index, "statement", statementIds);
                 if (entry.Therapy is null || !therapyIds.Contains(entry.Therapy))
                 {
-                    Error(f, id, $"therapy '{entry.Therapy}' is not a drug, class or therapy");
+                    Error(f, id, KnowledgeMessages.NotA("therapy", entry.Therapy, "a drug, class or therapy"));
                 }
 
                 if (!EvidenceGradeExtensions.TryParse(entry.Grade, out var grade))
                 {
-                    Error(f, id, "grade must be one of strong-for, weak-for, insufficient, experimental, weak-against, strong-against");
+                    Error(f, id, entry.Grade is null ? KnowledgeMessages.RequiredOneOf<EvidenceGrade>("grade") : KnowledgeMessages.NotOneOf<EvidenceGrade>("grade", entry.Grade));
                 }
 
                 if (entry.Line is not (null or 1 or 2 or 3))
                 {
-                    Error(f, id, "line must be 1, 2 or 3");
+                    Error(f, id, KnowledgeMessages.NotOneOf("line", "1, 2, 3", entry.Line));
                 }
 
                 var quality = entry.Quality is null ? null : WireName.Of(EntryChecks.Vocabulary<EvidenceQuality>(_errors, f, id, entry.Quality, "quality"));
@@ -435,8 +451,8 @@ internal sealed partial class KnowledgeValidator
                 Require(f, id, entry.Summary, "summary");
                 if (entry.Source is null)
                 {
-                    // Evidence statements cite exactly one source (source:), so the shared wording naming sources: would mislead.
-                    Error(f, id, "every statement must cite a source");
+                    // Evidence statements cite exactly one source (source:), so the wording naming sources: would mislead.
+                    Error(f, id, KnowledgeMessages.MissingTheSource);
                 }
                 else
                 {
@@ -445,7 +461,7 @@ internal sealed partial class KnowledgeValidator
 
                 foreach (var unknown in (entry.NotFor ?? []).Where(c => !conditionIds.Contains(c)))
                 {
-                    Error(f, id, $"not-for names unknown condition '{unknown}'");
+                    Error(f, id, KnowledgeMessages.NotIn("not-for", unknown, KnowledgeLoader.ConditionsFile));
                 }
 
                 var usage = EntryChecks.Vocabulary<StatementUsage>(_errors, f, id, entry.Usage, "usage", StatementUsage.Any);

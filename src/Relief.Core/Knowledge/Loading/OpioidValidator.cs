@@ -92,7 +92,7 @@ internal sealed class OpioidValidator(List<KnowledgeError> errors, IReadOnlySet<
                 {
                     if (resolved is null || string.IsNullOrWhiteSpace(value))
                     {
-                        Error(file, id, $"code '{value}' of system '{system}' is not a well-formed code");
+                        Error(file, id, KnowledgeMessages.CodeNeedsSystem(system, value));
                         continue;
                     }
 
@@ -102,7 +102,7 @@ internal sealed class OpioidValidator(List<KnowledgeError> errors, IReadOnlySet<
 
             if (codes.Count == 0)
             {
-                Error(file, id, "a value set needs at least one code");
+                Error(file, id, KnowledgeMessages.NeedsAtLeastOne("a value set", "code"));
             }
 
             codesById[id] = (content, codes);
@@ -153,12 +153,12 @@ internal sealed class OpioidValidator(List<KnowledgeError> errors, IReadOnlySet<
 
             if (item.Category is not ("A" or "B"))
             {
-                Error(GuidelineFile, entry, "category must be A or B");
+                Error(GuidelineFile, entry, KnowledgeMessages.NotOneOf("category", "A, B", item.Category));
             }
 
             if (item.EvidenceType is not (>= 1 and <= 4))
             {
-                Error(GuidelineFile, entry, "evidence-type must be 1, 2, 3 or 4");
+                Error(GuidelineFile, entry, KnowledgeMessages.NotOneOf("evidence-type", "1, 2, 3, 4", item.EvidenceType));
             }
 
             if (string.IsNullOrWhiteSpace(item.Topic) || string.IsNullOrWhiteSpace(item.Statement))
@@ -192,13 +192,13 @@ internal sealed class OpioidValidator(List<KnowledgeError> errors, IReadOnlySet<
 
             if (!seen.Add(id))
             {
-                Error(GuidelineFile, id, "duplicate rule id");
+                Error(GuidelineFile, id, KnowledgeMessages.DuplicateId("rule"));
                 continue; // reported, and kept once: the rule index is by id
             }
 
             if (item.Recommendation is not { } number || recommendations.All(r => r.Number != number))
             {
-                Error(GuidelineFile, id, $"recommendation '{item.Recommendation}' is not one of the twelve");
+                Error(GuidelineFile, id, KnowledgeMessages.NotA("recommendation", $"{item.Recommendation}", "one of the twelve"));
             }
 
             var severity = EntryChecks.Vocabulary<Severity>(errors, GuidelineFile, id, item.Severity, "severity");
@@ -210,7 +210,17 @@ internal sealed class OpioidValidator(List<KnowledgeError> errors, IReadOnlySet<
 
             CheckVerified(GuidelineFile, id, item);
             var proposals = (item.Proposals ?? []).Select(p => BuildProposal(id, p)).OfType<OrderProposal>().ToImmutableArray();
-            result.Add(new OpioidRule(id, item.Recommendation ?? 0, severity, item.Title ?? "", item.Why ?? "", item.Action ?? "", proposals, Sources(GuidelineFile, id, item)));
+            result.Add(new OpioidRule
+            {
+                Id = id,
+                Recommendation = item.Recommendation ?? 0,
+                Severity = severity,
+                Title = item.Title ?? "",
+                Why = item.Why ?? "",
+                Action = item.Action ?? "",
+                Proposals = proposals,
+                SourceIds = Sources(GuidelineFile, id, item),
+            });
         }
 
         return result;
@@ -234,7 +244,7 @@ internal sealed class OpioidValidator(List<KnowledgeError> errors, IReadOnlySet<
     {
         foreach (var name in entries.Keys.Where(k => !OpioidWindows.Names.Contains(k)))
         {
-            Error(GuidelineFile, $"windows.{name}", $"unknown window; known: {string.Join(", ", OpioidWindows.Names)}");
+            Error(GuidelineFile, $"windows.{name}", KnowledgeMessages.NotOneOf("window", string.Join(", ", OpioidWindows.Names), name));
         }
 
         var values = new decimal[OpioidWindows.Names.Length];
@@ -243,7 +253,7 @@ internal sealed class OpioidValidator(List<KnowledgeError> errors, IReadOnlySet<
             var name = OpioidWindows.Names[i];
             if (!entries.TryGetValue(name, out var item) || item.Value is not { } value || value <= 0)
             {
-                Error(GuidelineFile, $"windows.{name}", "window is missing or not a positive number");
+                Error(GuidelineFile, $"windows.{name}", item?.Value is null ? KnowledgeMessages.Required("window") : KnowledgeMessages.NotAboveZero("window"));
                 continue;
             }
 
@@ -288,12 +298,12 @@ internal sealed class OpioidValidator(List<KnowledgeError> errors, IReadOnlySet<
             if (conditions.IsEmpty && procedures.IsEmpty && observations.IsEmpty && dispositions.IsEmpty && encounterTypes.IsEmpty
                 && serviceRequests.IsEmpty && diagnoses.IsEmpty)
             {
-                Error(GuidelineFile, id, "an exclusion needs at least one value set (conditions, procedures, observations, encounter-dispositions, encounter-types, service-requests or encounter-diagnoses)");
+                Error(GuidelineFile, id, KnowledgeMessages.NeedsAtLeastOne("an exclusion", "value set (conditions, procedures, observations, encounter-dispositions, encounter-types, service-requests or encounter-diagnoses)"));
             }
 
             if (item.MinEncounters is < 1 || item.LookbackDays is < 1 || item.LookbackMonths is < 1)
             {
-                Error(GuidelineFile, id, "min-encounters, lookback-days and lookback-months must be positive");
+                Error(GuidelineFile, id, KnowledgeMessages.NotAboveZero("min-encounters, lookback-days and lookback-months"));
             }
 
             CheckVerified(GuidelineFile, id, item);
@@ -327,15 +337,17 @@ internal sealed class OpioidValidator(List<KnowledgeError> errors, IReadOnlySet<
 
             CheckDrugs(SubstancesFile, id, item.Drugs);
             CheckVerified(SubstancesFile, id, item);
-            result.Add(new MedicationGroup(
-                id,
-                item.Name ?? id,
-                Sets(SubstancesFile, id, item.ValueSets),
-                [.. item.DrugClasses ?? []],
-                [.. item.Drugs ?? []],
-                [.. item.NameMarkers ?? []],
-                item.SingleIngredient,
-                Sources(SubstancesFile, id, item)));
+            result.Add(new MedicationGroup
+            {
+                Id = id,
+                Name = item.Name ?? id,
+                ValueSets = Sets(SubstancesFile, id, item.ValueSets),
+                DrugClasses = [.. item.DrugClasses ?? []],
+                Drugs = [.. item.Drugs ?? []],
+                NameMarkers = [.. item.NameMarkers ?? []],
+                SingleIngredient = item.SingleIngredient,
+                SourceIds = Sources(SubstancesFile, id, item),
+            });
         }
 
         foreach (var required in new[] { "opioid-analgesic", "extended-release-opioid", "benzodiazepine", "naloxone", "moud" }.Where(r => !seen.Contains(r)))

@@ -15,7 +15,7 @@ internal sealed partial class SafetyValidator
 
         if (kind != InteractionKind.Combination)
         {
-            Error(f, id, "c (a third side) belongs to a combination rule, not to a count or live-vaccine rule");
+            Error(f, id, KnowledgeMessages.OnlyFor("c (a third side)", "a combination rule"));
             return FrozenSet<string>.Empty;
         }
 

@@ -13,7 +13,7 @@ internal sealed partial class SafetyValidator
         Quantity? weekly = entry.MaxWeekly is null ? null : DoseQuantity(f, id, entry.MaxWeekly, units, "max-weekly");
         if (kind == DoseRuleKind.MaxWeekly && weekly is null)
         {
-            Error(f, id, "kind max-weekly needs max-weekly: { value, unit }");
+            Error(f, id, KnowledgeMessages.KindNeedsAmount("max-weekly", "max-weekly"));
         }
 
         var companions = FrozenSet<string>.Empty;

@@ -22,7 +22,7 @@ internal sealed partial class SafetyValidator
             CheckCommon(f, name, entry);
             if (string.IsNullOrWhiteSpace(entry.Ucum))
             {
-                Error(f, name, "ucum is required");
+                Error(f, name, KnowledgeMessages.Required("ucum"));
                 continue;
             }
 
@@ -30,7 +30,7 @@ internal sealed partial class SafetyValidator
             {
                 if (owners.TryGetValue(seen, out var owner) && owner != entry.Ucum)
                 {
-                    Error(f, entry.Ucum, $"spelling '{seen}' is already an alias of '{owner}'");
+                    Error(f, entry.Ucum, KnowledgeMessages.AlreadyUsedBy("spelling", seen, owner));
                 }
 
                 owners.TryAdd(seen, entry.Ucum);
@@ -58,7 +58,7 @@ internal sealed partial class SafetyValidator
             Positive(f, name, entry.Factor, "factor");
             if (!keys.Add((entry.From, entry.To, entry.Analyte)))
             {
-                Error(f, name, "conversion listed twice");
+                Error(f, name, KnowledgeMessages.ListedTwice("conversion"));
             }
 
             if (entry.From is not null && entry.To is not null && entry.Factor is { } factor)
@@ -88,13 +88,13 @@ internal sealed partial class SafetyValidator
 
             if (entry.Unit is not null && !units.IsKnown(entry.Unit))
             {
-                Error(f, id, $"unit '{entry.Unit}' is not a ucum code in {KnowledgeLoader.UnitsFile}");
+                Error(f, id, KnowledgeMessages.NotIn("unit", entry.Unit, KnowledgeLoader.UnitsFile));
             }
 
             var codes = Codes(f, id, entry.Codes);
             if (codes.IsEmpty)
             {
-                Error(f, id, "a test needs at least one code");
+                Error(f, id, KnowledgeMessages.NeedsAtLeastOne("a test", "code"));
             }
 
             foreach (var code in codes.Where(c => c.System != CodeSystems.Loinc))
@@ -134,7 +134,7 @@ internal sealed partial class SafetyValidator
         }
         else
         {
-            Error(f, "result-interpretation", "result-interpretation is required");
+            Error(f, "result-interpretation", KnowledgeMessages.Required("result-interpretation"));
         }
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -156,7 +156,7 @@ internal sealed partial class SafetyValidator
             var status = Parse<ConditionStatusRule>(f, id, entry.ConditionStatus, "condition-status", ConditionStatusRule.Current);
             if (entry.OnsetWithinDays is < 0)
             {
-                Error(f, id, "onset-within-days must not be negative");
+                Error(f, id, KnowledgeMessages.Negative("onset-within-days"));
             }
 
             var observations = (entry.Observations ?? []).Select(o => BuildCriterion(f, id, o, tests, units)).OfType<ObservationCriterion>().ToImmutableArray();
@@ -179,7 +179,7 @@ internal sealed partial class SafetyValidator
                 evidenceDays = conventions.Days(key);
                 if (evidenceDays is null)
                 {
-                    Error(f, id, $"evidence-within '{key}' is not a day-count convention in {KnowledgeLoader.ConventionsFile}");
+                    Error(f, id, KnowledgeMessages.NotIn("evidence-within", key, $"the day-count conventions of {KnowledgeLoader.ConventionsFile}"));
                 }
             }
 
@@ -223,7 +223,7 @@ internal sealed partial class SafetyValidator
 
             if (!factor.HasAgeCriterion && conditions.IsEmpty && factor.Icd10CmPrefixes.IsEmpty && (entry.Observations ?? []).Count == 0 && kidney is null && procedures.IsEmpty)
             {
-                Error(f, id, "a factor needs at least one criterion (age, conditions, icd10cm-prefixes, procedures, observations, kidney-function)");
+                Error(f, id, KnowledgeMessages.NeedsAtLeastOne("a factor", "criterion (age, conditions, icd10cm-prefixes, procedures, observations, kidney-function)"));
             }
 
             factors.TryAdd(id, factor);
@@ -279,9 +279,16 @@ internal sealed partial class SafetyValidator
             CheckCommon(f, id, range);
         }
 
-        return new PhenotypeReading(
-            text.ToImmutable(), interpretation.ToFrozenDictionary(StringComparer.Ordinal),
-            entry.ReferenceRange?.Below, entry.ReferenceRange?.Within, entry.ReferenceRange?.Above, diplotype, sources);
+        return new PhenotypeReading
+        {
+            Text = text.ToImmutable(),
+            Interpretation = interpretation.ToFrozenDictionary(StringComparer.Ordinal),
+            BelowRange = entry.ReferenceRange?.Below,
+            WithinRange = entry.ReferenceRange?.Within,
+            AboveRange = entry.ReferenceRange?.Above,
+            Diplotype = diplotype,
+            SourceIds = sources,
+        };
     }
 
     private ImmutableArray<string> Prefixes(string f, string id, List<PrefixEntry>? entries)
@@ -292,7 +299,7 @@ internal sealed partial class SafetyValidator
             CheckCommon(f, id, prefix);
             if (prefix.Prefix is null || !Icd10CmPrefix().IsMatch(prefix.Prefix))
             {
-                Error(f, id, $"ICD-10-CM prefix '{prefix.Prefix}' is not well-formed");
+                Error(f, id, KnowledgeMessages.NotWellFormed("ICD-10-CM prefix", prefix.Prefix ?? ""));
                 continue;
             }
 
@@ -307,13 +314,13 @@ internal sealed partial class SafetyValidator
         CheckCommon(f, id, entry);
         if (entry.Test is null || !tests.TryGetValue(entry.Test, out var test))
         {
-            Error(f, id, $"observation test '{entry.Test}' is not a test in {KnowledgeLoader.MonitoringFile}");
+            Error(f, id, KnowledgeMessages.NotIn("observation test", entry.Test, KnowledgeLoader.MonitoringFile));
             return null;
         }
 
         if (entry.WithinDays is not > 0)
         {
-            Error(f, id, $"observation on '{test.Id}' needs within-days above 0");
+            Error(f, id, $"observation on '{test.Id}': {KnowledgeMessages.NotAboveZero("within-days")}");
         }
 
         var keys = new List<ObservationComparison>();
@@ -380,10 +387,15 @@ internal sealed partial class SafetyValidator
             Error(f, id, $"observation on '{test.Id}': confirmed-apart-days must be above 0, below within-days, and compare a number (below or above)");
         }
 
-        return new ObservationCriterion(
-            test.Id, comparison, entry.Below ?? entry.Above, entry.Unit, Codes(f, id, entry.ValueCodes),
-            [.. (entry.ValueTextContains ?? []).Select(t => t.ToLowerInvariant())], entry.WithinDays ?? 0)
+        return new ObservationCriterion
         {
+            TestId = test.Id,
+            Comparison = comparison,
+            Value = entry.Below ?? entry.Above,
+            Unit = entry.Unit,
+            ValueCodes = Codes(f, id, entry.ValueCodes),
+            ValueTexts = [.. (entry.ValueTextContains ?? []).Select(t => t.ToLowerInvariant())],
+            WithinDays = entry.WithinDays ?? 0,
             Phenotypes = [.. entry.PhenotypeIn ?? []],
             ConfirmedApartDays = entry.ConfirmedApartDays,
         };

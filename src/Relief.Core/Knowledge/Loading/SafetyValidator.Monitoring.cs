@@ -52,7 +52,7 @@ internal sealed partial class SafetyValidator
                 }
                 else
                 {
-                    Error(f, id, $"threshold set '{setId}' is not in {KnowledgeLoader.MonitoringFile}");
+                    Error(f, id, KnowledgeMessages.NotIn("threshold set", setId, KnowledgeLoader.MonitoringFile));
                 }
             }
 
@@ -98,20 +98,20 @@ internal sealed partial class SafetyValidator
             var sources = Sources(f, name, entry);
             if (entry.Test is null || !tests.TryGetValue(entry.Test, out var test))
             {
-                Error(f, name, $"test '{entry.Test}' is not a test in {KnowledgeLoader.MonitoringFile}");
+                Error(f, name, KnowledgeMessages.NotIn("test", entry.Test, KnowledgeLoader.MonitoringFile));
                 continue;
             }
 
             if (!ComparatorNames.TryParse(entry.Comparator, out var comparator))
             {
-                Error(f, name, $"comparator must be one of <, >, <=, >=, rise-percent, multiple-of-uln (got '{entry.Comparator}')");
+                Error(f, name, KnowledgeMessages.NotOneOf("comparator", string.Join(", ", Enum.GetValues<Comparator>().Select(c => c.Symbol())), entry.Comparator));
                 continue;
             }
 
             var action = Parse<MonitoringAction>(f, name, entry.Action, "action");
             if (entry.Value is not { } value)
             {
-                Error(f, name, "value is required");
+                Error(f, name, KnowledgeMessages.Required("value"));
                 continue;
             }
 
@@ -120,7 +120,7 @@ internal sealed partial class SafetyValidator
                 case Comparator.RisePercent:
                     if (entry.OverDays is not > 0)
                     {
-                        Error(f, name, "rise-percent needs over-days above 0");
+                        Error(f, name, KnowledgeMessages.NotAboveZero("over-days"));
                     }
 
                     goto case Comparator.MultipleOfUln;
@@ -151,13 +151,13 @@ internal sealed partial class SafetyValidator
 
             if (entry.OverDays is not null && comparator != Comparator.RisePercent)
             {
-                Error(f, name, "over-days belongs to rise-percent");
+                Error(f, name, KnowledgeMessages.OnlyFor("over-days", "rise-percent"));
             }
 
             var key = $"{owner}/{test.Id}-{KeyWord(comparator)}-{value.ToString("0.###", CultureInfo.InvariantCulture)}";
             if (!keys.Add(key))
             {
-                Error(f, name, "threshold listed twice");
+                Error(f, name, KnowledgeMessages.ListedTwice("threshold"));
             }
 
             result.Add(new Threshold
@@ -196,18 +196,18 @@ internal sealed partial class SafetyValidator
         var sources = Sources(f, name, entry);
         if (entry.Tests is not { Count: > 0 })
         {
-            Error(f, name, "a baseline item needs tests");
+            Error(f, name, KnowledgeMessages.NeedsAtLeastOne("a baseline item", "test"));
             return null;
         }
 
         foreach (var missing in entry.Tests.Where(t => !tests.ContainsKey(t)))
         {
-            Error(f, name, $"test '{missing}' is not a test in {KnowledgeLoader.MonitoringFile}");
+            Error(f, name, KnowledgeMessages.NotIn("test", missing, KnowledgeLoader.MonitoringFile));
         }
 
         if (entry.WithinDays is < 0 || entry.AfterStartDays is < 0)
         {
-            Error(f, name, "within-days and after-start-days must not be negative");
+            Error(f, name, KnowledgeMessages.Negative("within-days and after-start-days"));
         }
 
         if (entry.AlternativeFactor is not null)
@@ -238,18 +238,18 @@ internal sealed partial class SafetyValidator
         var sources = Sources(f, name, entry);
         if (entry.Tests is not { Count: > 0 })
         {
-            Error(f, name, "a schedule needs tests");
+            Error(f, name, KnowledgeMessages.NeedsAtLeastOne("a schedule", "test"));
         }
 
         foreach (var missing in (entry.Tests ?? []).Where(t => !tests.ContainsKey(t)))
         {
-            Error(f, name, $"test '{missing}' is not a test in {KnowledgeLoader.MonitoringFile}");
+            Error(f, name, KnowledgeMessages.NotIn("test", missing, KnowledgeLoader.MonitoringFile));
         }
 
         var clock = Parse<ScheduleClock>(f, name, entry.Clock, "clock");
         if (entry.GraceDays is < 0)
         {
-            Error(f, name, "grace-days must not be negative");
+            Error(f, name, KnowledgeMessages.Negative("grace-days"));
         }
 
         // Phases tile the weeks from 0: each starts where the previous ends and only the last is open.
@@ -258,7 +258,7 @@ internal sealed partial class SafetyValidator
         var list = entry.Phases ?? [];
         if (list.Count == 0)
         {
-            Error(f, name, "a schedule needs phases");
+            Error(f, name, KnowledgeMessages.NeedsAtLeastOne("a schedule", "phase"));
         }
 
         foreach (var (phase, i) in list.Select((p, i) => (p, i)))
@@ -272,7 +272,7 @@ internal sealed partial class SafetyValidator
 
             if (phase.EveryWeeks is not > 0)
             {
-                Error(f, name, $"phase #{i + 1} needs every-weeks above 0");
+                Error(f, name, $"phase #{i + 1}: {KnowledgeMessages.NotAboveZero("every-weeks")}");
             }
 
             if (phase.ToWeek is { } to)

@@ -30,7 +30,7 @@ internal sealed partial class SafetyValidator
             var codes = Codes(f, id, entry.Codes);
             if (codes.IsEmpty || codes.Any(c => c.System != CodeSystems.Loinc))
             {
-                Error(f, id, "an instrument needs LOINC codes");
+                Error(f, id, KnowledgeMessages.NeedsAtLeastOne("an instrument", "LOINC code"));
             }
 
             if (entry.Range is not { Min: { } min, Max: { } max } || min >= max)
@@ -40,7 +40,8 @@ internal sealed partial class SafetyValidator
 
             if (entry.Direction != "lower-is-better")
             {
-                Error(f, id, $"direction must be lower-is-better (got '{entry.Direction}'); the response rules assume it");
+                // The response rules assume lower is better (pain and fatigue scores).
+                Error(f, id, KnowledgeMessages.NotOneOf("direction", "lower-is-better", entry.Direction));
             }
 
             if (entry.PercentChange is not true)
@@ -75,19 +76,19 @@ internal sealed partial class SafetyValidator
             CheckCommon(f, "baseline-rule", rule);
             if (rule.MaxDaysBeforeStart is not >= 0)
             {
-                Error(f, "baseline-rule", "max-days-before-start must be 0 or more");
+                Error(f, "baseline-rule", KnowledgeMessages.Negative("max-days-before-start"));
             }
 
             if (rule.BaselineZero != "not-assessable")
             {
-                Error(f, "baseline-rule", $"baseline-zero must be not-assessable (got '{rule.BaselineZero}')");
+                Error(f, "baseline-rule", KnowledgeMessages.NotOneOf("baseline-zero", "not-assessable", rule.BaselineZero));
             }
 
             maxDays = rule.MaxDaysBeforeStart ?? 0;
         }
         else
         {
-            Error(f, "baseline-rule", "baseline-rule is required");
+            Error(f, "baseline-rule", KnowledgeMessages.Required("baseline-rule"));
         }
 
         var trialIds = new HashSet<string>(StringComparer.Ordinal);
@@ -103,7 +104,16 @@ internal sealed partial class SafetyValidator
                 Error(f, id, "min-weeks must be above 0 and not above max-weeks");
             }
 
-            trials.Add(new AdequateTrial(id, [.. entry.Drugs ?? []], ingredients, entry.MinWeeks ?? 0, entry.MaxWeeks, entry.Note, sources));
+            trials.Add(new AdequateTrial
+            {
+                Id = id,
+                Drugs = [.. entry.Drugs ?? []],
+                Ingredients = ingredients,
+                MinWeeks = entry.MinWeeks ?? 0,
+                MaxWeeks = entry.MaxWeeks,
+                Note = entry.Note,
+                SourceIds = sources,
+            });
         }
 
         var decisions = new List<ResponseDecision>();
@@ -116,12 +126,12 @@ internal sealed partial class SafetyValidator
             Require(f, name, entry.Text, "text");
             if (entry.WhenBand is not { Count: > 0 })
             {
-                Error(f, name, "when-band needs band ids");
+                Error(f, name, KnowledgeMessages.NeedsAtLeastOne("when-band", "band id"));
             }
 
             foreach (var missing in (entry.WhenBand ?? []).Where(b => !bandIds.Contains(b)))
             {
-                Error(f, name, $"band '{missing}' is not a band");
+                Error(f, name, KnowledgeMessages.NotA("band", missing, "a band"));
             }
 
             if (entry.AfterAdequateTrial is null)
@@ -143,7 +153,7 @@ internal sealed partial class SafetyValidator
             Require(f, id, entry.Text, "text");
             if (entry.MinDays is < 0)
             {
-                Error(f, id, "min-days must not be negative");
+                Error(f, id, KnowledgeMessages.Negative("min-days"));
             }
 
             var rates = ImmutableArray.CreateBuilder<TaperRate>();
@@ -167,7 +177,7 @@ internal sealed partial class SafetyValidator
                 var kind = Parse<WithdrawalRule>(f, id, criterion.Rule, "machine-readable rule");
                 if (criterion.DaysOver is not > 0)
                 {
-                    Error(f, id, $"{criterion.Rule} needs days-over above 0");
+                    Error(f, id, $"{criterion.Rule}: {KnowledgeMessages.NotAboveZero("days-over")}");
                 }
 
                 if (kind == WithdrawalRule.MinDailyDoseAndDays)
@@ -175,21 +185,30 @@ internal sealed partial class SafetyValidator
                     Positive(f, id, criterion.Value, $"{criterion.Rule} value");
                     if (criterion.Unit is null || !units.CanConvert(criterion.Unit, "mg", null))
                     {
-                        Error(f, id, $"{criterion.Rule} unit '{criterion.Unit}' must be a mass unit in {KnowledgeLoader.UnitsFile}");
+                        Error(f, id, KnowledgeMessages.NotAMassUnit($"{criterion.Rule}", criterion.Unit));
                     }
 
                     if (criterion.EquivalentOf is null || !_drugIds.Contains(criterion.EquivalentOf))
                     {
-                        Error(f, id, $"equivalent-of '{criterion.EquivalentOf}' is not a drug");
+                        Error(f, id, KnowledgeMessages.NotA("equivalent-of", criterion.EquivalentOf, "a drug"));
                     }
                 }
 
                 criteria.Add(new WithdrawalCriterion(kind, criterion.Value, criterion.Unit, criterion.EquivalentOf, criterion.DaysOver ?? 0));
             }
 
-            tapering.Add(new TaperRule(
-                id, [.. entry.Drugs ?? []], ingredients, entry.Text ?? "", entry.MinDays, rates.ToImmutable(),
-                [.. entry.GradualIfAny ?? []], criteria.ToImmutable(), sources));
+            tapering.Add(new TaperRule
+            {
+                Id = id,
+                Drugs = [.. entry.Drugs ?? []],
+                Ingredients = ingredients,
+                Text = entry.Text ?? "",
+                MinDays = entry.MinDays,
+                Rates = rates.ToImmutable(),
+                GradualIfAny = [.. entry.GradualIfAny ?? []],
+                MachineReadable = criteria.ToImmutable(),
+                SourceIds = sources,
+            });
         }
 
         return new ResponseParts(instruments, bands, maxDays, trials, decisions, tapering);

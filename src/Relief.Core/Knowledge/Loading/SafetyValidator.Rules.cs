@@ -79,7 +79,8 @@ internal sealed partial class SafetyValidator
             {
                 if (entry.Kind != "count")
                 {
-                    Error(f, id, $"kind must be count or absent (got '{entry.Kind}')");
+                    // Only count is written; pair, combination and live-vaccine follow from the sides given.
+                    Error(f, id, KnowledgeMessages.NotOneOf("kind", WireName.Of(InteractionKind.Count), entry.Kind));
                 }
 
                 kind = InteractionKind.Count;
@@ -97,7 +98,7 @@ internal sealed partial class SafetyValidator
                 case InteractionKind.Count:
                     if (entry.Group is null || !groupIds.Contains(entry.Group))
                     {
-                        Error(f, id, $"group '{entry.Group}' is not a group in {KnowledgeLoader.SafetyGroupsFile}");
+                        Error(f, id, KnowledgeMessages.NotIn("group", entry.Group, KnowledgeLoader.SafetyGroupsFile));
                     }
                     else
                     {
@@ -119,7 +120,7 @@ internal sealed partial class SafetyValidator
                     a = Refs(f, id, entry.A, "a");
                     if (entry.BVaccines != "live")
                     {
-                        Error(f, id, $"b-vaccines must be 'live' (got '{entry.BVaccines}')");
+                        Error(f, id, KnowledgeMessages.NotOneOf("b-vaccines", "live", entry.BVaccines));
                     }
 
                     if (entry.B is not null)
@@ -136,7 +137,7 @@ internal sealed partial class SafetyValidator
 
             if (kind != InteractionKind.Count && (entry.Group is not null || entry.MinCount is not null))
             {
-                Error(f, id, "group and min-count belong to kind: count");
+                Error(f, id, KnowledgeMessages.OnlyFor("group and min-count", "kind count"));
             }
 
             // Washout: when several refs match one ingredient the largest number of days applies (knowledge-format-safety.md §1.4).
@@ -145,7 +146,7 @@ internal sealed partial class SafetyValidator
             {
                 if (days <= 0)
                 {
-                    Error(f, id, $"washout-days for '{reference}' must be above 0");
+                    Error(f, id, KnowledgeMessages.NotAboveZero($"washout-days for '{reference}'"));
                 }
 
                 foreach (var ingredient in Ref(f, id, reference, "washout-days ref"))
@@ -215,21 +216,21 @@ internal sealed partial class SafetyValidator
             };
             if (entry.Cvx is not { Count: > 0 })
             {
-                Error(f, id, "a vaccine needs at least one CVX code");
+                Error(f, id, KnowledgeMessages.NeedsAtLeastOne("a vaccine", "CVX code"));
             }
 
             foreach (var cvx in entry.Cvx ?? [])
             {
                 if (!CodeFormats.IsWellFormed(CodeSystems.Cvx, cvx))
                 {
-                    Error(f, id, $"CVX code '{cvx}' is not 1-3 digits");
+                    Error(f, id, KnowledgeMessages.NotWellFormed("CVX code", cvx));
                     continue;
                 }
 
                 var normal = Vaccine.NormaliseCvx(cvx);
                 if (!owners.TryAdd(normal, id))
                 {
-                    Error(f, id, $"CVX code '{cvx}' is already listed under '{owners[normal]}'");
+                    Error(f, id, KnowledgeMessages.AlreadyUsedBy("CVX code", cvx, owners[normal]));
                 }
             }
 
@@ -267,7 +268,7 @@ internal sealed partial class SafetyValidator
             switch (kind)
             {
                 case DoseRuleKind.MaxDaily or DoseRuleKind.MaxDailyPerKg when max is null:
-                    Error(f, id, $"kind {entry.Kind} needs max-daily: {{ value, unit }}");
+                    Error(f, id, KnowledgeMessages.KindNeedsAmount(WireName.Of(kind), "max-daily"));
                     break;
                 case DoseRuleKind.RenalBands:
                     measure = Parse<KidneyMeasure>(f, id, entry.Measure, "measure");
@@ -279,7 +280,7 @@ internal sealed partial class SafetyValidator
                     bands = RenalBands(f, id, entry.Bands, units);
                     break;
                 case DoseRuleKind.Pattern when entry.Pattern != "weekly":
-                    Error(f, id, $"pattern must be weekly (got '{entry.Pattern}')");
+                    Error(f, id, KnowledgeMessages.NotOneOf("pattern", "weekly", entry.Pattern));
                     break;
                 case DoseRuleKind.MmeDaily:
                     Positive(f, id, entry.MinMme, "min-mme");
@@ -319,13 +320,13 @@ internal sealed partial class SafetyValidator
             var sources = Sources(f, name, entry);
             if (entry.Drug is null || !_drugIds.Contains(entry.Drug))
             {
-                Error(f, name, $"mme-factors drug '{entry.Drug}' is not a drug (an ingredient id, not a class)");
+                Error(f, name, KnowledgeMessages.NotA("mme-factors drug", entry.Drug, "a drug (an ingredient id, not a class)"));
                 continue;
             }
 
             if (!seen.Add(entry.Drug))
             {
-                Error(f, name, "mme factor listed twice");
+                Error(f, name, KnowledgeMessages.ListedTwice("mme factor"));
                 continue; // kept once: a second factor for the drug would make the MME table ambiguous (and its index throw)
             }
 
@@ -343,7 +344,7 @@ internal sealed partial class SafetyValidator
 
             if (entry.Per is not (null or "mg" or "mcg/h"))
             {
-                Error(f, name, $"per '{entry.Per}' must be mg or mcg/h");
+                Error(f, name, KnowledgeMessages.NotOneOf("per", "mg, mcg/h", entry.Per));
             }
 
             mme.Add(new MmeFactor(entry.Drug, entry.Factor ?? 0, sources)
@@ -360,7 +361,7 @@ internal sealed partial class SafetyValidator
     {
         if (entries is not { Count: > 0 })
         {
-            Error(f, id, "renal-bands needs bands");
+            Error(f, id, KnowledgeMessages.NeedsAtLeastOne("renal-bands", "band"));
             return [];
         }
 
@@ -423,7 +424,7 @@ internal sealed partial class SafetyValidator
         Positive(f, id, entry.Value, $"{field} value");
         if (entry.Unit is null || !units.IsKnown(entry.Unit) || !units.CanConvert(entry.Unit, "mg", null))
         {
-            Error(f, id, $"{field} unit '{entry.Unit}' must be a mass unit in {KnowledgeLoader.UnitsFile}");
+            Error(f, id, KnowledgeMessages.NotAMassUnit(field, entry.Unit));
             return null;
         }
 
@@ -434,7 +435,7 @@ internal sealed partial class SafetyValidator
     {
         if (present && !allowed)
         {
-            Error(f, id, $"{field} belongs to kind {kind}");
+            Error(f, id, KnowledgeMessages.OnlyFor(field, $"kind {kind}"));
         }
     }
 
@@ -447,7 +448,7 @@ internal sealed partial class SafetyValidator
 
         if (factor is null || !factors.ContainsKey(factor))
         {
-            Error(file, entry, $"{field} '{factor}' is not a factor in {KnowledgeLoader.SafetyFactorsFile}");
+            Error(file, entry, KnowledgeMessages.NotIn(field, factor, KnowledgeLoader.SafetyFactorsFile));
         }
     }
 

@@ -8,17 +8,28 @@ using Relief.Core.Knowledge.Safety;
 namespace Relief.Core.Knowledge.Loading;
 
 /// <summary>The parsed, not yet validated, safety files (knowledge-format-safety.md §2-10).</summary>
-internal sealed record SafetyFileSet(
-    FactorsFile Factors,
-    GroupsFile Groups,
-    CautionsFile Cautions,
-    InteractionsFile Interactions,
-    VaccinesFile Vaccines,
-    DosesFile Doses,
-    MonitoringFile Monitoring,
-    UnitsFile Units,
-    ResponseFile Response,
-    ConventionsFile Conventions);
+internal sealed record SafetyFileSet
+{
+    public required FactorsFile Factors { get; init; }
+
+    public required GroupsFile Groups { get; init; }
+
+    public required CautionsFile Cautions { get; init; }
+
+    public required InteractionsFile Interactions { get; init; }
+
+    public required VaccinesFile Vaccines { get; init; }
+
+    public required DosesFile Doses { get; init; }
+
+    public required MonitoringFile Monitoring { get; init; }
+
+    public required UnitsFile Units { get; init; }
+
+    public required ResponseFile Response { get; init; }
+
+    public required ConventionsFile Conventions { get; init; }
+}
 
 /// <summary>
 /// Checks the safety files (knowledge-format-safety.md §11) and builds <see cref="SafetyKnowledge"/>: ids, refs that resolve to
@@ -99,16 +110,18 @@ internal sealed partial class SafetyValidator
             return value.Value;
         }
 
-        return new SafetyConventions(
-            Days(file.BaselineReportDays, "baseline-report-days"),
-            Days(file.KidneyCreatinineWithinDays, "kidney-creatinine-within-days"),
-            Days(file.KidneyWeightWithinDays, "kidney-weight-within-days"),
-            Days(file.KidneyEgfrWithinDays, "kidney-egfr-within-days"),
-            Days(file.CourseGapDays, "course-gap-days"),
-            Days(file.ThresholdConfirmationDays, "threshold-confirmation-days"),
-            Days(file.ThresholdUnknownStartLookbackDays, "threshold-unknown-start-lookback-days"),
-            Days(file.ImmuneGlobulinLiveVaccineDays, "immune-globulin-live-vaccine-days"),
-            Days(file.PregnancyEvidenceDays, "pregnancy-evidence-days"));
+        return new SafetyConventions
+        {
+            BaselineReportDays = Days(file.BaselineReportDays, "baseline-report-days"),
+            KidneyCreatinineWithinDays = Days(file.KidneyCreatinineWithinDays, "kidney-creatinine-within-days"),
+            KidneyWeightWithinDays = Days(file.KidneyWeightWithinDays, "kidney-weight-within-days"),
+            KidneyEgfrWithinDays = Days(file.KidneyEgfrWithinDays, "kidney-egfr-within-days"),
+            CourseGapDays = Days(file.CourseGapDays, "course-gap-days"),
+            ThresholdConfirmationDays = Days(file.ThresholdConfirmationDays, "threshold-confirmation-days"),
+            ThresholdUnknownStartLookbackDays = Days(file.ThresholdUnknownStartLookbackDays, "threshold-unknown-start-lookback-days"),
+            ImmuneGlobulinLiveVaccineDays = Days(file.ImmuneGlobulinLiveVaccineDays, "immune-globulin-live-vaccine-days"),
+            PregnancyEvidenceDays = Days(file.PregnancyEvidenceDays, "pregnancy-evidence-days"),
+        };
     }
 
     // ---------------------------------------------------------------- refs (knowledge-format-safety.md §1.1)
@@ -145,7 +158,7 @@ internal sealed partial class SafetyValidator
 
             if (entry.Members is not { Count: > 0 })
             {
-                Error(f, id, "a group needs members");
+                Error(f, id, KnowledgeMessages.NeedsAtLeastOne("a group", "member"));
             }
 
             entries.TryAdd(id, entry);
@@ -155,7 +168,7 @@ internal sealed partial class SafetyValidator
         var resolved = new Dictionary<string, FrozenSet<string>>(StringComparer.Ordinal);
         foreach (var id in CycleCheck.OnCycles(entries.Keys, id => (entries[id].Members ?? []).Where(entries.ContainsKey)))
         {
-            Error(KnowledgeLoader.SafetyGroupsFile, id, "groups name each other in a cycle");
+            Error(KnowledgeLoader.SafetyGroupsFile, id, KnowledgeMessages.OnCycle("members"));
             resolved[id] = FrozenSet<string>.Empty;
         }
 
@@ -194,13 +207,13 @@ internal sealed partial class SafetyValidator
             }
             else if (!refs.TryGetValue(member, out memberIngredients!))
             {
-                Error(KnowledgeLoader.SafetyGroupsFile, id, $"member '{member}' is not a drug, class or group");
+                Error(KnowledgeLoader.SafetyGroupsFile, id, KnowledgeMessages.NotA("member", member, "a drug, class or group"));
                 continue;
             }
 
             if (memberIngredients.Count == 0)
             {
-                Error(KnowledgeLoader.SafetyGroupsFile, id, $"member '{member}' resolves to no ingredient");
+                Error(KnowledgeLoader.SafetyGroupsFile, id, KnowledgeMessages.ResolvesToNoIngredient("member", member));
             }
 
             ingredients.UnionWith(memberIngredients);
@@ -232,7 +245,7 @@ internal sealed partial class SafetyValidator
         {
             if (required)
             {
-                Error(file, entry, $"{field} needs at least one drug, class or group");
+                Error(file, entry, KnowledgeMessages.NeedsAtLeastOne(field, "drug, class or group"));
             }
 
             return FrozenSet<string>.Empty;
@@ -251,13 +264,13 @@ internal sealed partial class SafetyValidator
     {
         if (reference is null || !_refs.TryGetValue(reference, out var ingredients))
         {
-            Error(file, entry, $"{field} '{reference}' is not a drug, class or group");
+            Error(file, entry, KnowledgeMessages.NotA(field, reference, "a drug, class or group"));
             return FrozenSet<string>.Empty;
         }
 
         if (ingredients.Count == 0)
         {
-            Error(file, entry, $"{field} '{reference}' resolves to no ingredient");
+            Error(file, entry, KnowledgeMessages.ResolvesToNoIngredient(field, reference));
         }
 
         return ingredients;

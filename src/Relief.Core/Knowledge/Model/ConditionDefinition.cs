@@ -5,15 +5,22 @@ using Relief.Core.Codes;
 namespace Relief.Core.Knowledge.Model;
 
 /// <summary>A condition Relief has evidence for, as a value set of the codes that mean it.</summary>
-public sealed record ConditionDefinition(
-    string Id,
-    string Name,
-    ConditionKind Kind,
-    ImmutableArray<string> Synonyms,
-    ImmutableArray<string> Inherits,
-    ImmutableArray<ConditionCode> Codes,
-    string? SourceId)
+public sealed record ConditionDefinition
 {
+    public required string Id { get; init; }
+
+    public required string Name { get; init; }
+
+    public required ConditionKind Kind { get; init; }
+
+    public required ImmutableArray<string> Synonyms { get; init; }
+
+    public required ImmutableArray<string> Inherits { get; init; }
+
+    public required ImmutableArray<ConditionCode> Codes { get; init; }
+
+    public required string? SourceId { get; init; }
+
     /// <summary>
     /// When a match made only through broad codes does not stand: chronic primary pain (NICE NG193) is not a
     /// patient's "chronic pain" code when the pain is secondary to neuropathy, arthritis, lupus, MS or cancer.

@@ -9,12 +9,21 @@ namespace Relief.Core.Knowledge.Opioids;
 /// its name carries a release marker. <see cref="SingleIngredient"/> keeps combinations out (buprenorphine/naloxone
 /// is not rescue naloxone).
 /// </summary>
-public sealed record MedicationGroup(
-    string Id,
-    string Name,
-    ImmutableArray<ValueSet> ValueSets,
-    ImmutableArray<string> DrugClasses,
-    ImmutableArray<string> Drugs,
-    ImmutableArray<string> NameMarkers,
-    bool SingleIngredient,
-    ImmutableArray<string> SourceIds);
+public sealed record MedicationGroup
+{
+    public required string Id { get; init; }
+
+    public required string Name { get; init; }
+
+    public required ImmutableArray<ValueSet> ValueSets { get; init; }
+
+    public required ImmutableArray<string> DrugClasses { get; init; }
+
+    public required ImmutableArray<string> Drugs { get; init; }
+
+    public required ImmutableArray<string> NameMarkers { get; init; }
+
+    public required bool SingleIngredient { get; init; }
+
+    public required ImmutableArray<string> SourceIds { get; init; }
+}

@@ -8,12 +8,21 @@ namespace Relief.Core.Knowledge.Opioids;
 /// its severity on the one scale, the wording, the orders it proposes and its sources. The engine decides
 /// when a rule fires; everything it says comes from here.
 /// </summary>
-public sealed record OpioidRule(
-    string Id,
-    int Recommendation,
-    Severity Severity,
-    string Title,
-    string Why,
-    string Action,
-    ImmutableArray<OrderProposal> Proposals,
-    ImmutableArray<string> SourceIds);
+public sealed record OpioidRule
+{
+    public required string Id { get; init; }
+
+    public required int Recommendation { get; init; }
+
+    public required Severity Severity { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Why { get; init; }
+
+    public required string Action { get; init; }
+
+    public required ImmutableArray<OrderProposal> Proposals { get; init; }
+
+    public required ImmutableArray<string> SourceIds { get; init; }
+}

@@ -76,15 +76,22 @@ public sealed record Factor
 /// One lab criterion, judged on the latest usable result of the test within <see cref="WithinDays"/>.
 /// <see cref="Value"/> and <see cref="Unit"/> are set for below/above.
 /// </summary>
-public sealed record ObservationCriterion(
-    string TestId,
-    ObservationComparison Comparison,
-    decimal? Value,
-    string? Unit,
-    ImmutableArray<Code> ValueCodes,
-    ImmutableArray<string> ValueTexts,
-    int WithinDays)
+public sealed record ObservationCriterion
 {
+    public required string TestId { get; init; }
+
+    public required ObservationComparison Comparison { get; init; }
+
+    public required decimal? Value { get; init; }
+
+    public required string? Unit { get; init; }
+
+    public required ImmutableArray<Code> ValueCodes { get; init; }
+
+    public required ImmutableArray<string> ValueTexts { get; init; }
+
+    public required int WithinDays { get; init; }
+
     /// <summary>For <see cref="ObservationComparison.PhenotypeIn"/>: the phenotypes that make the criterion hold.</summary>
     public ImmutableArray<string> Phenotypes { get; init; } = [];
 

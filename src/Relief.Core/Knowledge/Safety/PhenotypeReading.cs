@@ -8,14 +8,22 @@ namespace Relief.Core.Knowledge.Safety;
 /// star-allele diplotype, or from a numeric activity against its interpretation code or reference range. A result
 /// none of these can read has no phenotype: it does not count as "tested" and cannot reassure.
 /// </summary>
-public sealed record PhenotypeReading(
-    ImmutableArray<PhenotypeText> Text,
-    FrozenDictionary<string, string> Interpretation,
-    string? BelowRange,
-    string? WithinRange,
-    string? AboveRange,
-    PhenotypeDiplotype? Diplotype,
-    ImmutableArray<string> SourceIds);
+public sealed record PhenotypeReading
+{
+    public required ImmutableArray<PhenotypeText> Text { get; init; }
+
+    public required FrozenDictionary<string, string> Interpretation { get; init; }
+
+    public required string? BelowRange { get; init; }
+
+    public required string? WithinRange { get; init; }
+
+    public required string? AboveRange { get; init; }
+
+    public required PhenotypeDiplotype? Diplotype { get; init; }
+
+    public required ImmutableArray<string> SourceIds { get; init; }
+}
 
 /// <summary>Result text containing one of <see cref="Contains"/> (ignoring case) reads as <see cref="Phenotype"/>; rules are tried in order.</summary>
 public sealed record PhenotypeText(ImmutableArray<string> Contains, string Phenotype);

@@ -20,22 +20,47 @@ public sealed record ResponseBand(string Id, decimal? MinReductionPercent, decim
 }
 
 /// <summary>How long a drug class must be taken before its effect can be judged.</summary>
-public sealed record AdequateTrial(string Id, ImmutableArray<string> Drugs, FrozenSet<string> Ingredients, int MinWeeks, int? MaxWeeks, string? Note, ImmutableArray<string> SourceIds);
+public sealed record AdequateTrial
+{
+    public required string Id { get; init; }
+
+    public required ImmutableArray<string> Drugs { get; init; }
+
+    public required FrozenSet<string> Ingredients { get; init; }
+
+    public required int MinWeeks { get; init; }
+
+    public required int? MaxWeeks { get; init; }
+
+    public required string? Note { get; init; }
+
+    public required ImmutableArray<string> SourceIds { get; init; }
+}
 
 /// <summary>What to do once the band is known, before or after the adequate trial.</summary>
 public sealed record ResponseDecision(ImmutableArray<string> WhenBand, bool AfterAdequateTrial, ResponseDecisionKind Decision, string Text, ImmutableArray<string> SourceIds);
 
 /// <summary>How to stop a drug (knowledge-format-safety.md §10.4): always a text; optionally a minimum length, rates by duration of use, and criteria.</summary>
-public sealed record TaperRule(
-    string Id,
-    ImmutableArray<string> Drugs,
-    FrozenSet<string> Ingredients,
-    string Text,
-    int? MinDays,
-    ImmutableArray<TaperRate> Rates,
-    ImmutableArray<string> GradualIfAny,
-    ImmutableArray<WithdrawalCriterion> MachineReadable,
-    ImmutableArray<string> SourceIds);
+public sealed record TaperRule
+{
+    public required string Id { get; init; }
+
+    public required ImmutableArray<string> Drugs { get; init; }
+
+    public required FrozenSet<string> Ingredients { get; init; }
+
+    public required string Text { get; init; }
+
+    public required int? MinDays { get; init; }
+
+    public required ImmutableArray<TaperRate> Rates { get; init; }
+
+    public required ImmutableArray<string> GradualIfAny { get; init; }
+
+    public required ImmutableArray<WithdrawalCriterion> MachineReadable { get; init; }
+
+    public required ImmutableArray<string> SourceIds { get; init; }
+}
 
 /// <summary>A taper rate chosen by how long the drug has been taken (<c>asOf - Start</c>).</summary>
 public sealed record TaperRate(int? AfterUseDaysMin, int? AfterUseDaysBelow, decimal PercentOfOriginalDose, TaperPer Per)

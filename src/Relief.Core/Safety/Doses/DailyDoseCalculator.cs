@@ -71,7 +71,16 @@ internal sealed class DailyDoseCalculator(SafetyContext context)
 
         total = Math.Round(total, 6);
         explanation.Append(" = ").Append(FactReferences.Format(total)).Append(" mg/day");
-        return new MedicationDose(medication, ingredientId, total, administrations, asNeeded, explanation.ToString(), null);
+        return new MedicationDose
+        {
+            Medication = medication,
+            IngredientId = ingredientId,
+            MgPerDay = total,
+            AdministrationsPerDay = administrations,
+            AsNeeded = asNeeded,
+            Explanation = explanation.ToString(),
+            Problem = null,
+        };
     }
 
     /// <summary>Administrations per day from the timing; null with a reason when the timing does not say.</summary>
@@ -131,5 +140,14 @@ internal sealed class DailyDoseCalculator(SafetyContext context)
     }
 
     private static MedicationDose Fail(ResolvedMedication medication, string ingredientId, string problem) =>
-        new(medication, ingredientId, null, null, medication.Fact.Dosages.Any(d => d.AsNeeded), "", problem);
+        new MedicationDose
+        {
+            Medication = medication,
+            IngredientId = ingredientId,
+            MgPerDay = null,
+            AdministrationsPerDay = null,
+            AsNeeded = medication.Fact.Dosages.Any(d => d.AsNeeded),
+            Explanation = "",
+            Problem = problem,
+        };
 }

@@ -7,15 +7,22 @@ namespace Relief.Core.Safety.Doses;
 /// The daily dose of one ingredient in one order, in mg, with the administrations per day and how it was
 /// worked out; or the reason it could not be (<see cref="Problem"/>).
 /// </summary>
-internal sealed record MedicationDose(
-    ResolvedMedication Medication,
-    string IngredientId,
-    decimal? MgPerDay,
-    decimal? AdministrationsPerDay,
-    bool AsNeeded,
-    string Explanation,
-    string? Problem)
+internal sealed record MedicationDose
 {
+    public required ResolvedMedication Medication { get; init; }
+
+    public required string IngredientId { get; init; }
+
+    public required decimal? MgPerDay { get; init; }
+
+    public required decimal? AdministrationsPerDay { get; init; }
+
+    public required bool AsNeeded { get; init; }
+
+    public required string Explanation { get; init; }
+
+    public required string? Problem { get; init; }
+
     public ComputedInput ToInput() =>
         new(Medication.Fact.Medication.ToString(), Problem is null ? Explanation : $"not computable: {Problem}", Medication.Reference);
 }

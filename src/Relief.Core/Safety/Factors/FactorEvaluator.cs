@@ -18,7 +18,16 @@ internal sealed class FactorEvaluator(SafetyContext context)
         if (factor.HasAgeCriterion && context.Age is { } age
             && (factor.AgeMin is not { } min || age >= min) && (factor.AgeMax is not { } max || age <= max))
         {
-            return new FactorResult(FactorState.Holds, "age", [], [], [], [$"age {age} on {FactReferences.Date(context.AsOf)}"], false);
+            return new FactorResult
+            {
+                State = FactorState.Holds,
+                Criterion = "age",
+                Facts = [],
+                Computed = [],
+                Codes = [],
+                Notes = [$"age {age} on {FactReferences.Date(context.AsOf)}"],
+                RenalFunctionUnknown = false,
+            };
         }
 
         if (MatchConditions(factor) is { } conditions)
@@ -44,7 +53,16 @@ internal sealed class FactorEvaluator(SafetyContext context)
 
             if (state == FactorState.Holds)
             {
-                return new FactorResult(FactorState.Holds, "observation", [FactReferences.Of(result!)], [], result!.Concept.Codes, [Describe(criterion)], false);
+                return new FactorResult
+                {
+                    State = FactorState.Holds,
+                    Criterion = "observation",
+                    Facts = [FactReferences.Of(result!)],
+                    Computed = [],
+                    Codes = result!.Concept.Codes,
+                    Notes = [Describe(criterion)],
+                    RenalFunctionUnknown = false,
+                };
             }
 
             unknown |= state == FactorState.Unknown;
@@ -56,14 +74,32 @@ internal sealed class FactorEvaluator(SafetyContext context)
             var (state, measured) = EvaluateKidney(kidney);
             if (state == FactorState.Holds)
             {
-                return new FactorResult(FactorState.Holds, "kidney-function", [], [measured!], [], measured!.Notes, false);
+                return new FactorResult
+                {
+                    State = FactorState.Holds,
+                    Criterion = "kidney-function",
+                    Facts = [],
+                    Computed = [measured!],
+                    Codes = [],
+                    Notes = measured!.Notes,
+                    RenalFunctionUnknown = false,
+                };
             }
 
             renalUnknown = state == FactorState.Unknown;
         }
 
         return unknown || renalUnknown
-            ? new FactorResult(FactorState.Unknown, null, [], [], [], renalUnknown ? ["renal function unknown"] : ["a result could not be judged (see data quality)"], renalUnknown)
+            ? new FactorResult
+            {
+                State = FactorState.Unknown,
+                Criterion = null,
+                Facts = [],
+                Computed = [],
+                Codes = [],
+                Notes = renalUnknown ? ["renal function unknown"] : ["a result could not be judged (see data quality)"],
+                RenalFunctionUnknown = renalUnknown,
+            }
             : FactorResult.No;
     }
 
@@ -122,7 +158,16 @@ internal sealed class FactorEvaluator(SafetyContext context)
         var notes = factor.EvidenceConvention is { } convention
             ? ImmutableArray.Create($"records older than {factor.EvidenceWithinDays} days do not count (local convention {convention})")
             : [];
-        return facts.Count == 0 ? null : new FactorResult(FactorState.Holds, "condition", facts.ToImmutable(), [], codes.ToImmutable(), notes, false);
+        return facts.Count == 0 ? null : new FactorResult
+        {
+            State = FactorState.Holds,
+            Criterion = "condition",
+            Facts = facts.ToImmutable(),
+            Computed = [],
+            Codes = codes.ToImmutable(),
+            Notes = notes,
+            RenalFunctionUnknown = false,
+        };
     }
 
     /// <summary>
@@ -161,7 +206,16 @@ internal sealed class FactorEvaluator(SafetyContext context)
         }
 
         var notes = factor.ProcedureWithinDays is { } window ? ImmutableArray.Create($"procedure performed within the last {window} days") : [];
-        return facts.Count == 0 ? null : new FactorResult(FactorState.Holds, "procedure", facts.ToImmutable(), [], codes.Distinct().ToImmutableArray(), notes, false);
+        return facts.Count == 0 ? null : new FactorResult
+        {
+            State = FactorState.Holds,
+            Criterion = "procedure",
+            Facts = facts.ToImmutable(),
+            Computed = [],
+            Codes = codes.Distinct().ToImmutableArray(),
+            Notes = notes,
+            RenalFunctionUnknown = false,
+        };
     }
 
     /// <summary>True when the condition carries a code the factor excludes (PHN under zoster, delivery under chapter O).</summary>

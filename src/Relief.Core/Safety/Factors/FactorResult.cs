@@ -17,16 +17,32 @@ internal enum FactorState
 /// Whether a factor holds for the patient, which criterion made it hold, and the facts behind it. When it
 /// holds, <see cref="Criterion"/> is age, condition, procedure, observation or kidney-function.
 /// </summary>
-internal sealed record FactorResult(
-    FactorState State,
-    string? Criterion,
-    ImmutableArray<FactReference> Facts,
-    ImmutableArray<ComputedValue> Computed,
-    ImmutableArray<Code> Codes,
-    ImmutableArray<string> Notes,
-    bool RenalFunctionUnknown)
+internal sealed record FactorResult
 {
-    public static readonly FactorResult No = new(FactorState.DoesNotHold, null, [], [], [], [], false);
+    public required FactorState State { get; init; }
+
+    public required string? Criterion { get; init; }
+
+    public required ImmutableArray<FactReference> Facts { get; init; }
+
+    public required ImmutableArray<ComputedValue> Computed { get; init; }
+
+    public required ImmutableArray<Code> Codes { get; init; }
+
+    public required ImmutableArray<string> Notes { get; init; }
+
+    public required bool RenalFunctionUnknown { get; init; }
+
+    public static readonly FactorResult No = new FactorResult
+    {
+        State = FactorState.DoesNotHold,
+        Criterion = null,
+        Facts = [],
+        Computed = [],
+        Codes = [],
+        Notes = [],
+        RenalFunctionUnknown = false,
+    };
 
     public bool Holds => State == FactorState.Holds;
 }

@@ -33,7 +33,15 @@ internal static class LiveVaccineChecker
             }
 
             var takers = context.Active.Where(m => m.Ingredients.Any(i => rule.A.Contains(i.DrugId)))
-                .Select(m => new Taker(FactReferences.Of(m.Fact), m.Fact.Start, m.Fact.End, m.Fact.Use == MedicationUse.Current, [.. SafetyContext.CodesOf(m)], [.. m.Ingredients.Select(i => i.DrugId).Where(rule.A.Contains)]))
+                .Select(m => new Taker
+                {
+                    Fact = FactReferences.Of(m.Fact),
+                    Start = m.Fact.Start,
+                    End = m.Fact.End,
+                    IsCurrent = m.Fact.Use == MedicationUse.Current,
+                    Codes = [.. SafetyContext.CodesOf(m)],
+                    Ingredients = [.. m.Ingredients.Select(i => i.DrugId).Where(rule.A.Contains)],
+                })
                 .ToList();
             if (immuneGlobulin)
             {
@@ -88,7 +96,22 @@ internal static class LiveVaccineChecker
     }
 
     /// <summary>Someone taking a drug of side a: a medication order, or an immune globulin immunization.</summary>
-    private sealed record Taker(FactReference Fact, LocalDate? Start, LocalDate? End, bool IsCurrent, ImmutableArray<Code> Codes, ImmutableArray<string> Ingredients, bool IsImmunization = false);
+    private sealed record Taker
+    {
+        public required FactReference Fact { get; init; }
+
+        public required LocalDate? Start { get; init; }
+
+        public required LocalDate? End { get; init; }
+
+        public required bool IsCurrent { get; init; }
+
+        public required ImmutableArray<Code> Codes { get; init; }
+
+        public required ImmutableArray<string> Ingredients { get; init; }
+
+        public bool IsImmunization { get; init; }
+    }
 
     /// <summary>A vaccine given (immunization) or ordered (a CVX-coded medication).</summary>
     private sealed record Exposure(FactReference Fact, Code Code, VaccineLiveness Live, LocalDate? Date, bool IsOrder, string Description);
@@ -191,8 +214,16 @@ internal static class LiveVaccineChecker
             {
                 if (code.System == CodeSystems.Cvx && context.Rules.VaccinesByCvx.TryGetValue(Vaccine.NormaliseCvx(code.Value), out var vaccine) && vaccine.AntibodyProduct)
                 {
-                    yield return new Taker(
-                        FactReferences.Of(immunization, "immune globulin given"), given, given.PlusDays(context.Rules.Conventions.ImmuneGlobulinLiveVaccineDays), false, [code], [ImmuneGlobulin], true);
+                    yield return new Taker
+                    {
+                        Fact = FactReferences.Of(immunization, "immune globulin given"),
+                        Start = given,
+                        End = given.PlusDays(context.Rules.Conventions.ImmuneGlobulinLiveVaccineDays),
+                        IsCurrent = false,
+                        Codes = [code],
+                        Ingredients = [ImmuneGlobulin],
+                        IsImmunization = true,
+                    };
                     break;
                 }
             }

@@ -39,15 +39,15 @@ internal static class ConditionReader
             var other => Unrecognised(other, "verificationStatus", ConditionVerificationStatus.Unknown, context),
         };
 
-        return new ConditionFact(
-            entry.Id,
-            CodeableConcepts.Read(resource, "code", root, context),
-            clinical,
-            verification,
-            Onset(resource, context),
-            Abatement(resource, context),
-            FhirDates.DateTime(resource, "recordedDate"u8, root, context))
+        return new ConditionFact
         {
+            ResourceId = entry.Id,
+            Concept = CodeableConcepts.Read(resource, "code", root, context),
+            ClinicalStatus = clinical,
+            VerificationStatus = verification,
+            Onset = Onset(resource, context),
+            Abatement = Abatement(resource, context),
+            Recorded = FhirDates.DateTime(resource, "recordedDate"u8, root, context),
             Categories = Categories(resource, context),
             EncounterReference = TolerantJson.TryGetObject(resource, "encounter"u8, root, context, out var encounter)
                 ? TolerantJson.String(encounter, "reference"u8, "encounter", context)

@@ -54,16 +54,16 @@ internal static class DosageReader
         }
 
         var route = CodeableConcepts.Read(dosage, "route", path, context);
-        return new DosageFact(
-            TolerantJson.String(dosage, "text"u8, path, context),
-            dose.Value,
-            dose.Unit,
-            frequency,
-            period,
-            periodUnit,
-            asNeeded,
-            route.Text ?? (route.Codes.IsDefaultOrEmpty ? null : route.Codes[0].Value))
+        return new DosageFact
         {
+            Text = TolerantJson.String(dosage, "text"u8, path, context),
+            DoseValue = dose.Value,
+            DoseUnit = dose.Unit,
+            Frequency = frequency,
+            Period = period,
+            PeriodUnit = periodUnit,
+            AsNeeded = asNeeded,
+            Route = route.Text ?? (route.Codes.IsDefaultOrEmpty ? null : route.Codes[0].Value),
             FrequencyMax = frequencyMax,
             DoseEntries = Math.Max(entries, 1),
         };

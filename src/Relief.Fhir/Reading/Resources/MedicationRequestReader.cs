@@ -68,16 +68,16 @@ internal static class MedicationRequestReader
             context.Warn("status", "status is missing (FHIR R4 requires it)");
         }
 
-        return new MedicationFact(
-            entry.Id,
-            entry.ResourceType,
-            MedicationConcepts.Read(resource, context),
-            MedicationUses.ForRequest(status, intent, context),
-            status ?? "unknown",
-            intent,
-            bounds.Start ?? validity.Start ?? authored,
-            bounds.End ?? validity.End)
+        return new MedicationFact
         {
+            ResourceId = entry.Id,
+            ResourceType = entry.ResourceType,
+            Medication = MedicationConcepts.Read(resource, context),
+            Use = MedicationUses.ForRequest(status, intent, context),
+            Status = status ?? "unknown",
+            Intent = intent,
+            Start = bounds.Start ?? validity.Start ?? authored,
+            End = bounds.End ?? validity.End,
             Dosages = dosages,
             Authored = authored,
             Categories = categories.DrainToImmutable(),

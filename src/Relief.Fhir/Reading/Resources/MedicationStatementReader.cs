@@ -28,16 +28,16 @@ internal static class MedicationStatementReader
             end = FhirDates.PeriodEnd(resource, "effectivePeriod", root, context);
         }
 
-        return new MedicationFact(
-            entry.Id,
-            entry.ResourceType,
-            MedicationConcepts.Read(resource, context),
-            MedicationUses.ForStatement(status, context),
-            status ?? "unknown",
-            null,
-            start,
-            end)
+        return new MedicationFact
         {
+            ResourceId = entry.Id,
+            ResourceType = entry.ResourceType,
+            Medication = MedicationConcepts.Read(resource, context),
+            Use = MedicationUses.ForStatement(status, context),
+            Status = status ?? "unknown",
+            Intent = null,
+            Start = start,
+            End = end,
             Dosages = DosageReader.ReadAll(resource, "dosage"u8, "dosage", context),
         };
     }

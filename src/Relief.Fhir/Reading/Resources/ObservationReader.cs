@@ -85,8 +85,17 @@ internal static class ObservationReader
         }
 
         var (low, high) = ReferenceRange(element, path, context);
-        return new ObservationFact(id, concept, status, effective, value, unit, unitCode, valueConcept, text)
+        return new ObservationFact
         {
+            ResourceId = id,
+            Concept = concept,
+            Status = status,
+            Effective = effective,
+            Value = value,
+            Unit = unit,
+            UnitCode = unitCode,
+            ValueConcept = valueConcept,
+            ValueText = text,
             ReferenceLow = low,
             ReferenceHigh = high,
             Interpretation = Interpretation(element, path, context),
