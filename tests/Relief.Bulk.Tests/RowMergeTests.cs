@@ -60,21 +60,23 @@ public sealed class RowMergeTests
 
         var row = RowNdjson.Parse(line);
 
-        Assert.Equal(new FindingRow("p1", "f", "caution", "major", "T", "", "d", "s", "Condition/1"), row);
+        Assert.Equal(new FindingRow { Patient = "p1", Finding = "f", Family = "caution", Severity = "major", Title = "T", Codes = "", Drug = "d", Source = "s", Facts = "Condition/1" }, row);
         Assert.Equal("p1", RowLineReader.PatientOf(line));
     }
 
     // Titles with what CSV and JSON must escape: commas, quotes, a line break, a backslash, non-ASCII text.
-    private static FindingRow Row(string patient, int index) => new(
-        patient,
-        $"rule-{index}",
-        "caution",
-        index == 0 ? "major" : "moderate",
-        index switch { 0 => "Plain title", 1 => "Comma, \"quoted\" and \\ back", _ => "Zweite Zeile\nnaïve – 痛み" },
-        "http://snomed.info/sct|203082005",
-        "duloxetine; pregabalin",
-        "neupsig-2015",
-        $"Condition/{patient}-{index}");
+    private static FindingRow Row(string patient, int index) => new()
+    {
+        Patient = patient,
+        Finding = $"rule-{index}",
+        Family = "caution",
+        Severity = index == 0 ? "major" : "moderate",
+        Title = index switch { 0 => "Plain title", 1 => "Comma, \"quoted\" and \\ back", _ => "Zweite Zeile\nnaïve – 痛み" },
+        Codes = "http://snomed.info/sct|203082005",
+        Drug = "duloxetine; pregabalin",
+        Source = "neupsig-2015",
+        Facts = $"Condition/{patient}-{index}",
+    };
 
     private static string WriteRows(string path, IEnumerable<FindingRow> rows)
     {
