@@ -16,6 +16,7 @@ internal sealed class MedicationClassifier(KnowledgeBase knowledge)
 {
     private readonly OpioidKnowledge _opioids = knowledge.Opioids;
     private readonly OpioidMme _mme = new(knowledge);
+    private readonly ResolvedConcepts _ingredients = ResolvedConcepts.For(knowledge);
 
     // Group membership depends only on the medication concept (codes, text, displays), and a record repeats the same
     // concept on every refill: resolving ingredients by name and testing the value sets once per concept, not once per
@@ -74,7 +75,7 @@ internal sealed class MedicationClassifier(KnowledgeBase knowledge)
             return known;
         }
 
-        var ingredients = MedicationResolver.Resolve(fact.Medication, knowledge);
+        var ingredients = _ingredients.Resolve(fact.Medication);
         var isOpioid = In("opioid-analgesic", fact, ingredients);
         var member = new Membership(
             ingredients,

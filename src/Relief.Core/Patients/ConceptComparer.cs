@@ -1,13 +1,11 @@
 using System.Collections.Immutable;
 using Relief.Core.Codes;
-using Relief.Core.Patients;
-
-namespace Relief.Core.Opioids;
+namespace Relief.Core.Patients;
 
 /// <summary>
-/// Equality of medication concepts by everything group membership reads: the codes in order, the text, and every
-/// display. Two refills of one product are equal though the reader built them as separate objects; a concept that
-/// differs only in its text or a display is not (it may name another product).
+/// Equality of concepts by content: the codes in order, the text, and every display (all that ingredient resolution and
+/// the opioid groups read). Two refills of one product are equal though the reader built them as separate objects; a
+/// concept that differs only in its text or a display is not (it may name another product). For caches keyed by concept.
 /// </summary>
 internal sealed class ConceptComparer : IEqualityComparer<CodedText>
 {
@@ -43,17 +41,14 @@ internal sealed class ConceptComparer : IEqualityComparer<CodedText>
         return ReferenceEquals(x.Displays, y.Displays) || SameDisplays(x.Displays, y.Displays);
     }
 
+    // Cheap and selective: a product's code (a few characters) tells products apart, so the long system URI, the text
+    // and the displays, which Equals compares, are left out of the hash; an uncoded concept hashes its text.
     public int GetHashCode(CodedText concept)
     {
-        var hash = new HashCode();
-        hash.Add(concept.Text, StringComparer.Ordinal);
-        foreach (var code in concept.Codes.IsDefault ? [] : concept.Codes)
-        {
-            hash.Add(code);
-        }
-
-        hash.Add(concept.Displays.Count);
-        return hash.ToHashCode();
+        var codes = concept.Codes.IsDefault ? [] : concept.Codes;
+        return codes.IsEmpty
+            ? HashCode.Combine(concept.Text is { } text ? StringComparer.Ordinal.GetHashCode(text) : 0, concept.Displays.Count)
+            : HashCode.Combine(StringComparer.Ordinal.GetHashCode(codes[0].Value), codes.Length, concept.Text?.Length ?? -1, concept.Displays.Count);
     }
 
     private static bool SameDisplays(ImmutableDictionary<Code, string> x, ImmutableDictionary<Code, string> y)
