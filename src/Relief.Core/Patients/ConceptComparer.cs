@@ -38,7 +38,7 @@ internal sealed class ConceptComparer : IEqualityComparer<CodedText>
             }
         }
 
-        return ReferenceEquals(x.Displays, y.Displays) || SameDisplays(x.Displays, y.Displays);
+        return ReferenceEquals(x.Displays, y.Displays) || x.Displays.Count == 0 || SameDisplays(x.Displays, y.Displays, xCodes);
     }
 
     // Cheap and selective: a product's code (a few characters) tells products apart, so the long system URI, the text
@@ -51,8 +51,15 @@ internal sealed class ConceptComparer : IEqualityComparer<CodedText>
             : HashCode.Combine(StringComparer.Ordinal.GetHashCode(codes[0].Value), codes.Length, concept.Text?.Length ?? -1, concept.Displays.Count);
     }
 
-    private static bool SameDisplays(ImmutableDictionary<Code, string> x, ImmutableDictionary<Code, string> y)
+    // The counts are equal. The usual concept (one code, its display) is settled by that code's entry; anything else
+    // compares every entry.
+    private static bool SameDisplays(ImmutableDictionary<Code, string> x, ImmutableDictionary<Code, string> y, ImmutableArray<Code> codes)
     {
+        if (codes.Length == 1 && x.Count == 1 && x.TryGetValue(codes[0], out var display))
+        {
+            return y.TryGetValue(codes[0], out var other) && string.Equals(display, other, StringComparison.Ordinal);
+        }
+
         foreach (var (code, display) in x)
         {
             if (!y.TryGetValue(code, out var other) || !string.Equals(display, other, StringComparison.Ordinal))

@@ -46,9 +46,10 @@ internal sealed class SafetyContext
         Knowledge = knowledge;
         Rules = knowledge.Safety;
         // Ordered by resource, not as the record lists them, so no finding depends on the record's order.
-        Active = [.. active.OrderBy(m => m.Reference, StringComparer.Ordinal)];
+        // (Nothing to order for one or none: most records, and the sort's set-up cost more than the rest of this.)
+        Active = active.Length < 2 ? active : [.. active.OrderBy(m => m.Reference, StringComparer.Ordinal)];
         _resolve = resolve;
-        Immunizations = [.. patient.Immunizations.OrderBy(i => i.ResourceId, StringComparer.Ordinal)];
+        Immunizations = patient.Immunizations.Length < 2 ? patient.Immunizations : [.. patient.Immunizations.OrderBy(i => i.ResourceId, StringComparer.Ordinal)];
     }
 
     public PatientRecord Patient { get; }

@@ -54,6 +54,12 @@ public class ConceptComparerTests
         Assert.False(ConceptComparer.Instance.Equals(plain, extra));
         Assert.False(ConceptComparer.Instance.Equals(extra, other));
         Assert.True(ConceptComparer.Instance.Equals(extra, plain with { Displays = ImmutableDictionary<Code, string>.Empty.Add(Snomed, "12 HR Extended Release") }));
+
+        // The same display under the concept's own code is another concept, whichever side carries which.
+        var own = plain with { Displays = ImmutableDictionary<Code, string>.Empty.Add(Oxycodone, "12 HR Extended Release") };
+        Assert.False(ConceptComparer.Instance.Equals(extra, own));
+        Assert.False(ConceptComparer.Instance.Equals(own, extra));
+        Assert.True(ConceptComparer.Instance.Equals(own, plain with { Displays = ImmutableDictionary<Code, string>.Empty.Add(Oxycodone, "12 HR Extended Release") }));
     }
 
     [Fact]
