@@ -55,9 +55,9 @@ internal sealed class ConceptComparer : IEqualityComparer<CodedText>
     // compares every entry.
     private static bool SameDisplays(ImmutableDictionary<Code, string> x, ImmutableDictionary<Code, string> y, ImmutableArray<Code> codes)
     {
-        if (codes.Length == 1 && x.Count == 1 && x.TryGetValue(codes[0], out var display))
+        if (codes.Length == 1 && x.Count == 1 && x.TryGetValue(codes[0], out var only))
         {
-            return y.TryGetValue(codes[0], out var other) && string.Equals(display, other, StringComparison.Ordinal);
+            return y.TryGetValue(codes[0], out var yours) && string.Equals(only, yours, StringComparison.Ordinal);
         }
 
         foreach (var (code, display) in x)
