@@ -46,4 +46,50 @@ if (args is ["engine-loop", var bundle, var seconds])
     return;
 }
 
+// `-- engine-count <synthea file | bundles.ndjson> <assessments> [findings]` runs the engine alone a fixed number of times and
+// prints the time and the bytes allocated per assessment (allocations barely vary: a check that holds on a busy machine).
+// A .ndjson file holds one patient's Bundle per line (what `relief screen --stdin` reads): small records, assessed in turn.
+// "findings" runs Assessor.AssessFindings, what `relief screen` runs, instead of the full Assess.
+if (args is ["engine-count", var countedFile, var countText, ..])
+{
+    var findingsOnly = args.Length > 3 && args[3] == "findings";
+    var assessor = new Relief.Core.Assessment.Assessor(Relief.Benchmarks.BenchmarkData.LoadKnowledge());
+    var records = countedFile.EndsWith(".ndjson", StringComparison.Ordinal)
+        ? File.ReadLines(countedFile).Where(l => l.Length > 0)
+            .Select(l => Relief.Fhir.Reading.FhirBundleReader.Read(System.Text.Encoding.UTF8.GetBytes(l)).Record!).ToArray()
+        : [Relief.Fhir.Reading.FhirBundleReader.Read(File.ReadAllBytes(File.Exists(countedFile) ? countedFile : Relief.Benchmarks.BenchmarkData.SyntheaPath(countedFile))).Record!
+            with { Deceased = false, DeceasedOn = null }];
+    var total = int.Parse(countText, System.Globalization.CultureInfo.InvariantCulture);
+    var asOf = new NodaTime.LocalDate(2026, 11, 21);
+    void AssessOne(Relief.Core.Patients.PatientRecord record)
+    {
+        if (findingsOnly)
+        {
+            assessor.AssessFindings(record, asOf);
+        }
+        else
+        {
+            assessor.Assess(record, asOf);
+        }
+    }
+
+    for (var i = 0; i < Math.Min(total, 2000); i++)
+    {
+        AssessOne(records[i % records.Length]);
+    }
+
+    var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    for (var i = 0; i < total; i++)
+    {
+        AssessOne(records[i % records.Length]);
+    }
+
+    clock.Stop();
+    var bytes = GC.GetAllocatedBytesForCurrentThread() - bytesBefore;
+    Console.WriteLine(System.FormattableString.Invariant(
+        $"{total} assessments of {records.Length} record(s): {clock.Elapsed.TotalMicroseconds / total:F2} us and {(double)bytes / total:F0} bytes per assessment"));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Relief.Benchmarks.BenchmarkData).Assembly).Run(args);

@@ -23,6 +23,7 @@ public sealed class Assessor
     private readonly MedicationReviewer _reviewer;
     private readonly FindingProjection _findings;
     private readonly OpioidReview _opioids;
+    private readonly ResolvedConcepts _ingredients;
 
     /// <summary>Builds the engine for one knowledge base; work that depends only on the knowledge is done here, once.</summary>
     public Assessor(KnowledgeBase knowledge)
@@ -33,6 +34,7 @@ public sealed class Assessor
         _reviewer = new MedicationReviewer(knowledge);
         _findings = new FindingProjection(knowledge);
         _opioids = new OpioidReview(knowledge);
+        _ingredients = ResolvedConcepts.For(knowledge);
     }
 
     /// <summary>The knowledge base this engine applies.</summary>
@@ -185,31 +187,11 @@ public sealed class Assessor
     private ImmutableArray<ResolvedMedication> ResolveActive(PatientRecord patient) =>
         [.. patient.Medications
             .Where(m => m.Use is MedicationUse.Current or MedicationUse.Proposed)
-            .Select(m => new ResolvedMedication(m, MedicationResolver.Resolve(m.Medication, _knowledge)))];
+            .Select(m => new ResolvedMedication(m, _ingredients.Resolve(m.Medication)))];
 
-    // Past orders are resolved only when a check needs that order (washout, course start, dose change).
-    // Records renew the same product many times, so resolutions are shared by code within one assessment.
-    private Func<MedicationFact, ResolvedMedication> PastResolver()
-    {
-        var cache = new Dictionary<(Code Code, string? Display, string? Text), ImmutableArray<IngredientMatch>>();
-        return fact =>
-        {
-            var medication = fact.Medication;
-            if (medication.Codes.Length != 1)
-            {
-                return new ResolvedMedication(fact, MedicationResolver.Resolve(medication, _knowledge));
-            }
-
-            // Resolution reads the code, its display and the text, so together they are the key.
-            var key = (medication.Codes[0], medication.Displays.GetValueOrDefault(medication.Codes[0]), medication.Text);
-            if (!cache.TryGetValue(key, out var ingredients))
-            {
-                cache[key] = ingredients = MedicationResolver.Resolve(medication, _knowledge);
-            }
-
-            return new ResolvedMedication(fact, ingredients);
-        };
-    }
+    // Past orders are resolved only when a check needs that order (washout, course start, dose change); records renew
+    // the same product many times, and each concept is resolved once (ResolvedConcepts).
+    private Func<MedicationFact, ResolvedMedication> PastResolver() => fact => new ResolvedMedication(fact, _ingredients.Resolve(fact.Medication));
 
     private void ReportUnresolved(MedicationFact fact, ImmutableArray<UnrecognisedCode>.Builder unrecognised)
     {

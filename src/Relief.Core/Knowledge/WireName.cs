@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Text;
 
 namespace Relief.Core.Knowledge;
@@ -9,10 +10,22 @@ namespace Relief.Core.Knowledge;
 /// </summary>
 public static class WireName
 {
-    private static readonly ConcurrentDictionary<Enum, string> Cache = new();
+    // One table per enum type, keyed by the unboxed value: findings spell several enum values each, and a shared table
+    // keyed by Enum boxed every value and compared it through reflection on every call.
+    private static class Table<TEnum>
+        where TEnum : struct, Enum
+    {
+        public static readonly FrozenDictionary<TEnum, string> Names = Enum.GetValues<TEnum>()
+            .Distinct()
+            .ToFrozenDictionary(v => v, v => Kebab(v.ToString()));
+
+        // A value the enum does not declare (a cast number) is spelled as before, cached apart.
+        public static readonly ConcurrentDictionary<TEnum, string> Undeclared = new();
+    }
 
     public static string Of<TEnum>(TEnum value)
-        where TEnum : struct, Enum => Cache.GetOrAdd(value, v => Kebab(v.ToString()));
+        where TEnum : struct, Enum =>
+        Table<TEnum>.Names.TryGetValue(value, out var name) ? name : Table<TEnum>.Undeclared.GetOrAdd(value, v => Kebab(v.ToString()));
 
     public static bool TryParse<TEnum>(string? text, out TEnum value)
         where TEnum : struct, Enum

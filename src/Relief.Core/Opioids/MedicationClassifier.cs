@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Text;
 using Relief.Core.Assessment;
 using Relief.Core.Knowledge;
 using Relief.Core.Knowledge.Opioids;
@@ -17,29 +16,43 @@ internal sealed class MedicationClassifier(KnowledgeBase knowledge)
 {
     private readonly OpioidKnowledge _opioids = knowledge.Opioids;
     private readonly OpioidMme _mme = new(knowledge);
+    private readonly ResolvedConcepts _ingredients = ResolvedConcepts.For(knowledge);
 
     // Group membership depends only on the medication concept (codes, text, displays), and a record repeats the same
     // concept on every refill: resolving ingredients by name and testing the value sets once per concept, not once per
     // order, keeps the opioid review from dominating the engine on long records. Bounded, shared across patients.
     private const int MaxCachedConcepts = 50_000;
-    private readonly ConcurrentDictionary<string, Membership> _byConcept = new(StringComparer.Ordinal);
+    // Keyed by the concept itself, compared by content (ConceptComparer), so a look-up builds no key string.
+    private readonly ConcurrentDictionary<CodedText, Membership> _byConcept = new(ConceptComparer.Instance);
 
     private sealed record Membership(
         ImmutableArray<IngredientMatch> Ingredients, bool IsOpioid, bool IsExtendedRelease, bool IsBenzodiazepine, bool IsNaloxone, bool IsMoud);
 
-    public OpioidOrder Classify(MedicationFact fact)
+    /// <summary>Group membership, days' supply and MME/day of one order (<see cref="Groups"/> then <see cref="Complete"/>).</summary>
+    public OpioidOrder Classify(MedicationFact fact) => Complete(Groups(fact));
+
+    /// <summary>
+    /// The order's groups only (opioid, ER/LA, benzodiazepine, naloxone, MOUD), without its days' supply and MME/day:
+    /// enough for the review to see that a record has nothing to review, which most records do not.
+    /// </summary>
+    public OpioidOrder Groups(MedicationFact fact)
     {
         var member = MembershipOf(fact);
-        var isOpioid = member.IsOpioid;
-        var order = new OpioidOrder(fact, member.Ingredients)
+        return new OpioidOrder(fact, member.Ingredients)
         {
-            IsOpioid = isOpioid,
+            IsOpioid = member.IsOpioid,
             IsExtendedRelease = member.IsExtendedRelease,
             IsBenzodiazepine = member.IsBenzodiazepine,
             IsNaloxone = member.IsNaloxone,
             IsMoud = member.IsMoud,
         };
-        if (!isOpioid)
+    }
+
+    /// <summary>An order from <see cref="Groups"/> with its days' supply and, for an opioid, its MME/day.</summary>
+    public OpioidOrder Complete(OpioidOrder order)
+    {
+        var fact = order.Fact;
+        if (!order.IsOpioid)
         {
             return order with { SupplyDays = SupplyDays(fact, null) };
         }
@@ -56,13 +69,13 @@ internal sealed class MedicationClassifier(KnowledgeBase knowledge)
 
     private Membership MembershipOf(MedicationFact fact)
     {
-        var key = ConceptKey(fact.Medication);
+        var key = fact.Medication;
         if (_byConcept.TryGetValue(key, out var known))
         {
             return known;
         }
 
-        var ingredients = MedicationResolver.Resolve(fact.Medication, knowledge);
+        var ingredients = _ingredients.Resolve(fact.Medication);
         var isOpioid = In("opioid-analgesic", fact, ingredients);
         var member = new Membership(
             ingredients,
@@ -77,40 +90,6 @@ internal sealed class MedicationClassifier(KnowledgeBase knowledge)
         }
 
         return member;
-    }
-
-    [ThreadStatic]
-    private static StringBuilder? t_key;
-
-    /// <summary>Everything membership reads of a concept: its codes, its text and the displays of its codes.</summary>
-    private static string ConceptKey(CodedText concept)
-    {
-        var key = t_key ??= new StringBuilder(256);
-        key.Clear();
-        var codes = concept.Codes.IsDefault ? [] : concept.Codes;
-        var displaysOfCodes = 0;
-        foreach (var code in codes)
-        {
-            key.Append(code.System).Append('|').Append(code.Value).Append('|');
-            if (concept.Displays.TryGetValue(code, out var display))
-            {
-                key.Append(display);
-                displaysOfCodes++;
-            }
-
-            key.Append('\u001f');
-        }
-
-        // Displays normally belong to the codes above; any other display is part of the concept too (rare: sorted, slow path).
-        if (concept.Displays.Count != displaysOfCodes)
-        {
-            foreach (var (code, display) in concept.Displays.Where(d => !codes.Contains(d.Key)).OrderBy(d => d.Key.ToString(), StringComparer.Ordinal))
-            {
-                key.Append('\u001d').Append(code.System).Append('|').Append(code.Value).Append('|').Append(display);
-            }
-        }
-
-        return key.Append('\u001e').Append(concept.Text).ToString();
     }
 
     private bool In(string groupId, MedicationFact fact, ImmutableArray<IngredientMatch> ingredients)

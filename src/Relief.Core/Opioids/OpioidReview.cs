@@ -41,14 +41,17 @@ public sealed class OpioidReview
             return [];
         }
 
-        var context = new ReviewContext(patient, asOf, _opioids.Windows!, Orders(patient));
+        // Orders are first placed in their groups only: most records have no opioid or benzodiazepine to review, and
+        // the days' supply and MME/day of every order (each monthly refill) are worked out only when one does.
+        var grouped = Orders(patient);
+        var screening = new ReviewContext(patient, asOf, _opioids.Windows!, grouped);
         var findings = new List<Finding>();
-        if (patient.AgeOn(asOf) is not { } age || age >= context.Windows.AdultAge)
+        if (patient.AgeOn(asOf) is not { } age || age >= screening.Windows.AdultAge)
         {
-            MedicationForOpioidUseDisorder(context, findings);
+            MedicationForOpioidUseDisorder(screening, findings);
         }
 
-        if (context.Triggers.Count == 0 && !context.Orders.Any(o => o.IsBenzodiazepine && !o.IsInpatient))
+        if (screening.Triggers.Count == 0 && !grouped.Any(o => o.IsBenzodiazepine && !o.IsInpatient))
         {
             return [.. findings];
         }
@@ -57,6 +60,8 @@ public sealed class OpioidReview
         {
             return [.. findings];
         }
+
+        var context = new ReviewContext(patient, asOf, screening.Windows, grouped.ConvertAll(_classifier.Complete));
 
         if (context.Ordering)
         {
@@ -76,16 +81,35 @@ public sealed class OpioidReview
     }
 
     /// <summary>
-    /// Every usable order, classified once. A CDS Hooks request may repeat the draft in its prefetch under the same id:
-    /// the copy is dropped when it is the same medication, so one order is not counted twice.
+    /// Every usable order, placed in its groups once (<see cref="MedicationClassifier.Groups"/>). A CDS Hooks request may
+    /// repeat the draft in its prefetch under the same id: the copy is dropped when it is the same medication, so one
+    /// order is not counted twice.
     /// </summary>
     private List<OpioidOrder> Orders(PatientRecord patient)
     {
-        var drafts = patient.Medications.Where(m => m.Use == MedicationUse.Proposed).ToList();
-        return [.. patient.Medications
-            .Where(m => m.Use != MedicationUse.Invalid)
-            .Where(m => m.Use == MedicationUse.Proposed || !drafts.Any(d => d.ResourceId == m.ResourceId && d.Medication.Codes.SequenceEqual(m.Medication.Codes)))
-            .Select(_classifier.Classify)];
+        List<MedicationFact>? drafts = null;
+        foreach (var medication in patient.Medications)
+        {
+            if (medication.Use == MedicationUse.Proposed)
+            {
+                (drafts ??= []).Add(medication);
+            }
+        }
+
+        var orders = new List<OpioidOrder>(patient.Medications.Length);
+        foreach (var medication in patient.Medications)
+        {
+            if (medication.Use == MedicationUse.Invalid
+                || (medication.Use != MedicationUse.Proposed && drafts is not null
+                    && drafts.Exists(d => d.ResourceId == medication.ResourceId && d.Medication.Codes.SequenceEqual(medication.Medication.Codes))))
+            {
+                continue;
+            }
+
+            orders.Add(_classifier.Groups(medication));
+        }
+
+        return orders;
     }
 
     // ---------------------------------------------------------------- recommendation 1

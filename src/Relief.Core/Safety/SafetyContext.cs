@@ -28,7 +28,6 @@ internal sealed class SafetyContext
     private readonly Dictionary<(string Resource, string Ingredient), MedicationDose> _doses = [];
     private readonly Dictionary<string, IngredientDose> _ingredientDoses = new(StringComparer.Ordinal);
     private ObservationIndex? _observations;
-    private ImmutableArray<MedicationFact>? _pastFacts;
     private KidneyFunction? _kidney;
     private FactorEvaluator? _factorEvaluator;
     private DailyDoseCalculator? _doseCalculator;
@@ -47,9 +46,10 @@ internal sealed class SafetyContext
         Knowledge = knowledge;
         Rules = knowledge.Safety;
         // Ordered by resource, not as the record lists them, so no finding depends on the record's order.
-        Active = [.. active.OrderBy(m => m.Reference, StringComparer.Ordinal)];
+        // (Nothing to order for one or none: most records, and the sort's set-up cost more than the rest of this.)
+        Active = active.Length < 2 ? active : [.. active.OrderBy(m => m.Reference, StringComparer.Ordinal)];
         _resolve = resolve;
-        Immunizations = [.. patient.Immunizations.OrderBy(i => i.ResourceId, StringComparer.Ordinal)];
+        Immunizations = patient.Immunizations.Length < 2 ? patient.Immunizations : [.. patient.Immunizations.OrderBy(i => i.ResourceId, StringComparer.Ordinal)];
     }
 
     public PatientRecord Patient { get; }
@@ -67,15 +67,6 @@ internal sealed class SafetyContext
 
     /// <summary>The record's immunizations, ordered by resource id.</summary>
     public ImmutableArray<ImmunizationFact> Immunizations { get; }
-
-    /// <summary>
-    /// Past medications as recorded (ordered by resource); resolved one by one, only when a check needs that order
-    /// (see <see cref="Past"/>). Sorted on first use: records carry long medication histories most checks never read.
-    /// </summary>
-    public ImmutableArray<MedicationFact> PastFacts => _pastFacts ??= [.. Patient.Medications
-        .Where(m => m.Use == MedicationUse.Past)
-        .OrderBy(m => m.ResourceType, StringComparer.Ordinal)
-        .ThenBy(m => m.ResourceId, StringComparer.Ordinal)];
 
     /// <summary>Conditions by code, built the first time a factor looks at conditions.</summary>
     public ConditionIndex Conditions => _conditions ??= new ConditionIndex(Patient);
@@ -140,13 +131,8 @@ internal sealed class SafetyContext
     /// </summary>
     public IEnumerable<ResolvedMedication> Past(Func<MedicationFact, bool> filter)
     {
-        foreach (var fact in PastFacts)
+        foreach (var fact in SelectThenSort(filter))
         {
-            if (!filter(fact))
-            {
-                continue;
-            }
-
             if (!_pastResolved.TryGetValue(fact, out var resolved))
             {
                 _pastResolved[fact] = resolved = _resolve(fact);
@@ -154,6 +140,37 @@ internal sealed class SafetyContext
 
             yield return resolved;
         }
+    }
+
+    /// <summary>
+    /// The past orders (<see cref="MedicationUse.Past"/>) the filter selects, ordered by resource (ties in the record's
+    /// order), sorting only those: a filter by date keeps a few of a long history, and sorting the whole history for
+    /// them cost more than the checks did.
+    /// </summary>
+    private List<MedicationFact> SelectThenSort(Func<MedicationFact, bool> filter)
+    {
+        var selected = new List<(MedicationFact Fact, int Position)>();
+        var medications = Patient.Medications;
+        for (var i = 0; i < medications.Length; i++)
+        {
+            if (medications[i].Use == MedicationUse.Past && filter(medications[i]))
+            {
+                selected.Add((medications[i], i));
+            }
+        }
+
+        selected.Sort(static (x, y) =>
+        {
+            var byType = string.CompareOrdinal(x.Fact.ResourceType, y.Fact.ResourceType);
+            if (byType != 0)
+            {
+                return byType;
+            }
+
+            var byId = string.CompareOrdinal(x.Fact.ResourceId, y.Fact.ResourceId);
+            return byId != 0 ? byId : x.Position.CompareTo(y.Position);
+        });
+        return selected.ConvertAll(s => s.Fact);
     }
 
     /// <summary>The course an order belongs to (see <see cref="TreatmentCourses"/>), built once per order and ingredient.</summary>

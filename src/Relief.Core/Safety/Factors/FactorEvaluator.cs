@@ -181,15 +181,28 @@ internal sealed class FactorEvaluator(SafetyContext context)
             return null;
         }
 
+        // The few procedures with one of the factor's codes, found in one pass, then ordered by resource id (ties in the
+        // record's order): sorting every procedure of a long record for them cost more than the match.
+        var procedures = context.Patient.Procedures;
+        List<int>? coded = null;
+        for (var i = 0; i < procedures.Length; i++)
+        {
+            if (procedures[i].Status is "completed" or "in-progress" && AnyOf(procedures[i].Concept.Codes, factor.Procedures))
+            {
+                (coded ??= []).Add(i);
+            }
+        }
+
+        if (coded is null)
+        {
+            return null;
+        }
+
+        coded.Sort((x, y) => string.CompareOrdinal(procedures[x].ResourceId, procedures[y].ResourceId) is var byId and not 0 ? byId : x.CompareTo(y));
         var facts = ImmutableArray.CreateBuilder<FactReference>();
         var codes = ImmutableArray.CreateBuilder<Code>();
-        foreach (var procedure in context.Patient.Procedures.OrderBy(p => p.ResourceId, StringComparer.Ordinal))
+        foreach (var procedure in coded.Select(i => procedures[i]))
         {
-            if (procedure.Status is not ("completed" or "in-progress"))
-            {
-                continue;
-            }
-
             var matched = procedure.Concept.Codes.Where(factor.Procedures.Contains).ToList();
             if (matched.Count == 0 || (procedure.Performed is { } after && after > context.AsOf))
             {
@@ -216,6 +229,19 @@ internal sealed class FactorEvaluator(SafetyContext context)
             Notes = notes,
             RenalFunctionUnknown = false,
         };
+    }
+
+    private static bool AnyOf(ImmutableArray<Code> codes, ImmutableArray<Code> wanted)
+    {
+        foreach (var code in codes)
+        {
+            if (wanted.Contains(code))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when the condition carries a code the factor excludes (PHN under zoster, delivery under chapter O).</summary>
