@@ -112,21 +112,48 @@ internal static class ConditionMatcher
                 continue;
             }
 
-            var because = byCondition.Keys
-                .Where(other => other != condition.Id && exclusion.Conditions.Any(x => x == other || Inherits(knowledge, other, x)))
-                .Select(other => knowledge.ConditionsById[other].Name)
-                .Concat(patient.Conditions
-                    .Where(f => f.IsCurrent)
-                    .SelectMany(f => f.Concept.Codes.Where(exclusion.Codes.Contains).Select(c => $"{f.Concept.DisplayFor(c)} ({CodeSystems.ShortName(c.System)} {c.Value})")))
-                .Distinct(StringComparer.Ordinal)
-                .ToImmutableArray();
-            if (because.IsEmpty)
+            // Plain loops (first occurrence kept, in this order): the record's current conditions can hold hundreds of codes.
+            var because = ImmutableArray.CreateBuilder<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var other in byCondition.Keys)
+            {
+                if (other != condition.Id && exclusion.Conditions.Any(x => x == other || Inherits(knowledge, other, x)) && seen.Add(knowledge.ConditionsById[other].Name))
+                {
+                    because.Add(knowledge.ConditionsById[other].Name);
+                }
+            }
+
+            if (!exclusion.Codes.IsEmpty)
+            {
+                var codes = new HashSet<Code>(exclusion.Codes);
+                foreach (var fact in patient.Conditions)
+                {
+                    if (!fact.IsCurrent)
+                    {
+                        continue;
+                    }
+
+                    foreach (var code in fact.Concept.Codes)
+                    {
+                        if (codes.Contains(code))
+                        {
+                            var reason = $"{fact.Concept.DisplayFor(code)} ({CodeSystems.ShortName(code.System)} {code.Value})";
+                            if (seen.Add(reason))
+                            {
+                                because.Add(reason);
+                            }
+                        }
+                    }
+                }
+            }
+
+            if (because.Count == 0)
             {
                 continue;
             }
 
             byCondition.Remove(condition.Id);
-            setAside.Add(new SetAsideCondition(condition.Id, condition.Name, [.. entries], because, exclusion.Reason ?? ""));
+            setAside.Add(new SetAsideCondition(condition.Id, condition.Name, [.. entries], because.ToImmutable(), exclusion.Reason ?? ""));
         }
     }
 

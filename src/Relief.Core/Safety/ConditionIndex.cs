@@ -9,11 +9,13 @@ namespace Relief.Core.Safety;
 /// </summary>
 internal sealed class ConditionIndex
 {
-    private readonly Dictionary<Code, List<int>> _byCode = [];
+    private readonly Dictionary<Code, List<int>> _byCode;
     private readonly List<(string Bare, Code Code, int Index)> _icd10Cm = [];
 
     public ConditionIndex(PatientRecord patient)
     {
+        // Sized for the usual one or two codes per condition, so the largest records do not rehash as it fills.
+        _byCode = new Dictionary<Code, List<int>>(patient.Conditions.Length * 2);
         for (var i = 0; i < patient.Conditions.Length; i++)
         {
             foreach (var code in patient.Conditions[i].Concept.Codes)

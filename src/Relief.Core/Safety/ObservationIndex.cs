@@ -6,21 +6,42 @@ namespace Relief.Core.Safety;
 
 /// <summary>
 /// The record's usable results, dated on or before asOf, per lab test and per pain instrument, newest first.
-/// Built in one pass over the observations (one ordinal string lookup per code, then an array slot), the
+/// Built in two passes over the observations (count, then fill exact arrays; one ordinal string lookup per code), the
 /// first time a rule needs a result; each list is sorted only when a rule first reads it. A patient none of
 /// whose drugs has a lab rule never pays for any of it.
 /// </summary>
 internal sealed class ObservationIndex
 {
     private readonly SafetyKnowledge _rules;
-    private readonly List<ObservationFact>?[] _slots;
+    private readonly ObservationFact[]?[] _slots;
     private readonly bool[] _sorted;
 
     public ObservationIndex(PatientRecord patient, LocalDate asOf, SafetyKnowledge rules)
     {
         _rules = rules;
-        _slots = new List<ObservationFact>?[rules.ResultSlotCount];
+        _slots = new ObservationFact[]?[rules.ResultSlotCount];
         _sorted = new bool[_slots.Length];
+
+        // Two passes over the observations: count each slot's results, then fill arrays of exactly that size
+        // (no list growth, no copies: the largest records have hundreds of results in a few slots).
+        var counts = new int[_slots.Length];
+        var last = new ObservationFact?[_slots.Length];
+        Visit(patient, asOf, rules, counts, last, fill: false);
+        for (var slot = 0; slot < counts.Length; slot++)
+        {
+            if (counts[slot] > 0)
+            {
+                _slots[slot] = new ObservationFact[counts[slot]];
+                counts[slot] = 0;
+                last[slot] = null;
+            }
+        }
+
+        Visit(patient, asOf, rules, counts, last, fill: true);
+    }
+
+    private void Visit(PatientRecord patient, LocalDate asOf, SafetyKnowledge rules, int[] counts, ObservationFact?[] last, bool fill)
+    {
         foreach (var observation in patient.Observations)
         {
             // A result dated after asOf is ignored (knowledge-format-safety.md §1.3); so is one without a date, which cannot be placed.
@@ -38,12 +59,26 @@ internal sealed class ObservationIndex
 
                 foreach (var candidate in candidates)
                 {
-                    if (string.Equals(candidate.Code.System, code.System, StringComparison.Ordinal))
+                    if (!string.Equals(candidate.Code.System, code.System, StringComparison.Ordinal))
                     {
-                        foreach (var slot in candidate.Slots)
+                        continue;
+                    }
+
+                    foreach (var slot in candidate.Slots)
+                    {
+                        // One observation coded twice for the same test (two LOINC codings) is one result.
+                        if (ReferenceEquals(last[slot], observation))
                         {
-                            Add(slot, observation);
+                            continue;
                         }
+
+                        last[slot] = observation;
+                        if (fill)
+                        {
+                            _slots[slot]![counts[slot]] = observation;
+                        }
+
+                        counts[slot]++;
                     }
                 }
             }
@@ -90,7 +125,7 @@ internal sealed class ObservationIndex
 
     private IReadOnlyList<ObservationFact> Slot(int slot)
     {
-        if (_slots[slot] is not { } list)
+        if (_slots[slot] is not { } results)
         {
             return [];
         }
@@ -98,22 +133,11 @@ internal sealed class ObservationIndex
         // Newest first; same-day results by resource id so the order never depends on the record's order.
         if (!_sorted[slot])
         {
-            list.Sort(NewestFirst.Instance);
+            Array.Sort(results, NewestFirst.Instance);
             _sorted[slot] = true;
         }
 
-        return list;
-    }
-
-    private void Add(int slot, ObservationFact observation)
-    {
-        var list = _slots[slot] ??= [];
-
-        // One observation coded twice for the same test (two LOINC codings) is one result.
-        if (list.Count == 0 || !ReferenceEquals(list[^1], observation))
-        {
-            list.Add(observation);
-        }
+        return results;
     }
 
     private sealed class NewestFirst : IComparer<ObservationFact>

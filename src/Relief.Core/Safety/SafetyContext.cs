@@ -32,6 +32,7 @@ internal sealed class SafetyContext
     private FactorEvaluator? _factorEvaluator;
     private DailyDoseCalculator? _doseCalculator;
     private Dictionary<string, ActiveCourse>? _activeCourses;
+    private ImmutableArray<ImmunizationFact> _immunizations;
 
     public SafetyContext(
         PatientRecord patient,
@@ -49,7 +50,6 @@ internal sealed class SafetyContext
         // (Nothing to order for one or none: most records, and the sort's set-up cost more than the rest of this.)
         Active = active.Length < 2 ? active : [.. active.OrderBy(m => m.Reference, StringComparer.Ordinal)];
         _resolve = resolve;
-        Immunizations = patient.Immunizations.Length < 2 ? patient.Immunizations : [.. patient.Immunizations.OrderBy(i => i.ResourceId, StringComparer.Ordinal)];
     }
 
     public PatientRecord Patient { get; }
@@ -65,8 +65,20 @@ internal sealed class SafetyContext
     /// <summary>Current and proposed medications, ordered by resource reference.</summary>
     public ImmutableArray<ResolvedMedication> Active { get; }
 
-    /// <summary>The record's immunizations, ordered by resource id.</summary>
-    public ImmutableArray<ImmunizationFact> Immunizations { get; }
+    /// <summary>The record's immunizations, ordered by resource id the first time a check reads them (only live-vaccine rules do).</summary>
+    public ImmutableArray<ImmunizationFact> Immunizations
+    {
+        get
+        {
+            if (_immunizations.IsDefault)
+            {
+                var all = Patient.Immunizations;
+                _immunizations = all.Length < 2 ? all : [.. all.OrderBy(i => i.ResourceId, StringComparer.Ordinal)];
+            }
+
+            return _immunizations;
+        }
+    }
 
     /// <summary>Conditions by code, built the first time a factor looks at conditions.</summary>
     public ConditionIndex Conditions => _conditions ??= new ConditionIndex(Patient);

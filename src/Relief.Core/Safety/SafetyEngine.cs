@@ -53,7 +53,7 @@ internal static class SafetyEngine
     {
         // Every rule starts from a current or proposed medication, except immune globulin given as an immunization and
         // the cautions for a drug that stays in the body after it is stopped (leflunomide).
-        if (context.Active.IsEmpty && context.Immunizations.IsEmpty)
+        if (context.Active.IsEmpty && context.Patient.Immunizations.IsEmpty)
         {
             var stopped = CautionChecker.CheckStoppedOnly(context);
             return stopped.IsEmpty

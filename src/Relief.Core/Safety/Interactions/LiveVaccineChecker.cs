@@ -26,7 +26,7 @@ internal static class LiveVaccineChecker
         List<Exposure>? exposures = null;
         foreach (var rule in context.Rules.LiveVaccineInteractions)
         {
-            var immuneGlobulin = rule.A.Contains(ImmuneGlobulin) && !context.Immunizations.IsEmpty;
+            var immuneGlobulin = rule.A.Contains(ImmuneGlobulin) && !context.Patient.Immunizations.IsEmpty;
             if (!immuneGlobulin && !context.HasActiveAny(rule.A))
             {
                 continue;

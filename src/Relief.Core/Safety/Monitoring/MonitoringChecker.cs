@@ -15,7 +15,8 @@ internal static class MonitoringChecker
     public static ImmutableArray<MonitoringFinding> Check(SafetyContext context)
     {
         var active = new HashSet<string>(context.Active.SelectMany(m => m.Ingredients.Select(i => i.DrugId)), StringComparer.Ordinal);
-        var candidates = new HashSet<MonitoringProtocol>();
+        // The knowledge's own instances: by reference, not the record's value equality (which hashes every field).
+        var candidates = new HashSet<MonitoringProtocol>(ReferenceEqualityComparer.Instance);
         foreach (var ingredient in active)
         {
             if (context.Rules.ProtocolsByIngredient.TryGetValue(ingredient, out var protocols))

@@ -131,8 +131,10 @@ internal static class ResponseChecker
     // A score outside the instrument's range (15 on a 0-10 scale) is a data error: ignored, and said so.
     private static List<ObservationFact> PlausibleScores(SafetyContext context, PainInstrument instrument)
     {
-        var plausible = new List<ObservationFact>();
-        foreach (var score in context.Observations.Scores(instrument.Id))
+        // Sized for all of them (nearly every score is plausible): large records hold a pain score per encounter.
+        var scores = context.Observations.Scores(instrument.Id);
+        var plausible = new List<ObservationFact>(scores.Count);
+        foreach (var score in scores)
         {
             if (score.Value is { } value && (value < instrument.Min || value > instrument.Max))
             {
