@@ -34,6 +34,10 @@ public sealed class TaskRederivationTests : IAsyncLifetime
         using var service = new TaskRederivationService(store, _time, new TimeOnly(2, 0), NullLogger<TaskRederivationService>.Instance);
         await service.StartAsync(CancellationToken.None);
 
+        // Fixed by StartAsync itself: ExecuteAsync starts on the thread pool (.NET 10) and may begin after the clock
+        // has moved; a schedule read there could skip the 02:00 run (this test failed that way under load).
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero), service.FirstRunAt);
+
         _time.Advance(TimeSpan.FromMinutes(59));
         await Task.Delay(200);
         Assert.Equal(0, service.Runs);

@@ -11,9 +11,13 @@ namespace Relief.Service.Hosting;
 public sealed class TaskRederivationService(FollowUpStore store, TimeProvider time, TimeOnly at, ILogger<TaskRederivationService> log) : BackgroundService
 {
     private int _runs;
+    private DateTimeOffset _firstDue;
 
     /// <summary>How many runs finished (for tests and diagnostics).</summary>
     public int Runs => Volatile.Read(ref _runs);
+
+    /// <summary>The first run's instant, fixed when the service starts (for tests and diagnostics).</summary>
+    public DateTimeOffset FirstRunAt => _firstDue;
 
     /// <summary>The time until the next run: today's time if still ahead, else tomorrow's.</summary>
     public static TimeSpan UntilNext(DateTimeOffset now, TimeOnly at)
@@ -28,12 +32,22 @@ public sealed class TaskRederivationService(FollowUpStore store, TimeProvider ti
         return next - utc;
     }
 
+    /// <summary>
+    /// Fixes the first run's instant when the service starts: since .NET 10 <see cref="BackgroundService"/> begins
+    /// <see cref="ExecuteAsync"/> on the thread pool, possibly later, and reading "now" there could skip a run due meanwhile.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        _firstDue = now + UntilNext(now, at);
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // The schedule is kept as the next due instant, not re-derived from "now" after each run: a run that ends
         // when the clock has already reached the next due time (a long run, or a test's clock) does not skip a day.
-        var now = time.GetUtcNow();
-        var due = now + UntilNext(now, at);
+        var due = _firstDue;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -73,7 +87,7 @@ public sealed class TaskRederivationService(FollowUpStore store, TimeProvider ti
 
             Interlocked.Increment(ref _runs);
             due = due.AddDays(1);
-            now = time.GetUtcNow();
+            var now = time.GetUtcNow();
             if (due < now)
             {
                 // Missed days (the machine was asleep): the next run is at the set time, not one per missed day.
