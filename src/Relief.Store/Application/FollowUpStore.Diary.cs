@@ -264,18 +264,20 @@ public sealed partial class FollowUpStore
     {
         await using var db = NewContext();
         var rows = await db.Amendments.AsNoTracking().Where(a => a.EntityType == entityType && a.EntityId == entityId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
-        return [.. rows.Select(a => new AmendmentView
-        {
-            Id = a.Id,
-            EntityType = a.EntityType,
-            EntityId = a.EntityId,
-            ReplacedVersion = a.ReplacedVersion,
-            ChangedAt = a.ChangedAt,
-            ChangedBy = a.ChangedBy,
-            Reason = a.Reason,
-            ChangedFields = a.ChangedFields,
-        })];
+        return [.. rows.Select(View)];
     }
+
+    internal static AmendmentView View(Amendment a) => new()
+    {
+        Id = a.Id,
+        EntityType = a.EntityType,
+        EntityId = a.EntityId,
+        ReplacedVersion = a.ReplacedVersion,
+        ChangedAt = a.ChangedAt,
+        ChangedBy = a.ChangedBy,
+        Reason = a.Reason,
+        ChangedFields = a.ChangedFields,
+    };
 
     internal static DiaryEntryView View(DiaryEntry e) => new()
     {

@@ -42,17 +42,7 @@ public sealed partial class FollowUpStore
             type,
             entityId,
             owner.Value.Version,
-            [.. rows.Select(a => new AmendmentView
-            {
-                Id = a.Id,
-                EntityType = a.EntityType,
-                EntityId = a.EntityId,
-                ReplacedVersion = a.ReplacedVersion,
-                ChangedAt = a.ChangedAt,
-                ChangedBy = a.ChangedBy,
-                Reason = a.Reason,
-                ChangedFields = a.ChangedFields,
-            })]));
+            [.. rows.Select(View)]));
     }
 
     public static string Describe(HistoryKind kind) => kind switch
