@@ -182,30 +182,6 @@ public static class KnowledgeLoader
     }
 }
 
-/// <summary>The parsed, not yet validated, content of a knowledge directory.</summary>
-internal sealed record KnowledgeFileSet
-{
-    public required ManifestFile? Manifest { get; init; }
-
-    public required SourcesFile? Sources { get; init; }
-
-    public required ConditionsFile? Conditions { get; init; }
-
-    public required DrugsFile? Drugs { get; init; }
-
-    public required DrugsFile? OtherIngredients { get; init; }
-
-    public required ProductsFile? Products { get; init; }
-
-    public required TherapiesFile? Therapies { get; init; }
-
-    public required ImmutableArray<(string File, EvidenceFile Content)> Evidence { get; init; }
-
-    public required SafetyFileSet? Safety { get; init; }
-
-    public required OpioidFileSet? Opioids { get; init; }
-}
-
 /// <summary>Either a knowledge base or the list of everything wrong with the files.</summary>
 public sealed record KnowledgeLoadResult(KnowledgeBase? Knowledge, ImmutableArray<KnowledgeError> Errors)
 {
