@@ -16,4 +16,7 @@ public static class ExitCodes
 
     /// <summary>The follow-up store could not be opened (file not writable, PostgreSQL unreachable, bad connection string).</summary>
     public const int StoreUnavailable = 4;
+
+    /// <summary>`relief kb compile --check`: the knowledge snapshot is missing, stale or unreadable (relief reads the YAML).</summary>
+    public const int SnapshotNotCurrent = 5;
 }

@@ -4,7 +4,7 @@ using Relief.Core.Knowledge.Loading;
 
 namespace Relief.Cli.Commands;
 
-/// <summary>`relief kb validate` and `relief kb show`: the knowledge author's tools.</summary>
+/// <summary>`relief kb validate`, `relief kb show` and `relief kb compile`: the knowledge author's tools.</summary>
 public static class KnowledgeCommand
 {
     public static Command Build()
@@ -16,7 +16,8 @@ public static class KnowledgeCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var directory = KnowledgeLocation.Resolve(parse.GetValue(ReliefCommand.KnowledgeOption));
-            var result = KnowledgeLoader.Load(directory);
+            // The YAML itself, never the snapshot: this is the author's check of the files.
+            var result = KnowledgeLoader.LoadYaml(directory);
             if (result.Knowledge is not { } k)
             {
                 foreach (var problem in result.Errors)
@@ -80,6 +81,7 @@ public static class KnowledgeCommand
 
         kb.Subcommands.Add(validate);
         kb.Subcommands.Add(show);
+        kb.Subcommands.Add(KnowledgeCompileCommand.Build());
         return kb;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace Relief.Core.Knowledge.Loading;
 
@@ -23,5 +24,7 @@ internal sealed record KnowledgeFileSet
 
     public required SafetyFileSet? Safety { get; init; }
 
+    // Written even when null (no opioids/ folder): the snapshot omits other nulls, and a required member must be there.
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public required OpioidFileSet? Opioids { get; init; }
 }

@@ -51,6 +51,10 @@ public static class KnowledgeLoader
         .WithNamingConvention(HyphenatedNamingConvention.Instance)
         .Build();
 
+    /// <summary>
+    /// Loads the knowledge base: from the compiled snapshot when it was made from exactly these files
+    /// (<see cref="KnowledgeSnapshot"/>), else from the YAML. Either way the validator builds the model.
+    /// </summary>
     public static KnowledgeLoadResult Load(string directory)
     {
         if (!Directory.Exists(directory))
@@ -58,6 +62,20 @@ public static class KnowledgeLoader
             return KnowledgeLoadResult.Failed(new KnowledgeError(directory, "(directory)", KnowledgeMessages.DirectoryNotFound));
         }
 
+        return KnowledgeSnapshot.TryRead(directory) is { } files
+            ? KnowledgeValidator.Build(files) with { FromSnapshot = true }
+            : ReadAndBuild(directory).Result;
+    }
+
+    /// <summary>Loads from the YAML files alone, ignoring any snapshot: what `relief kb validate` checks.</summary>
+    public static KnowledgeLoadResult LoadYaml(string directory) =>
+        Directory.Exists(directory)
+            ? ReadAndBuild(directory).Result
+            : KnowledgeLoadResult.Failed(new KnowledgeError(directory, "(directory)", KnowledgeMessages.DirectoryNotFound));
+
+    /// <summary>Parses the YAML and builds the model; the parsed files are null when a file could not be read.</summary>
+    internal static (KnowledgeFileSet? Files, KnowledgeLoadResult Result) ReadAndBuild(string directory)
+    {
         var errors = new List<KnowledgeError>();
         var files = new KnowledgeFileSet
         {
@@ -73,12 +91,7 @@ public static class KnowledgeLoader
             Opioids = ReadOpioids(directory, errors),
         };
 
-        if (errors.Count > 0)
-        {
-            return KnowledgeLoadResult.Failed([.. errors]);
-        }
-
-        return KnowledgeValidator.Build(files);
+        return errors.Count > 0 ? (null, KnowledgeLoadResult.Failed([.. errors])) : (files, KnowledgeValidator.Build(files));
     }
 
     private static SafetyFileSet? ReadSafety(string directory, List<KnowledgeError> errors)
@@ -186,6 +199,9 @@ public static class KnowledgeLoader
 public sealed record KnowledgeLoadResult(KnowledgeBase? Knowledge, ImmutableArray<KnowledgeError> Errors)
 {
     public bool Succeeded => Knowledge is not null;
+
+    /// <summary>Whether the files came from the compiled snapshot rather than the YAML (the model is the same).</summary>
+    public bool FromSnapshot { get; init; }
 
     internal static KnowledgeLoadResult Failed(params KnowledgeError[] errors) => new(null, [.. errors]);
 }

@@ -93,4 +93,6 @@ internal static class KnowledgeMessages
     public const string FileNotFound = "file not found";
 
     public const string FileEmpty = "file is empty";
+
+    public const string ChangedWhileCompiling = "the knowledge files changed while the snapshot was being compiled; run it again";
 }
