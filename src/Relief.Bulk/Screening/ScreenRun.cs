@@ -140,8 +140,8 @@ public sealed class ScreenRun(AssessmentPipeline pipeline, ScreenSettings settin
             {
                 while (loaded.Reader.TryRead(out var partition))
                 {
-                    var (outcomes, rows) = Assess(screener, partition.Patients, stop.Token);
-                    assessed.Writer.WriteAsync((partition.Partition, outcomes, rows), stop.Token).AsTask().GetAwaiter().GetResult();
+                    var (screened, rows) = Assess(screener, partition.Patients, stop.Token);
+                    assessed.Writer.WriteAsync((partition.Partition, screened, rows), stop.Token).AsTask().GetAwaiter().GetResult();
                 }
             }
         }
@@ -177,7 +177,7 @@ public sealed class ScreenRun(AssessmentPipeline pipeline, ScreenSettings settin
     /// <summary>All cores on one partition's patients; each patient's rows are serialised by the thread that found them.</summary>
     private (ScreenedPatient[] Patients, byte[][] Rows) Assess(DeferredLineCheck screener, List<PatientLines> patients, CancellationToken cancellation)
     {
-        var outcomes = new ScreenedPatient[patients.Count];
+        var screened = new ScreenedPatient[patients.Count];
         var rows = new byte[patients.Count][];
         Parallel.For(
             0,
@@ -186,10 +186,10 @@ public sealed class ScreenRun(AssessmentPipeline pipeline, ScreenSettings settin
             () => new ArrayBufferWriter<byte>(4096),
             (i, _, buffer) =>
             {
-                var outcome = screener.Screen(patients[i]);
-                outcomes[i] = outcome;
+                var patient = screener.Screen(patients[i]);
+                screened[i] = patient;
                 buffer.ResetWrittenCount();
-                foreach (var row in outcome.Outcome?.Rows ?? [])
+                foreach (var row in patient.Outcome?.Rows ?? [])
                 {
                     RowNdjson.Write(buffer, row);
                 }
@@ -199,7 +199,7 @@ public sealed class ScreenRun(AssessmentPipeline pipeline, ScreenSettings settin
                 return buffer;
             },
             _ => { });
-        return (outcomes, rows);
+        return (screened, rows);
     }
 
     /// <summary>The committer: each assessed part's rows renamed into place, then its summary (the commit).</summary>
@@ -276,7 +276,9 @@ public sealed class ScreenRun(AssessmentPipeline pipeline, ScreenSettings settin
     private string State(IReadOnlyList<LineSource> sources, int partitions)
     {
         var text = new StringBuilder();
-        text.AppendLine("relief-screen-state 1");
+        // The version of the work area's formats: 2 since spill records carry their line's origin. A work area
+        // left by another version never matches, so it is started afresh rather than misread.
+        text.AppendLine("relief-screen-state 2");
         text.AppendLine(CultureInfo.InvariantCulture, $"as-of {settings.AsOf:yyyy-MM-dd}");
         text.AppendLine(CultureInfo.InvariantCulture, $"knowledge {settings.KnowledgeVersion}");
         text.AppendLine(CultureInfo.InvariantCulture, $"shard {settings.Shard}");
