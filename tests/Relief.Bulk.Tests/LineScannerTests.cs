@@ -1,5 +1,6 @@
 using System.Text;
 using Relief.Bulk.Grouping;
+using Relief.Bulk.Tests.Support;
 
 namespace Relief.Bulk.Tests;
 
@@ -90,6 +91,68 @@ public sealed class LineScannerTests
         // The element that names the patient is the type's: an Immunization's subject is not its patient.
         var immunization = Encoding.UTF8.GetBytes($$$"""{"resourceType":"Immunization","subject":{"reference":"Patient/{{{other}}}"},"patient":{"reference":"Patient/{{{mine}}}"}}""");
         Assert.Equal(mine, LineScanner.Scan(immunization, shard).Key);
+    }
+
+    [Fact]
+    public void Stopping_at_the_patient_reads_the_sample_lines_as_a_whole_read_does() =>
+        AssertPatientOnlyAgreesWithWhole(TestExport.FromBundles(RepositoryPaths.SampleBundles));
+
+    [Fact]
+    [Trait("Needs", "shared-data")]
+    public void Stopping_at_the_patient_reads_the_synthea_lines_as_a_whole_read_does() =>
+        AssertPatientOnlyAgreesWithWhole(TestExport.FromBundles(RepositoryPaths.SyntheaBundles));
+
+    [Fact]
+    public void Stopping_at_the_patient_leaves_damage_after_it_unread()
+    {
+        var cut = """{"resourceType":"Observation","id":"o1","subject":{"reference":"Patient/p1"},"value"""u8;
+        Assert.Equal(new LineKey(LineKind.PatientResource, "Observation", "p1", null), LineScanner.Scan(cut, mode: ScanMode.PatientOnly));
+        Assert.Equal(LineKind.Bad, LineScanner.Scan(cut).Kind);
+
+        // Damage before the patient is known is still found, and lines naming no patient are still read whole.
+        var early = """{"resourceType":"Observation","id":"o1","status":"final" "subject":{"reference":"Patient/p1"}}"""u8;
+        Assert.Equal(LineKind.Bad, LineScanner.Scan(early).Kind);
+        Assert.Equal(LineScanner.Scan(early), LineScanner.Scan(early, mode: ScanMode.PatientOnly));
+        var medication = """{"resourceType":"Medication","id":"m1","code":"""u8;
+        Assert.Equal(LineKind.Bad, LineScanner.Scan(medication, mode: ScanMode.PatientOnly).Kind);
+        var group = """{"resourceType":"Condition","subject":{"reference":"Group/g1"},"code":"""u8;
+        Assert.Equal(LineScanner.Scan(group), LineScanner.Scan(group, mode: ScanMode.PatientOnly));
+    }
+
+    /// <summary>
+    /// The screen's first pass reads a line only up to its patient (<see cref="ScanMode.PatientOnly"/>). On every real
+    /// line it must give the key a whole read gives; on the same line cut short (its closing brace gone, so the damage
+    /// lies after everything the scanner looks for) it must give the whole read's bad key, or the patient the intact
+    /// line names, which the second pass then reports as malformed (<c>ScreenInputTests</c>).
+    /// </summary>
+    private static void AssertPatientOnlyAgreesWithWhole(TestExport export)
+    {
+        var (deferred, aboutPatients) = (0, 0);
+        var lines = export.LinesByType.Values.SelectMany(l => l).ToList();
+        Assert.NotEmpty(lines);
+        foreach (var text in lines)
+        {
+            var line = Encoding.UTF8.GetBytes(text);
+            var whole = LineScanner.Scan(line);
+            Assert.Equal(whole, LineScanner.Scan(line, mode: ScanMode.PatientOnly));
+            aboutPatients += whole.Kind == LineKind.PatientResource ? 1 : 0;
+
+            var cut = line[..^1];
+            var (cutWhole, cutFast) = (LineScanner.Scan(cut), LineScanner.Scan(cut, mode: ScanMode.PatientOnly));
+            if (cutFast.Kind == LineKind.PatientResource && cutWhole.Kind == LineKind.Bad)
+            {
+                Assert.Equal(whole, cutFast);
+                deferred++;
+            }
+            else
+            {
+                Assert.Equal(cutWhole, cutFast);
+            }
+        }
+
+        // Every line about a patient names it before its closing brace: the early stop is taken, not only allowed.
+        Assert.True(aboutPatients > 0);
+        Assert.Equal(aboutPatients, deferred);
     }
 
     private static string OwnedBy(int shard) =>

@@ -41,6 +41,63 @@ public sealed class ScreenInputTests(SampleExport export) : IClassFixture<Sample
     }
 
     [Fact]
+    public void A_line_malformed_after_its_patient_costs_nothing_but_itself_whole_run_or_shards()
+    {
+        // The first pass reads a line only up to its patient; the damage here (the closing brace cut off) lies after
+        // it, so it is found when the second pass parses the line. Every MedicationRequest is damaged: the run must
+        // equal one without those lines (rows, counts, every other patient's record), plus the bad lines reported
+        // where they are, and a MedicationRequest count of zero must not appear.
+        using var temp = new TempDirectory();
+        var requests = export.Export.LinesByType["MedicationRequest"];
+        var damaged = temp.Sub("damaged");
+        export.Export.Write(damaged, type => type is "Condition" or "Observation");
+        var damagedFile = TestExport.WriteFile(damaged, "MedicationRequest", requests.Select(l => l[..^1]), gzip: false);
+        var without = temp.Sub("without");
+        export.Export.Write(without, type => type is "Condition" or "Observation");
+        TestExport.WriteFile(without, "MedicationRequest", [], gzip: false);
+
+        var runDamaged = ReliefProcess.Run("screen", damaged, "--out", temp.Sub("out-damaged"), "--as-of", SampleExport.AsOf, "--threads", "2");
+        var runWithout = ReliefProcess.Run("screen", without, "--out", temp.Sub("out-without"), "--as-of", SampleExport.AsOf);
+
+        Assert.True(runDamaged.ExitCode == 0, runDamaged.Error);
+        Assert.True(runWithout.ExitCode == 0, runWithout.Error);
+        foreach (var name in new[] { ScreenOutputs.Rows, ScreenOutputs.Csv, ScreenOutputs.Parquet })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(temp.Sub("out-without"), name)), File.ReadAllBytes(Path.Combine(temp.Sub("out-damaged"), name)));
+        }
+
+        var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(temp.Sub("out-damaged"), ScreenOutputs.SummaryJson)))!.AsObject();
+        var expected = JsonNode.Parse(File.ReadAllText(Path.Combine(temp.Sub("out-without"), ScreenOutputs.SummaryJson)))!.AsObject();
+        Assert.Equal(requests.Count, summary["badLineCount"]!.GetValue<long>());
+        var bad = summary["badLines"]!.AsArray();
+        Assert.Equal(Enumerable.Range(1, requests.Count).Select(i => (long)i), bad.Select(b => b!["line"]!.GetValue<long>()));
+        Assert.All(bad, b => Assert.Equal(damagedFile, b!["file"]!.GetValue<string>()));
+        Assert.All(bad, b => Assert.StartsWith("malformed JSON at byte ", b!["reason"]!.GetValue<string>()));
+        Assert.Contains($"{damagedFile}:1: malformed JSON", runDamaged.Error);
+        Assert.False(summary["resources"]!.AsObject().ContainsKey("MedicationRequest"));
+        Assert.Equal(expected["lines"]!.GetValue<long>() + requests.Count, summary["lines"]!.GetValue<long>());
+        foreach (var counted in new[] { "lines", "badLineCount", "badLines" })
+        {
+            summary.Remove(counted);
+            expected.Remove(counted);
+        }
+
+        Assert.Equal(expected.ToJsonString(), summary.ToJsonString());
+
+        // Shards: each patient's shard finds its bad lines; merged, they are the single run's.
+        var shards = Enumerable.Range(0, 3).Select(k => temp.Sub($"shard-{k}")).ToArray();
+        for (var k = 0; k < shards.Length; k++)
+        {
+            var run = ReliefProcess.Run("screen", damaged, "--shard", $"{k}/3", "--out", shards[k], "--as-of", SampleExport.AsOf);
+            Assert.True(run.ExitCode == 0, run.Error);
+        }
+
+        var merge = ReliefProcess.Run(["screen", "--merge", .. shards, "--out", temp.Sub("merged")]);
+        Assert.True(merge.ExitCode == 0, merge.Error);
+        OutputComparison.AssertIdentical(temp.Sub("out-damaged"), temp.Sub("merged"));
+    }
+
+    [Fact]
     public void A_truncated_gzip_file_is_reported_and_the_other_files_are_screened()
     {
         using var temp = new TempDirectory();

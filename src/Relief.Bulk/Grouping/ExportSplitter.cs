@@ -21,6 +21,13 @@ internal sealed class ExportSplitter(SplitSettings settings, ScreenProgress prog
 
     public sealed record Outcome(ScreenSummary Summary, MedicationCatalog Medications);
 
+    /// <summary>Each input's index among the input names in ordinal order: what a spilled line's origin names (<see cref="LineOrigin"/>).</summary>
+    public static int[] OriginIndexes(IReadOnlyList<LineSource> sources)
+    {
+        var names = sources.Select(s => s.Name).Order(StringComparer.Ordinal).ToList();
+        return [.. sources.Select(s => names.IndexOf(s.Name))];
+    }
+
     public Outcome Run(IReadOnlyList<LineSource> sources, CancellationToken cancellation)
     {
         progress.StoredBytesTotal = sources.All(s => s.StoredLength is not null) ? sources.Sum(s => s.StoredLength!.Value) : null;
@@ -31,8 +38,9 @@ internal sealed class ExportSplitter(SplitSettings settings, ScreenProgress prog
 
         // Each worker batches per partition; the batch size keeps all batches together within ~32 MB.
         var batchBytes = Math.Clamp((32 << 20) / (settings.Partitions * settings.Threads), 16 << 10, 1 << 20);
+        var originIndexes = OriginIndexes(sources);
         var workers = Enumerable.Range(0, settings.Threads)
-            .Select(_ => Task.Run(() => Work(blocks.Reader, sources, spill, medications, batchBytes, cancellation), cancellation))
+            .Select(_ => Task.Run(() => Work(blocks.Reader, sources, originIndexes, spill, medications, batchBytes, cancellation), cancellation))
             .ToArray();
 
         // A worker that fails (a bug) closes the channel, so the reading thread stops instead of waiting for room forever.
@@ -170,7 +178,8 @@ internal sealed class ExportSplitter(SplitSettings settings, ScreenProgress prog
     }
 
     private ScreenSummary Work(
-        ChannelReader<LineBlock> blocks, IReadOnlyList<LineSource> sources, SpillFiles spill, MedicationCatalog medications, int batchBytes, CancellationToken cancellation)
+        ChannelReader<LineBlock> blocks, IReadOnlyList<LineSource> sources, int[] originIndexes, SpillFiles spill, MedicationCatalog medications, int batchBytes,
+        CancellationToken cancellation)
     {
         var summary = new ScreenSummary();
         var batches = new ArrayBufferWriter<byte>?[spill.Count];
@@ -191,15 +200,18 @@ internal sealed class ExportSplitter(SplitSettings settings, ScreenProgress prog
                         text = text[..^1];
                     }
 
+                    var origin = new LineOrigin(originIndexes[block.FileIndex], line);
                     if (source.PatientBundles)
                     {
-                        RouteBundle(text, source.Name, line, spill, batches, batchBytes, medications, summary);
+                        RouteBundle(text, source.Name, origin, spill, batches, batchBytes, medications, summary);
                     }
                     else
                     {
                         // A shard that does not count this line may stop scanning it once it is known to be another shard's.
+                        // A line about a patient is read only up to the patient: the second pass parses it whole
+                        // and reports it, with this origin, if the rest is malformed (DeferredLineCheck).
                         var onlyShard = settings.Shard.Count > 1 && !settings.Shard.ReportsLine(source.Name, line) ? settings.Shard : (ShardSpec?)null;
-                        Route(text, LineScanner.Scan(text, onlyShard), source.Name, line, spill, batches, batchBytes, medications, summary);
+                        Route(text, LineScanner.Scan(text, onlyShard, ScanMode.PatientOnly), source.Name, origin, spill, batches, batchBytes, medications, summary);
                     }
 
                     line++;
@@ -221,9 +233,10 @@ internal sealed class ExportSplitter(SplitSettings settings, ScreenProgress prog
     }
 
     private void Route(
-        ReadOnlySpan<byte> text, LineKey key, string file, long line, SpillFiles spill, ArrayBufferWriter<byte>?[] batches, int batchBytes,
+        ReadOnlySpan<byte> text, LineKey key, string file, LineOrigin origin, SpillFiles spill, ArrayBufferWriter<byte>?[] batches, int batchBytes,
         MedicationCatalog medications, ScreenSummary summary)
     {
+        var line = origin.Line;
         switch (key.Kind)
         {
             case LineKind.Blank or LineKind.OtherShard:
@@ -237,7 +250,7 @@ internal sealed class ExportSplitter(SplitSettings settings, ScreenProgress prog
 
                 var partition = PatientHash.Partition(hash, spill.Count);
                 var batch = batches[partition] ??= new ArrayBufferWriter<byte>(batchBytes + 4096);
-                SpillRecord.Write(batch, key.Key!, text);
+                SpillRecord.Write(batch, key.Key!, origin, text);
                 if (batch.WrittenCount >= batchBytes)
                 {
                     spill.Append(partition, batch.WrittenSpan);
@@ -273,7 +286,7 @@ internal sealed class ExportSplitter(SplitSettings settings, ScreenProgress prog
     /// as if it were its own export line, so both framings give the same groups and the same output.
     /// </summary>
     private void RouteBundle(
-        ReadOnlySpan<byte> text, string file, long line, SpillFiles spill, ArrayBufferWriter<byte>?[] batches, int batchBytes,
+        ReadOnlySpan<byte> text, string file, LineOrigin line, SpillFiles spill, ArrayBufferWriter<byte>?[] batches, int batchBytes,
         MedicationCatalog medications, ScreenSummary summary)
     {
         if (text.IndexOfAnyExcept(" \t"u8) < 0)

@@ -7,9 +7,11 @@ namespace Relief.Bulk.Grouping;
 /// <summary>
 /// The first pass's look at one NDJSON line, with a forward-only <see cref="Utf8JsonReader"/> and no document:
 /// the resource type, the patient it is about (<c>subject</c> or <c>patient</c> reference, or a Patient's own id)
-/// and whether it is well-formed. Lines of a type the engine reads are checked to the end, so a malformed one is
-/// reported with its file and line here and never reaches the reader; lines of other types stop being read once
-/// their type is known, which is what makes an Encounter- and Claim-heavy export cheap.
+/// and whether it is well-formed. Lines of other types stop being read once their type is known, which is what
+/// makes an Encounter- and Claim-heavy export cheap. Lines of a type the engine reads are checked to the end,
+/// unless the caller defers that check (<see cref="ScanMode.PatientOnly"/>): the screen's first pass stops at the
+/// patient, because its second pass parses every line anyway and reports a line that turns out malformed with its
+/// file and line (<see cref="Screening.DeferredLineCheck"/>).
 /// </summary>
 public static class LineScanner
 {
@@ -22,7 +24,8 @@ public static class LineScanner
     /// puts <c>resourceType</c> and <c>id</c> first and <c>subject</c> early, so the rest of the line (values, codings,
     /// notes) is never tokenised: each of N shards reads the whole export but fully scans only its own 1/N of it.
     /// </param>
-    public static LineKey Scan(ReadOnlySpan<byte> line, ShardSpec? onlyShard = null)
+    /// <param name="mode">Whether a line about a patient is read to its end (checked) or only up to the patient.</param>
+    public static LineKey Scan(ReadOnlySpan<byte> line, ShardSpec? onlyShard = null, ScanMode mode = ScanMode.Whole)
     {
         if (line.IndexOfAnyExcept(" \t\r"u8) < 0)
         {
@@ -31,7 +34,7 @@ public static class LineScanner
 
         try
         {
-            return ScanObject(line, onlyShard);
+            return ScanObject(line, onlyShard, mode);
         }
         catch (JsonException exception)
         {
@@ -42,7 +45,7 @@ public static class LineScanner
         }
     }
 
-    private static LineKey ScanObject(ReadOnlySpan<byte> line, ShardSpec? onlyShard)
+    private static LineKey ScanObject(ReadOnlySpan<byte> line, ShardSpec? onlyShard, ScanMode mode)
     {
         var reader = new Utf8JsonReader(line, isFinalBlock: true, new JsonReaderState(Options));
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -90,10 +93,18 @@ public static class LineScanner
                 continue;
             }
 
-            if (onlyShard is { } shard && type is not null && read && OwnPatient(type, id, subject, patient) is { } owner
-                && !shard.Contains(PatientHash.Of(owner)))
+            if ((onlyShard is not null || mode == ScanMode.PatientOnly) && type is not null && read && OwnPatient(type, id, subject, patient) is { } owner)
             {
-                return LineKey.OtherShard;
+                if (onlyShard is { } shard && !shard.Contains(PatientHash.Of(owner)))
+                {
+                    return LineKey.OtherShard;
+                }
+
+                if (mode == ScanMode.PatientOnly)
+                {
+                    // The rest of the line is checked when the second pass parses it (DeferredLineCheck).
+                    return new LineKey(LineKind.PatientResource, type, owner, null);
+                }
             }
         }
 

@@ -4,11 +4,40 @@ namespace Relief.Bulk.Output;
 
 /// <summary>
 /// A run of merged rows handed from the merge to the writers: the NDJSON lines as they were stored (each ending
-/// in a newline) and the same rows parsed. Immutable once handed on, so every writer reads it at the same time.
+/// in a newline), and the same rows parsed when a writer first asks for them. The merge only orders and copies
+/// bytes; parsing (a string per column) is left to the CSV or Parquet writer that gets there first, on its own
+/// thread, so the merge is not the stage every writer waits on. Immutable once handed on.
 /// </summary>
-internal sealed class RowBatch(byte[] lines, int length, FindingRow[] rows)
+internal sealed class RowBatch
 {
-    public ReadOnlyMemory<byte> Lines { get; } = lines.AsMemory(0, length);
+    private readonly Lazy<FindingRow[]> rows;
 
-    public FindingRow[] Rows { get; } = rows;
+    public RowBatch(byte[] lines, int length, int count)
+    {
+        Lines = lines.AsMemory(0, length);
+        Count = count;
+        rows = new Lazy<FindingRow[]>(Parse, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public ReadOnlyMemory<byte> Lines { get; }
+
+    /// <summary>How many rows (lines) the batch holds.</summary>
+    public int Count { get; }
+
+    public FindingRow[] Rows => rows.Value;
+
+    private FindingRow[] Parse()
+    {
+        // A row's NDJSON never holds a raw newline (JSON escapes it inside strings): each line is one row.
+        var parsed = new FindingRow[Count];
+        var rest = Lines.Span;
+        for (var i = 0; i < parsed.Length; i++)
+        {
+            var end = rest.IndexOf((byte)'\n');
+            parsed[i] = RowNdjson.Parse(rest[..end]);
+            rest = rest[(end + 1)..];
+        }
+
+        return parsed;
+    }
 }

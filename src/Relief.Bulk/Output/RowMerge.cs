@@ -19,7 +19,7 @@ public static class RowMerge
 
     /// <summary>
     /// The merged rows in batches: the stored line bytes (copied, never re-serialised: a row file's lines are what
-    /// <see cref="RowNdjson"/> writes) and the parsed rows.
+    /// <see cref="RowNdjson"/> writes), parsed into rows only when a batch's rows are first read.
     /// </summary>
     internal static IEnumerable<RowBatch> MergeBatches(IReadOnlyList<string> rowFiles)
     {
@@ -37,7 +37,7 @@ public static class RowMerge
             }
 
             var lines = new ArrayBufferWriter<byte>(1 << 20);
-            var rows = new List<FindingRow>(BatchRows);
+            var rows = 0;
             while (queue.TryDequeue(out var index, out var patient))
             {
                 var reader = readers[index];
@@ -48,7 +48,7 @@ public static class RowMerge
                     line.CopyTo(lines.GetSpan(line.Length + 1));
                     lines.Advance(line.Length);
                     lines.Write("\n"u8);
-                    rows.Add(RowNdjson.Parse(line));
+                    rows++;
                     more = reader.MoveNext();
                 }
 
@@ -58,17 +58,17 @@ public static class RowMerge
                 }
 
                 // Cut batches between patients only, so a batch never ends inside a patient's rows.
-                if (rows.Count >= BatchRows)
+                if (rows >= BatchRows)
                 {
-                    yield return new RowBatch(lines.WrittenSpan.ToArray(), lines.WrittenCount, [.. rows]);
+                    yield return new RowBatch(lines.WrittenSpan.ToArray(), lines.WrittenCount, rows);
                     lines.ResetWrittenCount();
-                    rows.Clear();
+                    rows = 0;
                 }
             }
 
-            if (rows.Count > 0)
+            if (rows > 0)
             {
-                yield return new RowBatch(lines.WrittenSpan.ToArray(), lines.WrittenCount, [.. rows]);
+                yield return new RowBatch(lines.WrittenSpan.ToArray(), lines.WrittenCount, rows);
             }
         }
         finally

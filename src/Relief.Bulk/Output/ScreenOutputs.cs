@@ -30,10 +30,12 @@ public static class ScreenOutputs
 
         // The merge (read, order, parse) feeds three writers on their own threads, each batch to all three in
         // order: NDJSON copies the stored lines, CSV and Parquet encode the parsed rows. Bounded queues keep a
-        // few batches in memory at most.
+        // few batches in memory at most. Parquet's queue holds a whole row group: its writer encodes a group all
+        // at once, and with a short queue the merge, and so the other two writers, waited for every group.
         var ndjson = Channel.CreateBounded<RowBatch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         var csv = Channel.CreateBounded<RowBatch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
-        var parquet = Channel.CreateBounded<RowBatch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var parquetQueue = ParquetRowWriter.RowGroupSize / RowMerge.BatchRows + 2;
+        var parquet = Channel.CreateBounded<RowBatch>(new BoundedChannelOptions(parquetQueue) { SingleReader = true, SingleWriter = true });
         var writers = new[]
         {
             Task.Run(() => WriteNdjsonAsync(path(Rows) + ".tmp", ndjson)),

@@ -61,7 +61,8 @@ public sealed class ScreenRun(AssessmentPipeline pipeline, ScreenSettings settin
         using (medications)
         {
             medications.Freeze();
-            var resumed = ScreenParts(work, partitions, medications, cancellation);
+            var fileNames = sources.Select(s => s.Name).Order(StringComparer.Ordinal).ToList();
+            var resumed = ScreenParts(work, partitions, medications, fileNames, cancellation);
             progress.Phase = ScreenPhase.Writing;
             var summary = new ScreenSummary();
             summary.Add(spillSummary);
@@ -86,13 +87,13 @@ public sealed class ScreenRun(AssessmentPipeline pipeline, ScreenSettings settin
     /// the current one (each patient's rows serialised where they were found), and a committer writes the
     /// previous one's rows and summary. Parts are committed in order, one at a time, as before.
     /// </summary>
-    private int ScreenParts(WorkArea work, int partitions, MedicationCatalog medications, CancellationToken cancellation)
+    private int ScreenParts(WorkArea work, int partitions, MedicationCatalog medications, IReadOnlyList<string> fileNames, CancellationToken cancellation)
     {
         progress.Phase = ScreenPhase.Assessing;
         progress.PartsTotal = partitions;
         var spillSizes = Enumerable.Range(0, partitions).Select(p => new FileInfo(SpillFiles.PathOf(work.SpillDirectory, p)).Length).ToArray();
         progress.SpillBytesTotal = spillSizes.Sum();
-        var screener = new PatientScreener(pipeline, settings.AsOf, medications);
+        var screener = new DeferredLineCheck(new PatientScreener(pipeline, settings.AsOf, medications), fileNames);
         var pending = new List<int>();
         var resumed = 0;
         for (var p = 0; p < partitions; p++)
@@ -110,7 +111,7 @@ public sealed class ScreenRun(AssessmentPipeline pipeline, ScreenSettings settin
 
         // One partition loaded ahead and one waiting for its commit at most: memory stays a few partitions.
         var loaded = Channel.CreateBounded<(int Partition, List<PatientLines> Patients)>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
-        var assessed = Channel.CreateBounded<(int Partition, PatientOutcome[] Outcomes, byte[][] Rows)>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var assessed = Channel.CreateBounded<(int Partition, ScreenedPatient[] Patients, byte[][] Rows)>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var loader = Task.Run(
             async () =>
@@ -139,8 +140,8 @@ public sealed class ScreenRun(AssessmentPipeline pipeline, ScreenSettings settin
             {
                 while (loaded.Reader.TryRead(out var partition))
                 {
-                    var (outcomes, rows) = Assess(screener, partition.Patients, stop.Token);
-                    assessed.Writer.WriteAsync((partition.Partition, outcomes, rows), stop.Token).AsTask().GetAwaiter().GetResult();
+                    var (screened, rows) = Assess(screener, partition.Patients, stop.Token);
+                    assessed.Writer.WriteAsync((partition.Partition, screened, rows), stop.Token).AsTask().GetAwaiter().GetResult();
                 }
             }
         }
@@ -174,9 +175,9 @@ public sealed class ScreenRun(AssessmentPipeline pipeline, ScreenSettings settin
     }
 
     /// <summary>All cores on one partition's patients; each patient's rows are serialised by the thread that found them.</summary>
-    private (PatientOutcome[] Outcomes, byte[][] Rows) Assess(PatientScreener screener, List<PatientLines> patients, CancellationToken cancellation)
+    private (ScreenedPatient[] Patients, byte[][] Rows) Assess(DeferredLineCheck screener, List<PatientLines> patients, CancellationToken cancellation)
     {
-        var outcomes = new PatientOutcome[patients.Count];
+        var screened = new ScreenedPatient[patients.Count];
         var rows = new byte[patients.Count][];
         Parallel.For(
             0,
@@ -185,10 +186,10 @@ public sealed class ScreenRun(AssessmentPipeline pipeline, ScreenSettings settin
             () => new ArrayBufferWriter<byte>(4096),
             (i, _, buffer) =>
             {
-                var outcome = screener.Screen(patients[i]);
-                outcomes[i] = outcome;
+                var patient = screener.Screen(patients[i]);
+                screened[i] = patient;
                 buffer.ResetWrittenCount();
-                foreach (var row in outcome.Rows)
+                foreach (var row in patient.Outcome?.Rows ?? [])
                 {
                     RowNdjson.Write(buffer, row);
                 }
@@ -198,12 +199,12 @@ public sealed class ScreenRun(AssessmentPipeline pipeline, ScreenSettings settin
                 return buffer;
             },
             _ => { });
-        return (outcomes, rows);
+        return (screened, rows);
     }
 
     /// <summary>The committer: each assessed part's rows renamed into place, then its summary (the commit).</summary>
     private void CommitParts(
-        WorkArea work, ChannelReader<(int Partition, PatientOutcome[] Outcomes, byte[][] Rows)> assessed, long[] spillSizes, CancellationTokenSource stop)
+        WorkArea work, ChannelReader<(int Partition, ScreenedPatient[] Patients, byte[][] Rows)> assessed, long[] spillSizes, CancellationTokenSource stop)
     {
         try
         {
@@ -212,9 +213,18 @@ public sealed class ScreenRun(AssessmentPipeline pipeline, ScreenSettings settin
                 while (assessed.TryRead(out var part))
                 {
                     var summary = new ScreenSummary();
-                    foreach (var outcome in part.Outcomes)
+                    foreach (var patient in part.Patients)
                     {
-                        SummaryTally.Add(summary, outcome);
+                        foreach (var bad in patient.BadLines)
+                        {
+                            summary.AddBadLine(bad.Line);
+                            ScreenSummary.Increment(summary.Resources, bad.ResourceType, -1);
+                        }
+
+                        if (patient.Outcome is { } outcome)
+                        {
+                            SummaryTally.Add(summary, outcome);
+                        }
                     }
 
                     Commit(work.PartRows(part.Partition), path =>
@@ -266,7 +276,9 @@ public sealed class ScreenRun(AssessmentPipeline pipeline, ScreenSettings settin
     private string State(IReadOnlyList<LineSource> sources, int partitions)
     {
         var text = new StringBuilder();
-        text.AppendLine("relief-screen-state 1");
+        // The version of the work area's formats: 2 since spill records carry their line's origin. A work area
+        // left by another version never matches, so it is started afresh rather than misread.
+        text.AppendLine("relief-screen-state 2");
         text.AppendLine(CultureInfo.InvariantCulture, $"as-of {settings.AsOf:yyyy-MM-dd}");
         text.AppendLine(CultureInfo.InvariantCulture, $"knowledge {settings.KnowledgeVersion}");
         text.AppendLine(CultureInfo.InvariantCulture, $"shard {settings.Shard}");

@@ -105,6 +105,13 @@ public sealed class ScreenSummary
     /// <summary>Sorts the lists and cuts them to <see cref="ListLimit"/>: the same result whatever order parts were added in.</summary>
     public ScreenSummary Normalise()
     {
+        // A type whose every line was counted in the first pass and found malformed in the second (DeferredLineCheck)
+        // is left at zero; a summary never lists a type with no resources.
+        foreach (var type in Resources.Where(pair => pair.Value == 0).Select(pair => pair.Key).ToList())
+        {
+            Resources.Remove(type);
+        }
+
         BadLines = [.. BadLines.Order().Take(ListLimit)];
         PatientErrors = [.. PatientErrors.OrderBy(e => e.Patient, StringComparer.Ordinal).ThenBy(e => e.Message, StringComparer.Ordinal).Take(ListLimit)];
         return this;
