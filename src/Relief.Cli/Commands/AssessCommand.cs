@@ -123,8 +123,9 @@ public static class AssessCommand
         // one is ready: the output is byte-identical to assessing them one by one. At most a window of finished
         // documents waits to be written, so memory holds a few documents, not the batch. Reading needs no knowledge:
         // a worker that finds it still loading does not wait (that left a core idle for most of the load) but hands
-        // the read record over and reads the next file; the writer assesses those first few itself.
-        var window = Math.Max(2, Environment.ProcessorCount * 4);
+        // the read record over and reads the next file; the writer assesses those first few itself. The window is 8 per
+        // core so that the workers can read on through most of the knowledge load instead of stalling after a few files.
+        var window = Math.Max(2, Environment.ProcessorCount * 8);
         var batch = new OrderedBatch<FileResult>(files.Count, window, i =>
         {
             var read = FhirBundleReader.ReadFile(files[i].Path);
