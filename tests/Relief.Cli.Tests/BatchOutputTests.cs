@@ -9,7 +9,7 @@ namespace Relief.Cli.Tests;
 public sealed class BatchOutputTests
 {
     // Seven files, one of them rejected (not a bundle) so errors are kept in place too; the batch lists them three
-    // times (21 files), more than the window of finished files waiting to be written (4 x cores) on a small machine.
+    // times (21 files), more than the window of finished files waiting to be written (8 x cores) on a small machine.
     private static readonly string[] Files =
     [
         "samples/fibromyalgia-long-term-prednisone.json",

@@ -64,8 +64,11 @@ public static class AssessCommand
         return command;
     }
 
-    /// <summary>One file's document and, for --format json, its line, made on a worker thread.</summary>
-    private readonly record struct FileResult(AssessmentDocument Document, string? JsonLine);
+    /// <summary>
+    /// One file as a worker leaves it: read, and (once the knowledge is loaded) assessed into its document and, for
+    /// --format json, its line; a file read while the knowledge was still loading is assessed by the writer.
+    /// </summary>
+    private readonly record struct FileResult(FhirReadResult Read, AssessmentDocument? Document, string? JsonLine);
 
     /// <summary>The earliest assessment date accepted: before it, ages and durations would be meaningless.</summary>
     public static readonly LocalDate EarliestAsOf = new(1900, 1, 1);
@@ -118,21 +121,24 @@ public static class AssessCommand
 
         // Files are read, assessed and (for JSON) serialised on all cores, and written in input order as each next
         // one is ready: the output is byte-identical to assessing them one by one. At most a window of finished
-        // documents waits to be written, so memory holds a few documents, not the batch.
-        var window = Math.Max(2, Environment.ProcessorCount * 4);
+        // documents waits to be written, so memory holds a few documents, not the batch. Reading needs no knowledge:
+        // a worker that finds it still loading does not wait (that left a core idle for most of the load) but hands
+        // the read record over and reads the next file; the writer assesses those first few itself. The window is 8 per
+        // core so that the workers can read on through most of the knowledge load instead of stalling after a few files.
+        var window = Math.Max(2, Environment.ProcessorCount * 8);
         var batch = new OrderedBatch<FileResult>(files.Count, window, i =>
         {
             var read = FhirBundleReader.ReadFile(files[i].Path);
-            if (knowledgeTask.GetAwaiter().GetResult() is not { } ready)
+            if (!knowledgeTask.IsCompleted || knowledgeTask.Result is not { } ready)
             {
-                return default;
+                return new FileResult(read, null, null);
             }
 
             var document = ready.Pipeline.Document(read, asOf, files[i].Path);
-            return new FileResult(document, json ? AssessmentJsonContext.ToJsonLine(document) : null);
+            return new FileResult(read, document, json ? AssessmentJsonContext.ToJsonLine(document) : null);
         });
 
-        if (knowledgeTask.GetAwaiter().GetResult() is not { Knowledge: var knowledge })
+        if (knowledgeTask.GetAwaiter().GetResult() is not { Knowledge: var knowledge, Pipeline: var pipeline })
         {
             batch.Cancel();
             return ExitCodes.InvalidKnowledge;
@@ -143,7 +149,13 @@ public static class AssessCommand
         for (var i = 0; i < files.Count; i++)
         {
             var file = files[i];
-            var (document, line) = batch.Take(i);
+            var (read, document, line) = batch.Take(i);
+            if (document is null)
+            {
+                document = pipeline.Document(read, asOf, file.Path);
+                line = json ? AssessmentJsonContext.ToJsonLine(document) : null;
+            }
+
             if (document.Error is { } problem)
             {
                 // A directory may hold other JSON (an INDEX.json, a manifest): skipped with a warning, the batch goes on.

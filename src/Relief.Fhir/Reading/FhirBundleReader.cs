@@ -22,7 +22,6 @@ public static class FhirBundleReader
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         options ??= FhirReadOptions.Default;
-        byte[] bytes;
         if (!File.Exists(path))
         {
             return FhirReadResult.Failure(
@@ -30,6 +29,7 @@ public static class FhirBundleReader
                 Directory.Exists(path) ? "is a directory, not a bundle file" : "no such file or directory");
         }
 
+        PooledFileBytes bytes;
         try
         {
             var length = new FileInfo(path).Length;
@@ -38,14 +38,18 @@ public static class FhirBundleReader
                 return TooLarge(length, options);
             }
 
-            bytes = File.ReadAllBytes(path);
+            bytes = PooledFileBytes.Read(path);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             return FhirReadResult.Failure(FhirReadErrorKind.Unreadable, $"cannot read {path}: {exception.Message}");
         }
 
-        return Read(bytes, options);
+        // Read disposes its JsonDocument before returning and the result holds no part of it: the buffer can go back.
+        using (bytes)
+        {
+            return Read(bytes.Memory, options);
+        }
     }
 
     public static FhirReadResult Read(ReadOnlyMemory<byte> utf8, FhirReadOptions? options = null)
