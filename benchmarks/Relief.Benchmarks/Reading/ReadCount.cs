@@ -49,32 +49,14 @@ internal static class ReadCount
     }
 
     /// <summary>One patient's lines to a record, as the screen's PatientScreener does it.</summary>
-    private static FhirReadResult ReadPatient((string Id, byte[][] Lines) patient)
+    private static FhirReadResult ReadPatient((string Id, ReadOnlyMemory<byte>[] Lines) patient)
     {
-        var documents = new List<JsonDocument>(patient.Lines.Length);
-        try
-        {
-            var resources = new List<JsonElement>(patient.Lines.Length + 1);
-            foreach (var line in patient.Lines)
-            {
-                var document = JsonDocument.Parse(line);
-                documents.Add(document);
-                resources.Add(document.RootElement);
-            }
-
-            return PatientRecordReader.FromResources(resources, patient.Id);
-        }
-        finally
-        {
-            foreach (var document in documents)
-            {
-                document.Dispose();
-            }
-        }
+        using var lines = ResourceLines.Parse(patient.Lines);
+        return PatientRecordReader.FromResources(lines.Resources.ToArray(), patient.Id);
     }
 
     /// <summary>The first <paramref name="limit"/> patients' lines, by the Patient's id or the resource's subject/patient reference.</summary>
-    private static List<(string Id, byte[][] Lines)> GroupByPatient(string directory, int limit)
+    private static List<(string Id, ReadOnlyMemory<byte>[] Lines)> GroupByPatient(string directory, int limit)
     {
         var byPatient = new SortedDictionary<string, List<byte[]>>(StringComparer.Ordinal);
         foreach (var file in Directory.GetFiles(directory, "*.ndjson").Order(StringComparer.Ordinal))
@@ -105,6 +87,6 @@ internal static class ReadCount
             }
         }
 
-        return [.. byPatient.Select(pair => (pair.Key, pair.Value.ToArray()))];
+        return [.. byPatient.Select(pair => (pair.Key, pair.Value.Select(line => new ReadOnlyMemory<byte>(line)).ToArray()))];
     }
 }

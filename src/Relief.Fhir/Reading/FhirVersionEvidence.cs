@@ -15,8 +15,9 @@ internal sealed class FhirVersionEvidence
 {
     private const int ReasonsShown = 3;
 
-    private readonly List<string> reasons = [];
-    private readonly HashSet<string> seenReasons = new(StringComparer.Ordinal);
+    // Made on the first evidence: R4 content, nearly all of it, has none.
+    private List<string>? reasons;
+    private HashSet<string>? seenReasons;
     private string? version;
     private string? declared;
     private int r4Shapes;
@@ -105,6 +106,8 @@ internal sealed class FhirVersionEvidence
             return null;
         }
 
+        // A version was named, so there is evidence and its reasons.
+        var reasons = this.reasons!;
         var shown = string.Join("; ", reasons.Take(ReasonsShown));
         var more = reasons.Count > ReasonsShown ? $"; and {reasons.Count - ReasonsShown} more" : "";
         return $"unsupported FHIR version: this looks like {version} ({shown}{more}); Relief reads FHIR R4";
@@ -144,7 +147,8 @@ internal sealed class FhirVersionEvidence
             version = label;
         }
 
-        if (seenReasons.Add(reason))
+        reasons ??= [];
+        if ((seenReasons ??= new HashSet<string>(StringComparer.Ordinal)).Add(reason))
         {
             // A resource type only an older version has is the plainest evidence: it goes first.
             if (reason.Contains("resource type", StringComparison.Ordinal))

@@ -9,7 +9,8 @@ namespace Relief.Fhir.Reading;
 /// </summary>
 internal sealed class ReadContext(FhirReadOptions options)
 {
-    private readonly List<FhirReadWarning> warnings = [];
+    // Made when first needed: most small records have no warning and no medicationReference.
+    private List<FhirReadWarning>? warnings;
     private int overflow;
 
     /// <summary>The resource being read, as <c>Type/id</c>; warnings are filed under it.</summary>
@@ -17,12 +18,13 @@ internal sealed class ReadContext(FhirReadOptions options)
 
     public PatientIdentity? Patient { get; set; }
 
-    public ResourceIndex Resources { get; } = new();
+    public ResourceIndex Resources => field ??= new();
 
     public void Warn(string path, string message) => WarnAt(Location, path, message);
 
     public void WarnAt(string location, string path, string message)
     {
+        warnings ??= [];
         if (warnings.Count < options.MaxWarnings)
         {
             warnings.Add(new FhirReadWarning(location, path, message));
@@ -35,6 +37,11 @@ internal sealed class ReadContext(FhirReadOptions options)
 
     public ImmutableArray<FhirReadWarning> ToWarnings()
     {
+        if (warnings is null)
+        {
+            return [];
+        }
+
         if (overflow == 0)
         {
             return [.. warnings];
