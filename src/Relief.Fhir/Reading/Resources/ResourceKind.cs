@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Relief.Fhir.Reading.Resources;
@@ -28,12 +29,17 @@ internal static class ResourceKinds
     /// </summary>
     public static ResourceKind Of(JsonElement resourceType, out string name)
     {
-        foreach (var (utf8, kind, text) in KnownTypes)
+        // The value's bytes between the quotes; an escaped value (never seen in practice) is decoded instead.
+        var raw = JsonMarshal.GetRawUtf8Value(resourceType);
+        if (!raw.Contains((byte)'\\'))
         {
-            if (resourceType.ValueEquals(utf8))
+            foreach (var (utf8, kind, text) in KnownTypes)
             {
-                name = text;
-                return kind;
+                if (raw[1..^1].SequenceEqual(utf8))
+                {
+                    name = text;
+                    return kind;
+                }
             }
         }
 
