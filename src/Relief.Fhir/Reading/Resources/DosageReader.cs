@@ -23,7 +23,7 @@ internal static class DosageReader
         {
             if (TolerantJson.IsObjectItem(dosage, ElementPath.Root, name, index, context))
             {
-                dosages ??= ImmutableArray.CreateBuilder<DosageFact>();
+                dosages ??= ImmutableArray.CreateBuilder<DosageFact>(1);
                 var paths = index == 0 && path == "dosageInstruction" ? FirstInstruction
                     : index == 0 && path == "dosage" ? FirstDosage
                     : new DosagePaths($"{path}[{index}]");
@@ -33,7 +33,7 @@ internal static class DosageReader
             index++;
         }
 
-        return dosages?.ToImmutable() ?? [];
+        return dosages?.DrainToImmutable() ?? [];
     }
 
     private static DosageFact Read(JsonElement dosage, DosagePaths paths, ReadContext context)
