@@ -23,7 +23,12 @@ internal sealed class FhirVersionEvidence
     private int r4Shapes;
     private int typeReasons;
 
-    public void ObserveMeta(JsonElement resource, string label)
+    public void ObserveMeta(JsonElement resource, string label) => Declared(resource, label, null);
+
+    /// <summary>As <see cref="ObserveMeta(JsonElement, string)"/> for the resource <c>resourceType/id</c>, named only if it declares a version.</summary>
+    public void ObserveMeta(JsonElement resource, string resourceType, string id) => Declared(resource, resourceType, id);
+
+    private void Declared(JsonElement resource, string labelOrType, string? id)
     {
         if (resource.TryGetProperty("meta"u8, out var meta) && meta.ValueKind == JsonValueKind.Object
             && meta.TryGetProperty("fhirVersion"u8, out var fhirVersion) && fhirVersion.ValueKind == JsonValueKind.String)
@@ -31,6 +36,7 @@ internal sealed class FhirVersionEvidence
             var text = fhirVersion.GetString() ?? "";
             if (!text.StartsWith("4.0", StringComparison.Ordinal) && !text.StartsWith("4.3", StringComparison.Ordinal))
             {
+                var label = id is null ? labelOrType : $"{labelOrType}/{id}";
                 declared ??= $"{label} declares meta.fhirVersion {text}";
             }
         }

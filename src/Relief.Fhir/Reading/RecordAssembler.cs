@@ -20,7 +20,7 @@ internal static class RecordAssembler
     {
         var entries = new List<ResourceEntry>(raw.Count);
         SortedDictionary<string, int>? ignored = null;
-        var seen = new HashSet<string>(raw.Count, StringComparer.Ordinal);
+        var seen = new HashSet<(string ResourceType, string Id)>(raw.Count);
         var patients = new List<ResourceEntry>(1);
 
         foreach (var item in raw)
@@ -28,7 +28,7 @@ internal static class RecordAssembler
             if (item.DeletedLabel is { } deleted)
             {
                 // A history bundle's DELETE: older versions of this resource further down are not current.
-                seen.Add(deleted);
+                seen.Add(KeyOf(deleted));
                 continue;
             }
 
@@ -46,8 +46,8 @@ internal static class RecordAssembler
             }
 
             versions.Observe(entry.ResourceType, entry.Resource);
-            versions.ObserveMeta(entry.Resource, entry.Label);
-            if (!seen.Add(entry.Label))
+            versions.ObserveMeta(entry.Resource, entry.ResourceType, entry.Id);
+            if (!seen.Add(entry.Key))
             {
                 // A history bundle lists the newest version first; elsewhere a repeat is a sender's slip.
                 if (!newestFirst && entry.Kind != ResourceKind.Patient)
@@ -158,7 +158,7 @@ internal static class RecordAssembler
         var serviceRequests = Facts<ServiceRequestFact>(counts[(int)ResourceKind.ServiceRequest]);
         foreach (var entry in entries)
         {
-            context.Location = entry.Label;
+            context.ReadingResource(entry.ResourceType, entry.Id);
             if (!SubjectCheck.IsAboutPatient(entry, context))
             {
                 continue;
@@ -224,6 +224,13 @@ internal static class RecordAssembler
 
     private static ImmutableArray<T> Drain<T>(ImmutableArray<T>.Builder? facts) => facts?.DrainToImmutable() ?? [];
 
+    /// <summary>A history DELETE's <c>Type/id</c> as the pair resources are keyed by (the type ends at the first '/').</summary>
+    private static (string ResourceType, string Id) KeyOf(string label)
+    {
+        var slash = label.IndexOf('/', StringComparison.Ordinal);
+        return (label[..slash], label[(slash + 1)..]);
+    }
+
     /// <summary>The entry's type and id, or null (with a warning) when it is not a resource the reader can place.</summary>
     private static ResourceEntry? Identify(RawEntry item, ReadContext context)
     {
@@ -250,7 +257,7 @@ internal static class RecordAssembler
         if (kind == ResourceKind.Other)
         {
             // Passed over unread: no id, no string beyond the type's, for the Claims of a Synthea bundle.
-            return new ResourceEntry(resource, kind, resourceType, "", item.FullUrl, item.Location, "");
+            return new ResourceEntry(resource, kind, resourceType, "", item.FullUrl, item.Location);
         }
 
         var id = resource.TryGetProperty("id"u8, out var idElement) && idElement.ValueKind == JsonValueKind.String
@@ -263,7 +270,7 @@ internal static class RecordAssembler
             context.WarnAt($"{resourceType}/{id}", "id", $"{resourceType} at {item.Location} has no id; named \"{id}\" from {source}");
         }
 
-        return new ResourceEntry(resource, kind, resourceType, id, item.FullUrl, item.Location, $"{resourceType}/{id}");
+        return new ResourceEntry(resource, kind, resourceType, id, item.FullUrl, item.Location);
     }
 
     /// <summary>The id a fullUrl implies: the uuid of <c>urn:uuid:…</c>, the last segment of a RESTful URL.</summary>
