@@ -137,4 +137,12 @@ if (args is ["knowledge-load", var loadsText])
     return;
 }
 
+// `-- read-count <synthea file | bulk export directory> <reads>` runs the FHIR reader alone a fixed number of times and prints
+// the time and bytes allocated per read: a bundle read whole, or each patient of an NDJSON export read as `relief screen` reads it.
+if (args is ["read-count", var readInput, var readTotal])
+{
+    Relief.Benchmarks.Reading.ReadCount.Run(readInput, int.Parse(readTotal, System.Globalization.CultureInfo.InvariantCulture), Console.Out);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Relief.Benchmarks.BenchmarkData).Assembly).Run(args);

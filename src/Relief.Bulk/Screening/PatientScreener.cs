@@ -9,7 +9,7 @@ using Relief.Fhir.Reading;
 namespace Relief.Bulk.Screening;
 
 /// <summary>
-/// One patient's lines to rows: each line parsed once, the Medications their requests name added from the
+/// One patient's lines to rows: the lines parsed once, as one document, the Medications their requests name added from the
 /// catalogue, the record built by the same reader as a bundle's (<see cref="PatientRecordReader.FromResources"/>,
 /// told the patient's id) and assessed by the pipeline's engine for findings only
 /// (<see cref="Relief.Core.Assessment.Assessor.AssessFindings"/>: the same findings as a full assessment). Thread-safe: the pipeline and
@@ -21,17 +21,16 @@ internal sealed class PatientScreener(AssessmentPipeline pipeline, LocalDate asO
 
     public PatientOutcome Screen(PatientLines patient)
     {
-        var documents = new List<JsonDocument>(patient.Lines.Count);
         try
         {
+            // One document for all the patient's lines (see ResourceLines: the same elements and errors as a parse per line).
+            using var lines = ResourceLines.Parse(patient.Lines, Options);
             var resources = new List<JsonElement>(patient.Lines.Count + 1);
             HashSet<string>? named = null;
-            foreach (var line in patient.Lines)
+            foreach (var resource in lines.Resources)
             {
-                var document = JsonDocument.Parse(line, Options);
-                documents.Add(document);
-                resources.Add(document.RootElement);
-                if (MedicationReference(document.RootElement) is { } reference && medications.TryGet(reference, out var medication)
+                resources.Add(resource);
+                if (MedicationReference(resource) is { } reference && medications.TryGet(reference, out var medication)
                     && (named ??= new HashSet<string>(StringComparer.Ordinal)).Add(reference))
                 {
                     resources.Add(medication);
@@ -58,13 +57,6 @@ internal sealed class PatientScreener(AssessmentPipeline pipeline, LocalDate asO
         {
             // Lines were checked in the first pass; this is a spill file damaged between runs.
             return new PatientOutcome(patient.PatientId, [], null, new PatientError(patient.PatientId, "malformed-json", exception.Message));
-        }
-        finally
-        {
-            foreach (var document in documents)
-            {
-                document.Dispose();
-            }
         }
     }
 

@@ -15,14 +15,20 @@ internal sealed class FhirVersionEvidence
 {
     private const int ReasonsShown = 3;
 
-    private readonly List<string> reasons = [];
-    private readonly HashSet<string> seenReasons = new(StringComparer.Ordinal);
+    // Made on the first evidence: R4 content, nearly all of it, has none.
+    private List<string>? reasons;
+    private HashSet<string>? seenReasons;
     private string? version;
     private string? declared;
     private int r4Shapes;
     private int typeReasons;
 
-    public void ObserveMeta(JsonElement resource, string label)
+    public void ObserveMeta(JsonElement resource, string label) => Declared(resource, label, null);
+
+    /// <summary>As <see cref="ObserveMeta(JsonElement, string)"/> for the resource <c>resourceType/id</c>, named only if it declares a version.</summary>
+    public void ObserveMeta(JsonElement resource, string resourceType, string id) => Declared(resource, resourceType, id);
+
+    private void Declared(JsonElement resource, string labelOrType, string? id)
     {
         if (resource.TryGetProperty("meta"u8, out var meta) && meta.ValueKind == JsonValueKind.Object
             && meta.TryGetProperty("fhirVersion"u8, out var fhirVersion) && fhirVersion.ValueKind == JsonValueKind.String)
@@ -30,6 +36,7 @@ internal sealed class FhirVersionEvidence
             var text = fhirVersion.GetString() ?? "";
             if (!text.StartsWith("4.0", StringComparison.Ordinal) && !text.StartsWith("4.3", StringComparison.Ordinal))
             {
+                var label = id is null ? labelOrType : $"{labelOrType}/{id}";
                 declared ??= $"{label} declares meta.fhirVersion {text}";
             }
         }
@@ -105,6 +112,8 @@ internal sealed class FhirVersionEvidence
             return null;
         }
 
+        // A version was named, so there is evidence and its reasons.
+        var reasons = this.reasons!;
         var shown = string.Join("; ", reasons.Take(ReasonsShown));
         var more = reasons.Count > ReasonsShown ? $"; and {reasons.Count - ReasonsShown} more" : "";
         return $"unsupported FHIR version: this looks like {version} ({shown}{more}); Relief reads FHIR R4";
@@ -144,7 +153,8 @@ internal sealed class FhirVersionEvidence
             version = label;
         }
 
-        if (seenReasons.Add(reason))
+        reasons ??= [];
+        if ((seenReasons ??= new HashSet<string>(StringComparer.Ordinal)).Add(reason))
         {
             // A resource type only an older version has is the plainest evidence: it goes first.
             if (reason.Contains("resource type", StringComparison.Ordinal))

@@ -12,18 +12,21 @@ internal sealed class PatientIdentity(string id, string? fullUrl)
 
     public string? FullUrl { get; } = fullUrl;
 
-    public string Label => $"Patient/{Id}";
+    public string Label { get; } = $"Patient/{id}";
 
     public bool IsNamedBy(JsonElement reference)
     {
-        // Most references in a large bundle name the patient exactly; compare those without a string.
-        if (FullUrl is not null && reference.ValueEquals(FullUrl))
+        // Most references name the patient exactly (its fullUrl in a bundle, Patient/id in a bulk export);
+        // compare those without a string. An id holding "/_history/" reads otherwise, so it takes the long way.
+        if ((FullUrl is not null && reference.ValueEquals(FullUrl)) || (plainId && reference.ValueEquals(Label)))
         {
             return true;
         }
 
         return reference.GetString() is { } text && IsNamedBy(text);
     }
+
+    private readonly bool plainId = !id.Contains("/_history/", StringComparison.Ordinal);
 
     public bool IsNamedBy(string reference)
     {

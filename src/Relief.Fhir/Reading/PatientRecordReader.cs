@@ -17,6 +17,8 @@ namespace Relief.Fhir.Reading;
 /// </remarks>
 public static class PatientRecordReader
 {
+    private static readonly string[] Locations = [.. Enumerable.Range(0, 64).Select(i => $"resources[{i}]")];
+
     public static FhirReadResult FromResources(IEnumerable<JsonElement> resources, string? patientId = null, FhirReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(resources);
@@ -29,11 +31,11 @@ public static class PatientRecordReader
 
         var context = new ReadContext(options ?? FhirReadOptions.Default);
         var versions = new FhirVersionEvidence();
-        var entries = new List<RawEntry>();
+        var entries = new List<RawEntry>(resources.TryGetNonEnumeratedCount(out var count) ? count : 4);
         var index = 0;
         foreach (var resource in resources)
         {
-            var location = $"resources[{index++}]";
+            var location = Location(index++);
             switch (resource.ValueKind)
             {
                 case JsonValueKind.Undefined or JsonValueKind.Null:
@@ -57,4 +59,7 @@ public static class PatientRecordReader
 
         return RecordAssembler.Assemble(entries, versions, context, newestFirst: false, patientId);
     }
+
+    /// <summary><c>resources[i]</c>, made once for the first few places: a screened patient's every resource has one.</summary>
+    private static string Location(int index) => index < Locations.Length ? Locations[index] : $"resources[{index}]";
 }

@@ -9,20 +9,39 @@ namespace Relief.Fhir.Reading;
 /// </summary>
 internal sealed class ReadContext(FhirReadOptions options)
 {
-    private readonly List<FhirReadWarning> warnings = [];
+    // Made when first needed: most small records have no warning and no medicationReference.
+    private List<FhirReadWarning>? warnings;
     private int overflow;
 
+    private string? location = "Bundle";
+    private string? resourceType;
+    private string? resourceId;
+
     /// <summary>The resource being read, as <c>Type/id</c>; warnings are filed under it.</summary>
-    public string Location { get; set; } = "Bundle";
+    public string Location
+    {
+        // Made when a warning is first filed under the resource: most resources have none.
+        get => location ??= $"{resourceType}/{resourceId}";
+        set => location = value;
+    }
 
     public PatientIdentity? Patient { get; set; }
 
-    public ResourceIndex Resources { get; } = new();
+    public ResourceIndex Resources => field ??= new();
+
+    /// <summary>Files the next warnings under <c>resourceType/id</c>, without making that string until one is filed.</summary>
+    public void ReadingResource(string type, string id)
+    {
+        location = null;
+        resourceType = type;
+        resourceId = id;
+    }
 
     public void Warn(string path, string message) => WarnAt(Location, path, message);
 
     public void WarnAt(string location, string path, string message)
     {
+        warnings ??= [];
         if (warnings.Count < options.MaxWarnings)
         {
             warnings.Add(new FhirReadWarning(location, path, message));
@@ -35,6 +54,11 @@ internal sealed class ReadContext(FhirReadOptions options)
 
     public ImmutableArray<FhirReadWarning> ToWarnings()
     {
+        if (warnings is null)
+        {
+            return [];
+        }
+
         if (overflow == 0)
         {
             return [.. warnings];

@@ -13,12 +13,14 @@ namespace Relief.Fhir.Reading;
 /// </summary>
 internal static class RecordAssembler
 {
+    private static readonly ImmutableSortedDictionary<string, int> NoneIgnored = ImmutableSortedDictionary.Create<string, int>(StringComparer.Ordinal);
+
     public static FhirReadResult Assemble(
         List<RawEntry> raw, FhirVersionEvidence versions, ReadContext context, bool newestFirst, string? patientId = null)
     {
         var entries = new List<ResourceEntry>(raw.Count);
-        var ignored = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        SortedDictionary<string, int>? ignored = null;
+        var seen = new HashSet<(string ResourceType, string Id)>(raw.Count);
         var patients = new List<ResourceEntry>(1);
 
         foreach (var item in raw)
@@ -26,7 +28,7 @@ internal static class RecordAssembler
             if (item.DeletedLabel is { } deleted)
             {
                 // A history bundle's DELETE: older versions of this resource further down are not current.
-                seen.Add(deleted);
+                seen.Add(KeyOf(deleted));
                 continue;
             }
 
@@ -38,13 +40,14 @@ internal static class RecordAssembler
             if (entry.Kind == ResourceKind.Other)
             {
                 versions.Observe(entry.ResourceType, entry.Resource);
+                ignored ??= new SortedDictionary<string, int>(StringComparer.Ordinal);
                 ignored[entry.ResourceType] = ignored.TryGetValue(entry.ResourceType, out var count) ? count + 1 : 1;
                 continue;
             }
 
             versions.Observe(entry.ResourceType, entry.Resource);
-            versions.ObserveMeta(entry.Resource, entry.Label);
-            if (!seen.Add(entry.Label))
+            versions.ObserveMeta(entry.Resource, entry.ResourceType, entry.Id);
+            if (!seen.Add(entry.Key))
             {
                 // A history bundle lists the newest version first; elsewhere a repeat is a sender's slip.
                 if (!newestFirst && entry.Kind != ResourceKind.Patient)
@@ -100,9 +103,18 @@ internal static class RecordAssembler
     /// resource out: the record is then that patient's, with birth date and sex unknown.
     /// </summary>
     private static FhirReadResult ForNamedPatient(
-        string patientId, List<ResourceEntry> patients, List<ResourceEntry> entries, SortedDictionary<string, int> ignored, ReadContext context)
+        string patientId, List<ResourceEntry> patients, List<ResourceEntry> entries, SortedDictionary<string, int>? ignored, ReadContext context)
     {
-        var other = patients.FindIndex(p => p.Id != patientId);
+        var other = -1;
+        for (var i = 0; i < patients.Count; i++)
+        {
+            if (patients[i].Id != patientId)
+            {
+                other = i;
+                break;
+            }
+        }
+
         if (other >= 0)
         {
             return FhirReadResult.Failure(
@@ -120,7 +132,7 @@ internal static class RecordAssembler
     }
 
     private static FhirReadResult Success(
-        PatientIdentity identity, ResourceEntry? patient, List<ResourceEntry> entries, SortedDictionary<string, int> ignored, ReadContext context)
+        PatientIdentity identity, ResourceEntry? patient, List<ResourceEntry> entries, SortedDictionary<string, int>? ignored, ReadContext context)
     {
         context.Patient = identity;
         context.Location = identity.Label;
@@ -128,18 +140,25 @@ internal static class RecordAssembler
         var name = patient is { } named ? HumanNameReader.Read(named, context) : null;
         var (deceased, deceasedOn) = patient is { } person ? PatientReader.Death(person, context) : (false, null);
 
-        var conditions = ImmutableArray.CreateBuilder<ConditionFact>();
-        var medications = ImmutableArray.CreateBuilder<MedicationFact>();
-        var observations = new List<ObservationFact>();
-        var allergies = ImmutableArray.CreateBuilder<AllergyFact>();
-        var procedures = ImmutableArray.CreateBuilder<ProcedureFact>();
-        var immunizations = ImmutableArray.CreateBuilder<ImmunizationFact>();
-        var encounters = ImmutableArray.CreateBuilder<EncounterFact>();
-        var carePlans = ImmutableArray.CreateBuilder<CarePlanFact>();
-        var serviceRequests = ImmutableArray.CreateBuilder<ServiceRequestFact>();
+        // Each list sized to its resources (a small patient has two or three kinds of the nine): no growing, no copy.
+        Span<int> counts = stackalloc int[(int)ResourceKind.ServiceRequest + 1];
         foreach (var entry in entries)
         {
-            context.Location = entry.Label;
+            counts[(int)entry.Kind]++;
+        }
+
+        var conditions = Facts<ConditionFact>(counts[(int)ResourceKind.Condition]);
+        var medications = Facts<MedicationFact>(counts[(int)ResourceKind.MedicationRequest] + counts[(int)ResourceKind.MedicationStatement]);
+        var observations = counts[(int)ResourceKind.Observation] > 0 ? new List<ObservationFact>(counts[(int)ResourceKind.Observation]) : null;
+        var allergies = Facts<AllergyFact>(counts[(int)ResourceKind.AllergyIntolerance]);
+        var procedures = Facts<ProcedureFact>(counts[(int)ResourceKind.Procedure]);
+        var immunizations = Facts<ImmunizationFact>(counts[(int)ResourceKind.Immunization]);
+        var encounters = Facts<EncounterFact>(counts[(int)ResourceKind.Encounter]);
+        var carePlans = Facts<CarePlanFact>(counts[(int)ResourceKind.CarePlan]);
+        var serviceRequests = Facts<ServiceRequestFact>(counts[(int)ResourceKind.ServiceRequest]);
+        foreach (var entry in entries)
+        {
+            context.ReadingResource(entry.ResourceType, entry.Id);
             if (!SubjectCheck.IsAboutPatient(entry, context))
             {
                 continue;
@@ -148,34 +167,34 @@ internal static class RecordAssembler
             switch (entry.Kind)
             {
                 case ResourceKind.Condition:
-                    conditions.Add(ConditionReader.Read(entry, context));
+                    conditions!.Add(ConditionReader.Read(entry, context));
                     break;
                 case ResourceKind.MedicationRequest:
-                    medications.Add(MedicationRequestReader.Read(entry, context));
+                    medications!.Add(MedicationRequestReader.Read(entry, context));
                     break;
                 case ResourceKind.MedicationStatement:
-                    medications.Add(MedicationStatementReader.Read(entry, context));
+                    medications!.Add(MedicationStatementReader.Read(entry, context));
                     break;
                 case ResourceKind.Observation:
-                    ObservationReader.Read(entry, observations, context);
+                    ObservationReader.Read(entry, observations!, context);
                     break;
                 case ResourceKind.AllergyIntolerance:
-                    allergies.Add(AllergyIntoleranceReader.Read(entry, context));
+                    allergies!.Add(AllergyIntoleranceReader.Read(entry, context));
                     break;
                 case ResourceKind.Procedure:
-                    procedures.Add(ProcedureReader.Read(entry, context));
+                    procedures!.Add(ProcedureReader.Read(entry, context));
                     break;
                 case ResourceKind.Immunization:
-                    immunizations.Add(ImmunizationReader.Read(entry, context));
+                    immunizations!.Add(ImmunizationReader.Read(entry, context));
                     break;
                 case ResourceKind.Encounter:
-                    encounters.Add(EncounterReader.Read(entry, context));
+                    encounters!.Add(EncounterReader.Read(entry, context));
                     break;
                 case ResourceKind.CarePlan:
-                    carePlans.Add(CarePlanReader.Read(entry, context));
+                    carePlans!.Add(CarePlanReader.Read(entry, context));
                     break;
                 case ResourceKind.ServiceRequest:
-                    serviceRequests.Add(ServiceRequestReader.Read(entry, context));
+                    serviceRequests!.Add(ServiceRequestReader.Read(entry, context));
                     break;
             }
         }
@@ -188,17 +207,28 @@ internal static class RecordAssembler
             Sex = sex,
             Deceased = deceased,
             DeceasedOn = deceasedOn,
-            Conditions = conditions.DrainToImmutable(),
-            Medications = medications.DrainToImmutable(),
-            Observations = [.. observations],
-            Allergies = allergies.DrainToImmutable(),
-            Procedures = procedures.DrainToImmutable(),
-            Immunizations = immunizations.DrainToImmutable(),
-            Encounters = encounters.DrainToImmutable(),
-            CarePlans = carePlans.DrainToImmutable(),
-            ServiceRequests = serviceRequests.DrainToImmutable(),
+            Conditions = Drain(conditions),
+            Medications = Drain(medications),
+            Observations = observations is null ? [] : [.. observations],
+            Allergies = Drain(allergies),
+            Procedures = Drain(procedures),
+            Immunizations = Drain(immunizations),
+            Encounters = Drain(encounters),
+            CarePlans = Drain(carePlans),
+            ServiceRequests = Drain(serviceRequests),
         };
-        return FhirReadResult.Success(record, context.ToWarnings(), ignored.ToImmutableSortedDictionary(StringComparer.Ordinal));
+        return FhirReadResult.Success(record, context.ToWarnings(), ignored?.ToImmutableSortedDictionary(StringComparer.Ordinal) ?? NoneIgnored);
+    }
+
+    private static ImmutableArray<T>.Builder? Facts<T>(int count) => count > 0 ? ImmutableArray.CreateBuilder<T>(count) : null;
+
+    private static ImmutableArray<T> Drain<T>(ImmutableArray<T>.Builder? facts) => facts?.DrainToImmutable() ?? [];
+
+    /// <summary>A history DELETE's <c>Type/id</c> as the pair resources are keyed by (the type ends at the first '/').</summary>
+    private static (string ResourceType, string Id) KeyOf(string label)
+    {
+        var slash = label.IndexOf('/', StringComparison.Ordinal);
+        return (label[..slash], label[(slash + 1)..]);
     }
 
     /// <summary>The entry's type and id, or null (with a warning) when it is not a resource the reader can place.</summary>
@@ -211,14 +241,19 @@ internal static class RecordAssembler
             return null;
         }
 
-        if (!resource.TryGetProperty("resourceType"u8, out var typeElement) || typeElement.ValueKind != JsonValueKind.String
-            || typeElement.GetString() is not { Length: > 0 } resourceType)
+        var kind = ResourceKind.Other;
+        var resourceType = "";
+        if (resource.TryGetProperty("resourceType"u8, out var typeElement) && typeElement.ValueKind == JsonValueKind.String)
+        {
+            kind = ResourceKinds.Of(typeElement, out resourceType);
+        }
+
+        if (resourceType.Length == 0)
         {
             context.WarnAt(item.Location, "", $"{item.Location} has no resourceType; ignored");
             return null;
         }
 
-        var kind = ResourceKinds.Of(resourceType);
         if (kind == ResourceKind.Other)
         {
             // Passed over unread: no id, no string beyond the type's, for the Claims of a Synthea bundle.

@@ -17,10 +17,14 @@ internal static class CodeableConcepts
             ? Read(concept, parentPath.Then(name), context)
             : CodedText.Empty;
 
-    public static CodedText Read(JsonElement concept, ElementPath path, ReadContext context)
+    /// <param name="withDisplays">
+    /// False where only the codes and text are used (a status, a category): the same reading and warnings, without
+    /// the map of displays (an immutable dictionary per concept, most of a small record's allocations).
+    /// </param>
+    public static CodedText Read(JsonElement concept, ElementPath path, ReadContext context, bool withDisplays = true)
     {
         var codes = ImmutableArray.CreateBuilder<Code>(1);
-        ImmutableDictionary<Code, string>.Builder? displays = null;
+        ImmutableDictionary<Code, string>? displays = withDisplays ? ImmutableDictionary<Code, string>.Empty : null;
         string? firstDisplay = null;
         var index = 0;
         foreach (var coding in TolerantJson.Array(concept, "coding"u8, path, context))
@@ -41,7 +45,7 @@ internal static class CodeableConcepts
 
         return new CodedText(codes.DrainToImmutable(), text)
         {
-            Displays = displays?.ToImmutable() ?? ImmutableDictionary<Code, string>.Empty,
+            Displays = displays ?? ImmutableDictionary<Code, string>.Empty,
         };
     }
 
@@ -64,7 +68,9 @@ internal static class CodeableConcepts
             return element.GetString();
         }
 
-        var concept = Read(parent, name, parentPath, context);
+        var concept = TolerantJson.TryGetObject(parent, name, parentPath, context, out var value)
+            ? Read(value, parentPath.Then(name), context, withDisplays: false)
+            : CodedText.Empty;
         foreach (var code in concept.Codes)
         {
             if (code.System == system)
@@ -80,7 +86,7 @@ internal static class CodeableConcepts
         JsonElement coding,
         ElementPath path,
         ImmutableArray<Code>.Builder codes,
-        ref ImmutableDictionary<Code, string>.Builder? displays,
+        ref ImmutableDictionary<Code, string>? displays,
         ref string? firstDisplay,
         ReadContext context)
     {
@@ -107,10 +113,9 @@ internal static class CodeableConcepts
         }
 
         codes.Add(code);
-        if (display is not null)
+        if (display is not null && displays is not null)
         {
-            displays ??= ImmutableDictionary.CreateBuilder<Code, string>();
-            displays[code] = display;
+            displays = displays.SetItem(code, display);
         }
     }
 }

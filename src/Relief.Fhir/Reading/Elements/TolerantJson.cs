@@ -93,7 +93,7 @@ internal static class TolerantJson
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                var text = element.GetString();
+                var text = RepeatedStrings.Of(element);
                 if (string.IsNullOrEmpty(text))
                 {
                     var path = parentPath.Child(name);

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text.Json;
 using NodaTime;
 using Relief.Core.Patients;
@@ -48,29 +47,11 @@ internal static class ConditionReader
             Onset = Onset(resource, context),
             Abatement = Abatement(resource, context),
             Recorded = FhirDates.DateTime(resource, "recordedDate"u8, root, context),
-            Categories = Categories(resource, context),
+            Categories = CategoryCodes.Read(resource, context),
             EncounterReference = TolerantJson.TryGetObject(resource, "encounter"u8, root, context, out var encounter)
                 ? TolerantJson.String(encounter, "reference"u8, "encounter", context)
                 : null,
         };
-    }
-
-    /// <summary>The codes of every category coding (any system: US Core and HL7's condition-category use the same codes).</summary>
-    private static ImmutableArray<string> Categories(JsonElement resource, ReadContext context)
-    {
-        var codes = ImmutableArray.CreateBuilder<string>();
-        var index = 0;
-        foreach (var item in TolerantJson.Array(resource, "category"u8, ElementPath.Root, context))
-        {
-            if (TolerantJson.IsObjectItem(item, ElementPath.Root, "category"u8, index, context))
-            {
-                codes.AddRange(CodeableConcepts.Read(item, $"category[{index}]", context).Codes.Select(c => c.Value));
-            }
-
-            index++;
-        }
-
-        return codes.ToImmutable();
     }
 
     /// <summary>

@@ -11,6 +11,10 @@ namespace Relief.Fhir.Reading.Resources;
 /// </summary>
 internal static class DosageReader
 {
+    // Nearly every request has one dosage: its paths are made once, not per resource.
+    private static readonly DosagePaths FirstInstruction = new("dosageInstruction[0]");
+    private static readonly DosagePaths FirstDosage = new("dosage[0]");
+
     public static ImmutableArray<DosageFact> ReadAll(JsonElement resource, ReadOnlySpan<byte> name, string path, ReadContext context)
     {
         ImmutableArray<DosageFact>.Builder? dosages = null;
@@ -19,27 +23,31 @@ internal static class DosageReader
         {
             if (TolerantJson.IsObjectItem(dosage, ElementPath.Root, name, index, context))
             {
-                dosages ??= ImmutableArray.CreateBuilder<DosageFact>();
-                dosages.Add(Read(dosage, $"{path}[{index}]", context));
+                dosages ??= ImmutableArray.CreateBuilder<DosageFact>(1);
+                var paths = index == 0 && path == "dosageInstruction" ? FirstInstruction
+                    : index == 0 && path == "dosage" ? FirstDosage
+                    : new DosagePaths($"{path}[{index}]");
+                dosages.Add(Read(dosage, paths, context));
             }
 
             index++;
         }
 
-        return dosages?.ToImmutable() ?? [];
+        return dosages?.DrainToImmutable() ?? [];
     }
 
-    public static DosageFact Read(JsonElement dosage, string path, ReadContext context)
+    private static DosageFact Read(JsonElement dosage, DosagePaths paths, ReadContext context)
     {
-        var (dose, entries) = Dose(dosage, path, context);
+        var path = paths.Dosage;
+        var (dose, entries) = Dose(dosage, paths, context);
         int? frequency = null;
         int? frequencyMax = null;
         decimal? period = null;
         string? periodUnit = null;
         if (TolerantJson.TryGetObject(dosage, "timing"u8, path, context, out var timing)
-            && TolerantJson.TryGetObject(timing, "repeat"u8, $"{path}.timing", context, out var repeat))
+            && TolerantJson.TryGetObject(timing, "repeat"u8, paths.Timing, context, out var repeat))
         {
-            var repeatPath = $"{path}.timing.repeat";
+            var repeatPath = paths.Repeat;
             frequency = TolerantJson.Integer(repeat, "frequency"u8, repeatPath, context);
             frequencyMax = TolerantJson.Integer(repeat, "frequencyMax"u8, repeatPath, context);
             period = TolerantJson.Decimal(repeat, "period"u8, repeatPath, context);
@@ -75,8 +83,9 @@ internal static class DosageReader
     /// among those sharing the first entry's unit counts (the one that can be reached: the reference MME calculator
     /// assumes the most aggressive dosing). A Range counts by its high end.
     /// </summary>
-    private static (QuantityValue Dose, int Entries) Dose(JsonElement dosage, string path, ReadContext context)
+    private static (QuantityValue Dose, int Entries) Dose(JsonElement dosage, DosagePaths paths, ReadContext context)
     {
+        var path = paths.Dosage;
         QuantityValue best = default;
         QuantityValue first = default;
         QuantityValue? ordered = null;
@@ -91,7 +100,7 @@ internal static class DosageReader
                 continue;
             }
 
-            var itemPath = $"{path}.doseAndRate[{index}]";
+            var itemPath = index == 0 ? paths.FirstDoseAndRate : $"{path}.doseAndRate[{index}]";
             QuantityValue dose = default;
             if (doseAndRate.TryGetProperty("doseQuantity"u8, out _))
             {

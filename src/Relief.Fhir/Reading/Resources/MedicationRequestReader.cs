@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text.Json;
 using Relief.Core.Patients;
 using Relief.Fhir.Reading.Elements;
@@ -16,17 +15,7 @@ internal static class MedicationRequestReader
         var intent = TolerantJson.String(resource, "intent"u8, root, context);
 
         // cds4cpm sends one object here rather than an array: the warning is how a sender learns of it.
-        var categories = ImmutableArray.CreateBuilder<string>();
-        var index = 0;
-        foreach (var category in TolerantJson.Array(resource, "category"u8, root, context))
-        {
-            if (TolerantJson.IsObjectItem(category, root, "category"u8, index, context))
-            {
-                categories.AddRange(CodeableConcepts.Read(category, $"category[{index}]", context).Codes.Select(c => c.Value));
-            }
-
-            index++;
-        }
+        var categories = CategoryCodes.Read(resource, context);
 
         var dosages = DosageReader.ReadAll(resource, "dosageInstruction"u8, "dosageInstruction", context);
 
@@ -80,7 +69,7 @@ internal static class MedicationRequestReader
             End = bounds.End ?? validity.End,
             Dosages = dosages,
             Authored = authored,
-            Categories = categories.DrainToImmutable(),
+            Categories = categories,
             SupplyDays = supplyDays,
             DispenseQuantity = quantity.Value,
             DispenseUnit = quantity.Unit,

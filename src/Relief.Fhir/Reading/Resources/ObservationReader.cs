@@ -105,19 +105,20 @@ internal static class ObservationReader
     /// <summary>The interpretation codes (L, H, N... from HL7 v3 ObservationInterpretation), which read a numeric activity as low or normal.</summary>
     private static ImmutableArray<Code> Interpretation(JsonElement element, ElementPath path, ReadContext context)
     {
-        var codes = ImmutableArray.CreateBuilder<Code>();
+        // Made only for an observation that has one (most have none).
+        ImmutableArray<Code>.Builder? codes = null;
         var index = 0;
         foreach (var item in TolerantJson.Array(element, "interpretation"u8, path, context))
         {
             if (item.ValueKind == JsonValueKind.Object)
             {
-                codes.AddRange(CodeableConcepts.Read(item, path.Item("interpretation", index), context).Codes);
+                (codes ??= ImmutableArray.CreateBuilder<Code>(1)).AddRange(CodeableConcepts.Read(item, path.Item("interpretation", index), context).Codes);
             }
 
             index++;
         }
 
-        return codes.ToImmutable();
+        return codes?.DrainToImmutable() ?? [];
     }
 
     /// <summary>When it was true of the patient: effective[x] (a Period's start), else when it was issued.</summary>

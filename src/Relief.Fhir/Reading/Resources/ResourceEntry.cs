@@ -12,7 +12,11 @@ internal readonly record struct ResourceEntry(
     string? FullUrl,
     string Location)
 {
+    /// <summary><c>Type/id</c>, for a message: made on each call, so the happy path keys resources by <see cref="Key"/>.</summary>
     public string Label => $"{ResourceType}/{Id}";
+
+    /// <summary>What <see cref="Label"/> says, without the string (a known type has no '/': the pair names one label).</summary>
+    public (string ResourceType, string Id) Key => (ResourceType, Id);
 }
 
 /// <summary>A resource as the input gives it, before its type and id are known.</summary>
