@@ -55,7 +55,8 @@ internal sealed class PatientScreener(AssessmentPipeline pipeline, LocalDate asO
         }
         catch (JsonException exception)
         {
-            // Lines were checked in the first pass; this is a spill file damaged between runs.
+            // A line malformed after its patient (the first pass stops reading there: DeferredLineCheck finds and reports
+            // it), or a spill file damaged between runs.
             return new PatientOutcome(patient.PatientId, [], null, new PatientError(patient.PatientId, "malformed-json", exception.Message));
         }
     }
