@@ -44,13 +44,21 @@ public sealed class OpioidReview
         // Orders are first placed in their groups only: most records have no opioid or benzodiazepine to review, and
         // the days' supply and MME/day of every order (each monthly refill) are worked out only when one does.
         var grouped = Orders(patient);
-        var screening = new ReviewContext(patient, asOf, _opioids.Windows!, grouped);
+        var windows = _opioids.Windows!;
         var findings = new List<Finding>();
-        if (patient.AgeOn(asOf) is not { } age || age >= screening.Windows.AdultAge)
+        if (patient.AgeOn(asOf) is not { } age || age >= windows.AdultAge)
         {
-            MedicationForOpioidUseDisorder(screening, findings);
+            MedicationForOpioidUseDisorder(patient, asOf, windows, grouped, findings);
         }
 
+        // Triggers are opioid orders that are not inpatient: with none of those and no benzodiazepine (most records)
+        // the review ends here, without building the screening context's lists.
+        if (!grouped.Exists(static o => (o.IsOpioid || o.IsBenzodiazepine) && !o.IsInpatient))
+        {
+            return findings.Count == 0 ? [] : [.. findings];
+        }
+
+        var screening = new ReviewContext(patient, asOf, windows, grouped);
         if (screening.Triggers.Count == 0 && !grouped.Any(o => o.IsBenzodiazepine && !o.IsInpatient))
         {
             return [.. findings];
@@ -423,17 +431,25 @@ public sealed class OpioidReview
     }
 
     // ---------------------------------------------------------------- recommendation 12
-    private void MedicationForOpioidUseDisorder(ReviewContext context, List<Finding> findings)
+    private void MedicationForOpioidUseDisorder(PatientRecord patient, LocalDate asOf, OpioidWindows windows, List<OpioidOrder> orders, List<Finding> findings)
     {
         var disorders = Set("opioid-use-disorders");
-        var diagnoses = context.Patient.Conditions.Where(c => c.IsCurrent && disorders.ContainsAny(c.Concept.Codes)).ToList();
-        if (diagnoses.Count == 0)
+        List<ConditionFact>? diagnoses = null;
+        foreach (var condition in patient.Conditions)
+        {
+            if (condition.IsCurrent && disorders.ContainsAny(condition.Concept.Codes))
+            {
+                (diagnoses ??= []).Add(condition);
+            }
+        }
+
+        if (diagnoses is null)
         {
             return;
         }
 
-        var since = context.AsOf.PlusDays(-context.Windows.ReviewLookbackDays);
-        var treated = context.Orders.Any(o => o.IsMoud && (o.IsDraft || o.IsCurrent || Within(o.Written, since, context.AsOf)));
+        var since = asOf.PlusDays(-windows.ReviewLookbackDays);
+        var treated = orders.Any(o => o.IsMoud && (o.IsDraft || o.IsCurrent || Within(o.Written, since, asOf)));
         if (!treated)
         {
             findings.Add(_findings.Make("cdc-2022/rec-12-moud",

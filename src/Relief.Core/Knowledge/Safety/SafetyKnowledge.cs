@@ -38,6 +38,7 @@ public sealed class SafetyKnowledge
         FactorIcd10CmPrefixes = [.. parts.Factors.SelectMany(f => f.Icd10CmPrefixes.Concat(f.EndIcd10CmPrefixes)).Distinct(StringComparer.Ordinal)];
 
         CautionsByIngredient = ByIngredient(Cautions, c => c.Ingredients);
+        StoppedCautions = [.. Cautions.Where(c => c.AppliesTo == AppliesTo.Stopped && c.StoppedWithinDays is not null)];
         PairInteractionsByIngredient = ByIngredient(Interactions.Where(i => i.Kind == InteractionKind.Pair), i => i.A.Union(i.B));
         CountInteractions = [.. Interactions.Where(i => i.Kind == InteractionKind.Count)];
         LiveVaccineInteractions = [.. Interactions.Where(i => i.Kind == InteractionKind.LiveVaccine)];
@@ -152,6 +153,9 @@ public sealed class SafetyKnowledge
     public ImmutableArray<TaperRule> Tapering { get; }
 
     public FrozenDictionary<string, ImmutableArray<Caution>> CautionsByIngredient { get; }
+
+    /// <summary>The cautions for a drug stopped within some days (<see cref="AppliesTo.Stopped"/>), in file order.</summary>
+    public ImmutableArray<Caution> StoppedCautions { get; }
 
     /// <summary>Pair interactions by every ingredient on either side.</summary>
     public FrozenDictionary<string, ImmutableArray<Interaction>> PairInteractionsByIngredient { get; }

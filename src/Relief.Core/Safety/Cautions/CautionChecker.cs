@@ -15,8 +15,9 @@ internal static class CautionChecker
 {
     public static ImmutableArray<CautionFinding> Check(SafetyContext context)
     {
-        var findings = new List<CautionFinding>();
-        var seen = new HashSet<(string Rule, string Resource)>();
+        // Made on the first caution that names a patient's drug: most drugs have none.
+        List<CautionFinding>? findings = null;
+        HashSet<(string Rule, string Resource)>? seen = null;
         foreach (var medication in context.Active)
         {
             foreach (var ingredient in medication.Ingredients)
@@ -29,7 +30,7 @@ internal static class CautionChecker
                 foreach (var caution in cautions)
                 {
                     // One finding per course: refills and renewals of the drug are not repeated.
-                    if (!AppliesTo(caution, medication.Fact) || !seen.Add((caution.Id, context.ActiveCourseOf(medication).Key)))
+                    if (!AppliesTo(caution, medication.Fact) || !(seen ??= []).Add((caution.Id, context.ActiveCourseOf(medication).Key)))
                     {
                         continue;
                     }
@@ -42,22 +43,22 @@ internal static class CautionChecker
                     var factor = context.Factor(caution.FactorId);
                     if (factor.Holds || factor.RenalFunctionUnknown)
                     {
-                        findings.Add(Finding(context, caution, medication, factor));
+                        (findings ??= []).Add(Finding(context, caution, medication, factor));
                     }
                 }
             }
         }
 
-        CheckStopped(context, findings);
-        return [.. findings];
+        CheckStopped(context, ref findings);
+        return findings is null ? [] : [.. findings];
     }
 
     /// <summary>Only the cautions for stopped drugs: a record without current or proposed medications.</summary>
     public static ImmutableArray<CautionFinding> CheckStoppedOnly(SafetyContext context)
     {
-        var findings = new List<CautionFinding>();
-        CheckStopped(context, findings);
-        return [.. findings];
+        List<CautionFinding>? findings = null;
+        CheckStopped(context, ref findings);
+        return findings is null ? [] : [.. findings];
     }
 
     private static bool AppliesTo(Caution caution, MedicationFact medication) => caution.AppliesTo switch
@@ -72,39 +73,45 @@ internal static class CautionChecker
     /// Cautions for a drug stopped within N days (its end, else its start, since it stopped after it started), when no
     /// current or proposed order of the drug exists: one finding per caution, naming the latest such order.
     /// </summary>
-    private static void CheckStopped(SafetyContext context, List<CautionFinding> findings)
+    private static void CheckStopped(SafetyContext context, ref List<CautionFinding>? findings)
     {
-        List<Caution>? stoppedRules = null;
+        var any = false;
         var longest = 0;
-        foreach (var caution in context.Rules.Cautions)
+        foreach (var caution in context.Rules.StoppedCautions)
         {
-            if (caution.AppliesTo == Knowledge.Safety.AppliesTo.Stopped && caution.StoppedWithinDays is { } days && !context.HasActiveAny(caution.Ingredients))
+            if (!context.HasActiveAny(caution.Ingredients))
             {
-                (stoppedRules ??= []).Add(caution);
-                longest = Math.Max(longest, days);
+                any = true;
+                longest = Math.Max(longest, caution.StoppedWithinDays!.Value);
             }
         }
 
-        if (stoppedRules is null)
+        if (!any)
         {
             return;
         }
 
         // One pass over the past orders, selected by date before they are resolved.
-        var since = context.AsOf.PlusDays(-longest);
-        var candidates = context.Past(m => LastKnownOn(m) is { } last && last >= since && last <= context.AsOf).ToList();
+        var candidates = context.Past(
+            (Since: context.AsOf.PlusDays(-longest), Until: context.AsOf),
+            static (m, window) => LastKnownOn(m) is { } last && last >= window.Since && last <= window.Until);
         if (candidates.Count == 0)
         {
             return;
         }
 
-        foreach (var caution in stoppedRules)
+        foreach (var caution in context.Rules.StoppedCautions)
         {
+            if (context.HasActiveAny(caution.Ingredients))
+            {
+                continue;
+            }
+
             var window = context.AsOf.PlusDays(-caution.StoppedWithinDays!.Value);
             ResolvedMedication? latest = null;
             foreach (var past in candidates)
             {
-                if (LastKnownOn(past.Fact) >= window && past.Ingredients.Any(i => caution.Ingredients.Contains(i.DrugId))
+                if (LastKnownOn(past.Fact) >= window && past.ContainsAny(caution.Ingredients)
                     && (latest is null || LastKnownOn(past.Fact) > LastKnownOn(latest.Fact)))
                 {
                     latest = past;
@@ -120,7 +127,7 @@ internal static class CautionChecker
             var factor = context.Factor(caution.FactorId);
             if (factor.Holds && (caution.UnlessFactorId is not { } unless || !context.Factor(unless).Holds))
             {
-                findings.Add(StoppedFinding(context, caution, latest, factor, caution.StoppedWithinDays.Value));
+                (findings ??= []).Add(StoppedFinding(context, caution, latest, factor, caution.StoppedWithinDays.Value));
             }
         }
     }
@@ -148,7 +155,7 @@ internal static class CautionChecker
             Codes = [.. SafetyContext.CodesOf(medication), .. factor.Codes],
             Rationale = caution.Rationale,
             Action = caution.Action,
-            Sources = context.Cite(caution.SourceIds.Concat(definition.SourceIds)),
+            Sources = context.Cite(caution.SourceIds, definition.SourceIds),
             Notes = [stopped, .. factor.Notes.Distinct(StringComparer.Ordinal)],
         };
     }
@@ -189,7 +196,7 @@ internal static class CautionChecker
             Codes = [.. SafetyContext.CodesOf(medication), .. factor.Codes],
             Rationale = caution.Rationale,
             Action = caution.Action,
-            Sources = context.Cite(caution.SourceIds.Concat(definition.SourceIds)),
+            Sources = context.Cite(caution.SourceIds, definition.SourceIds),
             Notes = [.. notes.Distinct(StringComparer.Ordinal)],
         };
     }

@@ -14,20 +14,32 @@ internal static class MonitoringChecker
 {
     public static ImmutableArray<MonitoringFinding> Check(SafetyContext context)
     {
-        var active = new HashSet<string>(context.Active.SelectMany(m => m.Ingredients.Select(i => i.DrugId)), StringComparer.Ordinal);
         // The knowledge's own instances: by reference, not the record's value equality (which hashes every field).
-        var candidates = new HashSet<MonitoringProtocol>(ReferenceEqualityComparer.Instance);
-        foreach (var ingredient in active)
+        // Made only when a drug of the patient has a protocol (most have none).
+        HashSet<MonitoringProtocol>? candidates = null;
+        foreach (var medication in context.Active)
         {
-            if (context.Rules.ProtocolsByIngredient.TryGetValue(ingredient, out var protocols))
+            foreach (var ingredient in medication.Ingredients)
             {
-                candidates.UnionWith(protocols);
+                if (context.Rules.ProtocolsByIngredient.TryGetValue(ingredient.DrugId, out var protocols))
+                {
+                    (candidates ??= new HashSet<MonitoringProtocol>(ReferenceEqualityComparer.Instance)).UnionWith(protocols);
+                }
             }
         }
 
-        if (candidates.Count == 0)
+        if (candidates is null)
         {
             return [];
+        }
+
+        var active = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var medication in context.Active)
+        {
+            foreach (var ingredient in medication.Ingredients)
+            {
+                active.Add(ingredient.DrugId);
+            }
         }
 
         // File order, so findings never depend on hash order.
