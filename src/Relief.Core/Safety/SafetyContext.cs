@@ -34,6 +34,7 @@ internal sealed class SafetyContext
     private FactorEvaluator? _factorEvaluator;
     private DailyDoseCalculator? _doseCalculator;
     private Dictionary<string, ActiveCourse>? _activeCourses;
+    private ActiveCourse? _onlyCourse;
     private ImmutableArray<ImmunizationFact> _immunizations;
 
     public SafetyContext(
@@ -279,18 +280,16 @@ internal sealed class SafetyContext
     /// </summary>
     public ActiveCourse ActiveCourseOf(ResolvedMedication medication)
     {
+        // One order is its own course (most records with a medication have one): no table to build.
+        if (Active.Length == 1 && medication.Reference == Active[0].Reference)
+        {
+            return _onlyCourse ??= new ActiveCourse(Active[0].Reference, [Active[0]]);
+        }
+
         if (_activeCourses is null)
         {
             _activeCourses = new Dictionary<string, ActiveCourse>(Active.Length, StringComparer.Ordinal);
-            if (Active.Length == 1)
-            {
-                // One order is its own course (most records with a medication have one).
-                Close([Active[0]]);
-            }
-            else
-            {
-                BuildActiveCourses();
-            }
+            BuildActiveCourses();
         }
 
         return _activeCourses[medication.Reference];

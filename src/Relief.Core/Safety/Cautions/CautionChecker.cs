@@ -17,7 +17,7 @@ internal static class CautionChecker
     {
         // Made on the first caution that names a patient's drug: most drugs have none.
         List<CautionFinding>? findings = null;
-        HashSet<(string Rule, string Resource)>? seen = null;
+        List<(string Rule, string Course)>? seen = null;
         foreach (var medication in context.Active)
         {
             foreach (var ingredient in medication.Ingredients)
@@ -30,7 +30,7 @@ internal static class CautionChecker
                 foreach (var caution in cautions)
                 {
                     // One finding per course: refills and renewals of the drug are not repeated.
-                    if (!AppliesTo(caution, medication.Fact) || !(seen ??= []).Add((caution.Id, context.ActiveCourseOf(medication).Key)))
+                    if (!AppliesTo(caution, medication.Fact) || !FirstFor(ref seen, caution.Id, context.ActiveCourseOf(medication).Key))
                     {
                         continue;
                     }
@@ -51,6 +51,22 @@ internal static class CautionChecker
 
         CheckStopped(context, ref findings);
         return findings is null ? [] : [.. findings];
+    }
+
+    // True the first time a rule meets a course (a patient meets a few: a list scan, not a set).
+    private static bool FirstFor(ref List<(string Rule, string Course)>? seen, string rule, string course)
+    {
+        seen ??= [];
+        foreach (var (seenRule, seenCourse) in seen)
+        {
+            if (string.Equals(seenRule, rule, StringComparison.Ordinal) && string.Equals(seenCourse, course, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        seen.Add((rule, course));
+        return true;
     }
 
     /// <summary>Only the cautions for stopped drugs: a record without current or proposed medications.</summary>
@@ -149,7 +165,7 @@ internal static class CautionChecker
             FactorName = definition.Name,
             Criterion = factor.Criterion ?? "condition",
             FactorUnknown = false,
-            IngredientIds = [.. medication.Ingredients.Select(i => i.DrugId).Where(caution.Ingredients.Contains)],
+            IngredientIds = IngredientsNamed(medication, caution),
             Facts = [FactReferences.Of(medication.Fact), .. factor.Facts],
             Computed = factor.Computed,
             Codes = [.. SafetyContext.CodesOf(medication), .. factor.Codes],
@@ -158,6 +174,52 @@ internal static class CautionChecker
             Sources = context.Cite(caution.SourceIds, definition.SourceIds),
             Notes = [stopped, .. factor.Notes.Distinct(StringComparer.Ordinal)],
         };
+    }
+
+    // The medication's ingredients the caution names, in the medication's order.
+    private static ImmutableArray<string> IngredientsNamed(ResolvedMedication medication, Caution caution)
+    {
+        if (medication.Ingredients.Length == 1)
+        {
+            var only = medication.Ingredients[0].DrugId;
+            return caution.Ingredients.Contains(only) ? [only] : [];
+        }
+
+        var named = ImmutableArray.CreateBuilder<string>(medication.Ingredients.Length);
+        foreach (var ingredient in medication.Ingredients)
+        {
+            if (caution.Ingredients.Contains(ingredient.DrugId))
+            {
+                named.Add(ingredient.DrugId);
+            }
+        }
+
+        return named.ToImmutable();
+    }
+
+    // Each note once, first occurrence kept (as Distinct did); a finding has a handful, so a scan beats a set.
+    private static ImmutableArray<string> DistinctNotes(ImmutableArray<string>.Builder notes)
+    {
+        var distinct = ImmutableArray.CreateBuilder<string>(notes.Count);
+        foreach (var note in notes)
+        {
+            var seen = false;
+            foreach (var kept in distinct)
+            {
+                if (string.Equals(kept, note, StringComparison.Ordinal))
+                {
+                    seen = true;
+                    break;
+                }
+            }
+
+            if (!seen)
+            {
+                distinct.Add(note);
+            }
+        }
+
+        return distinct.Count == notes.Count ? distinct.MoveToImmutable() : distinct.ToImmutable();
     }
 
     private static CautionFinding Finding(SafetyContext context, Caution caution, ResolvedMedication medication, Factors.FactorResult factor)
@@ -190,14 +252,14 @@ internal static class CautionChecker
             FactorName = definition.Name,
             Criterion = factor.Criterion ?? "kidney-function",
             FactorUnknown = unknown,
-            IngredientIds = [.. medication.Ingredients.Select(i => i.DrugId).Where(caution.Ingredients.Contains)],
+            IngredientIds = IngredientsNamed(medication, caution),
             Facts = [.. context.ActiveCourseOf(medication).Facts(), .. factor.Facts],
             Computed = factor.Computed,
-            Codes = [.. SafetyContext.CodesOf(medication), .. factor.Codes],
+            Codes = [.. medication.Fact.Medication.Codes, .. factor.Codes],
             Rationale = caution.Rationale,
             Action = caution.Action,
             Sources = context.Cite(caution.SourceIds, definition.SourceIds),
-            Notes = [.. notes.Distinct(StringComparer.Ordinal)],
+            Notes = DistinctNotes(notes),
         };
     }
 }

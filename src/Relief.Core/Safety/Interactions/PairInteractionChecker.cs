@@ -29,10 +29,17 @@ internal static class PairInteractionChecker
             }
         }
 
-        var findings = new List<InteractionFinding>();
+        List<InteractionFinding>? findings = null;
         foreach (var rule in rules)
         {
             var counted = rule.WashoutDaysByIngredient.Count == 0 ? active : WithWashout(context, rule, active);
+
+            // Most rules a patient meets name only one of their drugs: tell that without building the sides.
+            if (!AnyOn(counted, rule.A) || !AnyOn(counted, rule.B))
+            {
+                continue;
+            }
+
             var sideA = Side(counted, rule.A);
             var sideB = Side(counted, rule.B);
             if (sideA.Count == 0 || sideB.Count == 0)
@@ -69,7 +76,7 @@ internal static class PairInteractionChecker
 
             foreach (var (members, ingredients) in pairs.Values)
             {
-                findings.Add(new InteractionFinding
+                (findings ??= []).Add(new InteractionFinding
                 {
                     RuleId = rule.Id,
                     Kind = InteractionKind.Pair,
@@ -87,7 +94,20 @@ internal static class PairInteractionChecker
             }
         }
 
-        return findings;
+        return (IReadOnlyList<InteractionFinding>?)findings ?? [];
+    }
+
+    private static bool AnyOn(List<CountedMedication> counted, IReadOnlySet<string> side)
+    {
+        foreach (var member in counted)
+        {
+            if (side.Contains(member.Ingredient))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static List<CountedMedication> Side(List<CountedMedication> counted, IReadOnlySet<string> side)

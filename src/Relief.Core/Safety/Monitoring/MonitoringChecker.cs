@@ -43,15 +43,32 @@ internal static class MonitoringChecker
         }
 
         // File order, so findings never depend on hash order.
-        var applicable = context.Rules.Protocols.Where(p => candidates.Contains(p) && Applies(context, p, active)).ToList();
-        var replaced = applicable.SelectMany(p => p.Replaces).ToHashSet(StringComparer.Ordinal);
+        List<MonitoringProtocol>? applicable = null;
+        HashSet<string>? replaced = null;
+        foreach (var protocol in context.Rules.Protocols)
+        {
+            if (candidates.Contains(protocol) && Applies(context, protocol, active))
+            {
+                (applicable ??= []).Add(protocol);
+                foreach (var id in protocol.Replaces)
+                {
+                    (replaced ??= new HashSet<string>(StringComparer.Ordinal)).Add(id);
+                }
+            }
+        }
+
+        if (applicable is null)
+        {
+            return [];
+        }
+
         var findings = new List<MonitoringFinding>();
         var thresholds = new ThresholdCheck(context);
         foreach (var protocol in applicable)
         {
-            var medications = context.Active.Where(m => m.Ingredients.Any(i => protocol.AnyOf.Contains(i.DrugId) || protocol.AllOf.Any(s => s.Contains(i.DrugId)))).ToList();
+            var medications = MedicationsOf(context, protocol);
             findings.AddRange(BaselineCheck.Check(context, protocol, medications));
-            if (protocol.Schedule is { } schedule && !replaced.Contains(protocol.Id))
+            if (protocol.Schedule is { } schedule && replaced?.Contains(protocol.Id) != true)
             {
                 findings.AddRange(ScheduleCheck.Check(context, protocol, schedule, medications));
             }
@@ -63,6 +80,43 @@ internal static class MonitoringChecker
 
         findings.AddRange(thresholds.Findings);
         return [.. findings];
+    }
+
+    // The current and proposed medications with an ingredient the protocol names, in the context's order.
+    private static List<ResolvedMedication> MedicationsOf(SafetyContext context, MonitoringProtocol protocol)
+    {
+        var medications = new List<ResolvedMedication>();
+        foreach (var medication in context.Active)
+        {
+            foreach (var ingredient in medication.Ingredients)
+            {
+                if (Names(protocol, ingredient.DrugId))
+                {
+                    medications.Add(medication);
+                    break;
+                }
+            }
+        }
+
+        return medications;
+    }
+
+    private static bool Names(MonitoringProtocol protocol, string ingredientId)
+    {
+        if (protocol.AnyOf.Contains(ingredientId))
+        {
+            return true;
+        }
+
+        foreach (var set in protocol.AllOf)
+        {
+            if (set.Contains(ingredientId))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Applies(SafetyContext context, MonitoringProtocol protocol, HashSet<string> active)
