@@ -4,45 +4,59 @@ using System.Collections.Immutable;
 namespace Relief.Core.Safety;
 
 /// <summary>
-/// The rules a by-ingredient index (knowledge built once) gives for the patient's current and proposed drugs: each
-/// once, ordered by id, as a sorted dictionary keyed by id gave them. Null when no drug of the patient has a rule
-/// (most records), so a check that finds nothing to look at allocates nothing.
+/// The rules a by-ingredient index (knowledge built once, each list in id order) gives for the patient's current and
+/// proposed drugs: each once, ordered by id, as a sorted dictionary keyed by id gave them. Null when no drug of the
+/// patient has a rule (most records), so a check that finds nothing to look at allocates nothing; one drug's list is
+/// used as it is.
 /// </summary>
 internal static class CandidateRules
 {
-    public static List<T>? Of<T>(SafetyContext context, FrozenDictionary<string, ImmutableArray<T>> byIngredient, Func<T, string> idOf)
+    public static IReadOnlyList<T>? Of<T>(SafetyContext context, FrozenDictionary<string, ImmutableArray<T>> byIngredient, Func<T, string> idOf)
         where T : class
     {
-        List<T>? rules = null;
+        ImmutableArray<T> first = default;
+        List<T>? merged = null;
         foreach (var medication in context.Active)
         {
             foreach (var ingredient in medication.Ingredients)
             {
-                if (!byIngredient.TryGetValue(ingredient.DrugId, out var candidates))
+                if (!byIngredient.TryGetValue(ingredient.DrugId, out var candidates) || candidates == first)
                 {
                     continue;
                 }
 
+                if (first.IsDefault)
+                {
+                    first = candidates;
+                    continue;
+                }
+
+                merged ??= [.. first];
                 foreach (var rule in candidates)
                 {
-                    if (rules is null)
+                    if (!Contains(merged, rule, idOf))
                     {
-                        rules = [rule];
-                    }
-                    else if (!Contains(rules, rule, idOf))
-                    {
-                        rules.Add(rule);
+                        merged.Add(rule);
                     }
                 }
             }
         }
 
+        if (first.IsDefault)
+        {
+            return null;
+        }
+
+        if (merged is null)
+        {
+            return first;
+        }
+
         // Ids are unique (the validator checks), so the unstable sort gives the one order.
-        rules?.Sort((x, y) => string.CompareOrdinal(idOf(x), idOf(y)));
-        return rules;
+        merged.Sort((x, y) => string.CompareOrdinal(idOf(x), idOf(y)));
+        return merged;
     }
 
-    // A patient meets a handful of rules: a scan is cheaper than a set.
     private static bool Contains<T>(List<T> rules, T rule, Func<T, string> idOf)
         where T : class
     {

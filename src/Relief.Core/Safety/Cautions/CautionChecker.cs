@@ -200,6 +200,11 @@ internal static class CautionChecker
     // Each note once, first occurrence kept (as Distinct did); a finding has a handful, so a scan beats a set.
     private static ImmutableArray<string> DistinctNotes(ImmutableArray<string>.Builder notes)
     {
+        if (notes.Count > 8)
+        {
+            return [.. notes.Distinct(StringComparer.Ordinal)];
+        }
+
         var distinct = ImmutableArray.CreateBuilder<string>(notes.Count);
         foreach (var note in notes)
         {
