@@ -121,8 +121,35 @@ internal static class MonitoringChecker
 
     private static bool Applies(SafetyContext context, MonitoringProtocol protocol, HashSet<string> active)
     {
-        var drugs = protocol.AnyOf.Overlaps(active) || (!protocol.AllOf.IsEmpty && protocol.AllOf.All(set => set.Overlaps(active)));
-        return drugs && (protocol.WhenAnyFactor.IsEmpty || protocol.WhenAnyFactor.Any(f => context.Factor(f).Holds));
+        var drugs = protocol.AnyOf.Overlaps(active) || (!protocol.AllOf.IsEmpty && EverySetTaken(protocol, active));
+        return drugs && (protocol.WhenAnyFactor.IsEmpty || AnyFactorHolds(context, protocol));
+    }
+
+    // Loops, not All/Any with closures: this runs for every protocol a patient's drug names.
+    private static bool EverySetTaken(MonitoringProtocol protocol, HashSet<string> active)
+    {
+        foreach (var set in protocol.AllOf)
+        {
+            if (!set.Overlaps(active))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool AnyFactorHolds(SafetyContext context, MonitoringProtocol protocol)
+    {
+        foreach (var factorId in protocol.WhenAnyFactor)
+        {
+            if (context.Factor(factorId).Holds)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The first of the medication's ingredients the protocol names.</summary>
