@@ -24,6 +24,7 @@ public sealed class Assessor
     private readonly FindingProjection _findings;
     private readonly OpioidReview _opioids;
     private readonly ResolvedConcepts _ingredients;
+    private readonly Func<MedicationFact, ResolvedMedication> _resolvePast;
 
     /// <summary>Builds the engine for one knowledge base; work that depends only on the knowledge is done here, once.</summary>
     public Assessor(KnowledgeBase knowledge)
@@ -35,6 +36,7 @@ public sealed class Assessor
         _findings = new FindingProjection(knowledge);
         _opioids = new OpioidReview(knowledge);
         _ingredients = ResolvedConcepts.For(knowledge);
+        _resolvePast = fact => new ResolvedMedication(fact, _ingredients.Resolve(fact.Medication));
     }
 
     /// <summary>The knowledge base this engine applies.</summary>
@@ -184,14 +186,39 @@ public sealed class Assessor
         return [.. medication.Ingredients.SelectMany(i => TaperAdvisor.For(context, medication, i.DrugId))];
     }
 
-    private ImmutableArray<ResolvedMedication> ResolveActive(PatientRecord patient) =>
-        [.. patient.Medications
-            .Where(m => m.Use is MedicationUse.Current or MedicationUse.Proposed)
-            .Select(m => new ResolvedMedication(m, _ingredients.Resolve(m.Medication)))];
+    private ImmutableArray<ResolvedMedication> ResolveActive(PatientRecord patient)
+    {
+        var medications = patient.Medications;
+        var count = 0;
+        foreach (var medication in medications)
+        {
+            if (medication.Use is MedicationUse.Current or MedicationUse.Proposed)
+            {
+                count++;
+            }
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var active = ImmutableArray.CreateBuilder<ResolvedMedication>(count);
+        foreach (var medication in medications)
+        {
+            if (medication.Use is MedicationUse.Current or MedicationUse.Proposed)
+            {
+                active.Add(new ResolvedMedication(medication, _ingredients.Resolve(medication.Medication)));
+            }
+        }
+
+        return active.MoveToImmutable();
+    }
 
     // Past orders are resolved only when a check needs that order (washout, course start, dose change); records renew
     // the same product many times, and each concept is resolved once (ResolvedConcepts).
-    private Func<MedicationFact, ResolvedMedication> PastResolver() => fact => new ResolvedMedication(fact, _ingredients.Resolve(fact.Medication));
+    // One delegate per engine, not one per assessment.
+    private Func<MedicationFact, ResolvedMedication> PastResolver() => _resolvePast;
 
     private void ReportUnresolved(MedicationFact fact, ImmutableArray<UnrecognisedCode>.Builder unrecognised)
     {

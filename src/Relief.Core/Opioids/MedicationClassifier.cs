@@ -48,6 +48,13 @@ internal sealed class MedicationClassifier(KnowledgeBase knowledge)
         };
     }
 
+    /// <summary>Whether the order is an opioid analgesic, and whether a benzodiazepine; no order object is built to tell.</summary>
+    public (bool IsOpioid, bool IsBenzodiazepine) OpioidOrBenzodiazepine(MedicationFact fact)
+    {
+        var member = MembershipOf(fact);
+        return (member.IsOpioid, member.IsBenzodiazepine);
+    }
+
     /// <summary>An order from <see cref="Groups"/> with its days' supply and, for an opioid, its MME/day.</summary>
     public OpioidOrder Complete(OpioidOrder order)
     {

@@ -160,7 +160,7 @@ internal sealed partial class OpioidMme(KnowledgeBase knowledge)
 
         if (string.IsNullOrEmpty(unit) || CountUnits.Contains(unit))
         {
-            var strength = ProductStrength.Find(new ResolvedMedication(order.Fact, order.Ingredients), ingredient.DrugId, knowledge);
+            var strength = ProductStrengths.For(knowledge).Find(new ResolvedMedication(order.Fact, order.Ingredients), ingredient.DrugId);
             return strength is { } found ? (dose * found.Mg, null) : (null, $"the strength of {ingredient.Name} is not stated in the product name");
         }
 

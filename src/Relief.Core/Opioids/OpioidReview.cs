@@ -41,16 +41,26 @@ public sealed class OpioidReview
             return [];
         }
 
-        // Orders are first placed in their groups only: most records have no opioid or benzodiazepine to review, and
-        // the days' supply and MME/day of every order (each monthly refill) are worked out only when one does.
-        var grouped = Orders(patient);
-        var screening = new ReviewContext(patient, asOf, _opioids.Windows!, grouped);
-        var findings = new List<Finding>();
-        if (patient.AgeOn(asOf) is not { } age || age >= screening.Windows.AdultAge)
+        // Most records have no opioid or benzodiazepine order to review and no opioid use disorder: they are told apart
+        // first, without building an order object per order (long records hold a hundred orders).
+        var windows = _opioids.Windows!;
+        var drafts = Drafts(patient);
+        var disorders = patient.AgeOn(asOf) is not { } age || age >= windows.AdultAge ? OpioidUseDisorders(patient) : null;
+        if (disorders is null && !MayTrigger(patient, asOf, windows, drafts))
         {
-            MedicationForOpioidUseDisorder(screening, findings);
+            return [];
         }
 
+        // Orders are first placed in their groups only: the days' supply and MME/day of every order (each monthly
+        // refill) are worked out only when the review goes on.
+        var grouped = Orders(patient, drafts);
+        var findings = new List<Finding>();
+        if (disorders is not null)
+        {
+            MedicationForOpioidUseDisorder(asOf, windows, grouped, disorders, findings);
+        }
+
+        var screening = new ReviewContext(patient, asOf, windows, grouped);
         if (screening.Triggers.Count == 0 && !grouped.Any(o => o.IsBenzodiazepine && !o.IsInpatient))
         {
             return [.. findings];
@@ -85,7 +95,21 @@ public sealed class OpioidReview
     /// repeat the draft in its prefetch under the same id: the copy is dropped when it is the same medication, so one
     /// order is not counted twice.
     /// </summary>
-    private List<OpioidOrder> Orders(PatientRecord patient)
+    private List<OpioidOrder> Orders(PatientRecord patient, List<MedicationFact>? drafts)
+    {
+        var orders = new List<OpioidOrder>(patient.Medications.Length);
+        foreach (var medication in patient.Medications)
+        {
+            if (Usable(medication, drafts))
+            {
+                orders.Add(_classifier.Groups(medication));
+            }
+        }
+
+        return orders;
+    }
+
+    private static List<MedicationFact>? Drafts(PatientRecord patient)
     {
         List<MedicationFact>? drafts = null;
         foreach (var medication in patient.Medications)
@@ -96,21 +120,60 @@ public sealed class OpioidReview
             }
         }
 
-        var orders = new List<OpioidOrder>(patient.Medications.Length);
+        return drafts;
+    }
+
+    private static bool Usable(MedicationFact medication, List<MedicationFact>? drafts)
+    {
+        if (medication.Use == MedicationUse.Invalid)
+        {
+            return false;
+        }
+
+        if (medication.Use == MedicationUse.Proposed || drafts is null)
+        {
+            return true;
+        }
+
+        foreach (var draft in drafts)
+        {
+            if (draft.ResourceId == medication.ResourceId && draft.Medication.Codes.SequenceEqual(medication.Medication.Codes))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether the review has something to review: a usable outpatient order that is a draft opioid or an active one
+    /// (the review's triggers, <see cref="ReviewContext.Triggers"/>), or a benzodiazepine. Without one only
+    /// recommendation 12 can fire. Past opioids alone (long records hold many) do not start a review.
+    /// </summary>
+    private bool MayTrigger(PatientRecord patient, LocalDate asOf, OpioidWindows windows, List<MedicationFact>? drafts)
+    {
         foreach (var medication in patient.Medications)
         {
-            if (medication.Use == MedicationUse.Invalid
-                || (medication.Use != MedicationUse.Proposed && drafts is not null
-                    && drafts.Exists(d => d.ResourceId == medication.ResourceId && d.Medication.Codes.SequenceEqual(medication.Medication.Codes))))
+            if (!Usable(medication, drafts) || medication.Categories.Contains("inpatient"))
             {
                 continue;
             }
 
-            orders.Add(_classifier.Groups(medication));
+            var (opioid, benzodiazepine) = _classifier.OpioidOrBenzodiazepine(medication);
+            if (benzodiazepine || (opioid && (medication.Use == MedicationUse.Proposed || IsActive(medication, asOf, windows))))
+            {
+                return true;
+            }
         }
 
-        return orders;
+        return false;
     }
+
+    /// <summary>Current and written within the past two years (reference "Active Ambulatory ... Rx").</summary>
+    private static bool IsActive(MedicationFact order, LocalDate asOf, OpioidWindows windows) =>
+        order.Use == MedicationUse.Current
+        && ((order.Authored ?? order.Start) is not { } written || (written >= asOf.PlusYears(-windows.ActiveOrderYears) && written <= asOf));
 
     // ---------------------------------------------------------------- recommendation 1
     private void NonopioidFirstForAcutePain(ReviewContext context, List<Finding> findings)
@@ -423,17 +486,26 @@ public sealed class OpioidReview
     }
 
     // ---------------------------------------------------------------- recommendation 12
-    private void MedicationForOpioidUseDisorder(ReviewContext context, List<Finding> findings)
+    /// <summary>The current diagnoses of opioid use disorder, or null when there is none (most records).</summary>
+    private List<ConditionFact>? OpioidUseDisorders(PatientRecord patient)
     {
         var disorders = Set("opioid-use-disorders");
-        var diagnoses = context.Patient.Conditions.Where(c => c.IsCurrent && disorders.ContainsAny(c.Concept.Codes)).ToList();
-        if (diagnoses.Count == 0)
+        List<ConditionFact>? diagnoses = null;
+        foreach (var condition in patient.Conditions)
         {
-            return;
+            if (condition.IsCurrent && disorders.ContainsAny(condition.Concept.Codes))
+            {
+                (diagnoses ??= []).Add(condition);
+            }
         }
 
-        var since = context.AsOf.PlusDays(-context.Windows.ReviewLookbackDays);
-        var treated = context.Orders.Any(o => o.IsMoud && (o.IsDraft || o.IsCurrent || Within(o.Written, since, context.AsOf)));
+        return diagnoses;
+    }
+
+    private void MedicationForOpioidUseDisorder(LocalDate asOf, OpioidWindows windows, List<OpioidOrder> orders, List<ConditionFact> diagnoses, List<Finding> findings)
+    {
+        var since = asOf.PlusDays(-windows.ReviewLookbackDays);
+        var treated = orders.Any(o => o.IsMoud && (o.IsDraft || o.IsCurrent || Within(o.Written, since, asOf)));
         if (!treated)
         {
             findings.Add(_findings.Make("cdc-2022/rec-12-moud",
@@ -542,8 +614,7 @@ public sealed class OpioidReview
                                    && w >= AsOf.PlusYears(-Windows.ActiveOrderYears)));
 
         /// <summary>Current and written within the past two years (reference "Active Ambulatory ... Rx").</summary>
-        public bool IsActive(OpioidOrder order) =>
-            order.IsCurrent && (order.Written is not { } written || (written >= AsOf.PlusYears(-Windows.ActiveOrderYears) && written <= AsOf));
+        public bool IsActive(OpioidOrder order) => OpioidReview.IsActive(order.Fact, AsOf, Windows);
 
         public bool IsSubacute(OpioidOrder order) => order.SupplyDays >= Windows.SubacuteSupplyDays;
 

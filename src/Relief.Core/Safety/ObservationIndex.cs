@@ -13,37 +13,48 @@ namespace Relief.Core.Safety;
 internal sealed class ObservationIndex
 {
     private readonly SafetyKnowledge _rules;
-    private readonly ObservationFact[]?[] _slots;
-    private readonly bool[] _sorted;
+    // Null when the record has no result of any test or instrument (most small records): nothing else is allocated.
+    private readonly ObservationFact[]?[]? _slots;
+    private readonly bool[]? _sorted;
 
     public ObservationIndex(PatientRecord patient, LocalDate asOf, SafetyKnowledge rules)
     {
         _rules = rules;
-        _slots = new ObservationFact[]?[rules.ResultSlotCount];
-        _sorted = new bool[_slots.Length];
 
         // Two passes over the observations: count each slot's results, then fill arrays of exactly that size
-        // (no list growth, no copies: the largest records have hundreds of results in a few slots).
-        var counts = new int[_slots.Length];
-        var last = new ObservationFact?[_slots.Length];
-        Visit(patient, asOf, rules, counts, last, fill: false);
-        for (var slot = 0; slot < counts.Length; slot++)
+        // (no list growth, no copies: the largest records have hundreds of results in a few slots). The counts and
+        // each slot's last observation (its position + 1) live on the stack.
+        var slotCount = rules.ResultSlotCount;
+        Span<int> counts = slotCount <= 256 ? stackalloc int[slotCount] : new int[slotCount];
+        Span<int> last = slotCount <= 256 ? stackalloc int[slotCount] : new int[slotCount];
+        if (Visit(patient, asOf, rules, counts, last, null) == 0)
+        {
+            return;
+        }
+
+        _slots = new ObservationFact[]?[slotCount];
+        _sorted = new bool[slotCount];
+        for (var slot = 0; slot < slotCount; slot++)
         {
             if (counts[slot] > 0)
             {
                 _slots[slot] = new ObservationFact[counts[slot]];
-                counts[slot] = 0;
-                last[slot] = null;
             }
         }
 
-        Visit(patient, asOf, rules, counts, last, fill: true);
+        counts.Clear();
+        last.Clear();
+        Visit(patient, asOf, rules, counts, last, _slots);
     }
 
-    private void Visit(PatientRecord patient, LocalDate asOf, SafetyKnowledge rules, int[] counts, ObservationFact?[] last, bool fill)
+    // Counts (and, given the slot arrays, files) each usable result; returns how many were placed.
+    private static int Visit(PatientRecord patient, LocalDate asOf, SafetyKnowledge rules, Span<int> counts, Span<int> last, ObservationFact[]?[]? fill)
     {
-        foreach (var observation in patient.Observations)
+        var placed = 0;
+        var observations = patient.Observations;
+        for (var position = 0; position < observations.Length; position++)
         {
+            var observation = observations[position];
             // A result dated after asOf is ignored (knowledge-format-safety.md §1.3); so is one without a date, which cannot be placed.
             if (!observation.IsUsable || observation.Effective is not { } date || date > asOf)
             {
@@ -67,22 +78,25 @@ internal sealed class ObservationIndex
                     foreach (var slot in candidate.Slots)
                     {
                         // One observation coded twice for the same test (two LOINC codings) is one result.
-                        if (ReferenceEquals(last[slot], observation))
+                        if (last[slot] > 0 && ReferenceEquals(observations[last[slot] - 1], observation))
                         {
                             continue;
                         }
 
-                        last[slot] = observation;
-                        if (fill)
+                        last[slot] = position + 1;
+                        if (fill is not null)
                         {
-                            _slots[slot]![counts[slot]] = observation;
+                            fill[slot]![counts[slot]] = observation;
                         }
 
                         counts[slot]++;
+                        placed++;
                     }
                 }
             }
         }
+
+        return placed;
     }
 
     /// <summary>Results of a test, newest first.</summary>
@@ -125,13 +139,13 @@ internal sealed class ObservationIndex
 
     private IReadOnlyList<ObservationFact> Slot(int slot)
     {
-        if (_slots[slot] is not { } results)
+        if (_slots?[slot] is not { } results)
         {
             return [];
         }
 
         // Newest first; same-day results by resource id so the order never depends on the record's order.
-        if (!_sorted[slot])
+        if (!_sorted![slot])
         {
             Array.Sort(results, NewestFirst.Instance);
             _sorted[slot] = true;

@@ -20,6 +20,20 @@ internal sealed record ResolvedMedication(MedicationFact Fact, ImmutableArray<In
         return false;
     }
 
+    /// <summary>True when one of the ingredients is in the set (a rule's resolution).</summary>
+    public bool ContainsAny(IReadOnlySet<string> ingredientIds)
+    {
+        foreach (var ingredient in Ingredients)
+        {
+            if (ingredientIds.Contains(ingredient.DrugId))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary><c>Type/id</c>, built once: checks use it as a key many times per assessment.</summary>
     public string Reference { get; } = $"{Fact.ResourceType}/{Fact.ResourceId}";
 }

@@ -21,17 +21,20 @@ namespace Relief.Core.Safety;
 internal sealed class SafetyContext
 {
     private readonly Func<MedicationFact, ResolvedMedication> _resolve;
-    private readonly Dictionary<MedicationFact, ResolvedMedication> _pastResolved = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<(string Resource, string Ingredient), List<ResolvedMedication>> _courses = [];
+    // The tables below are made on first use: most screened records need none of them.
+    private Dictionary<MedicationFact, ResolvedMedication>? _pastResolved;
+    private Dictionary<(string Resource, string Ingredient), List<ResolvedMedication>>? _courses;
     private ConditionIndex? _conditions;
-    private readonly Dictionary<string, FactorResult> _factors = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Resource, string Ingredient), MedicationDose> _doses = [];
-    private readonly Dictionary<string, IngredientDose> _ingredientDoses = new(StringComparer.Ordinal);
+    private Dictionary<string, FactorResult>? _factors;
+    private Dictionary<(string Resource, string Ingredient), MedicationDose>? _doses;
+    private Dictionary<string, IngredientDose>? _ingredientDoses;
+    private List<UnrecognisedCode>? _unrecognised;
     private ObservationIndex? _observations;
     private KidneyFunction? _kidney;
     private FactorEvaluator? _factorEvaluator;
     private DailyDoseCalculator? _doseCalculator;
     private Dictionary<string, ActiveCourse>? _activeCourses;
+    private ActiveCourse? _onlyCourse;
     private ImmutableArray<ImmunizationFact> _immunizations;
 
     public SafetyContext(
@@ -86,7 +89,10 @@ internal sealed class SafetyContext
     public DataQualityLog Quality { get; } = new();
 
     /// <summary>Codes Relief could not place, found by the safety checks (unknown CVX codes).</summary>
-    public List<UnrecognisedCode> Unrecognised { get; } = [];
+    public List<UnrecognisedCode> Unrecognised => _unrecognised ??= [];
+
+    /// <summary>What <see cref="Unrecognised"/> holds, without making the list when no check added to it.</summary>
+    public IReadOnlyList<UnrecognisedCode> UnrecognisedSoFar => (IReadOnlyList<UnrecognisedCode>?)_unrecognised ?? [];
 
     public ObservationIndex Observations => _observations ??= new ObservationIndex(Patient, AsOf, Rules);
 
@@ -94,6 +100,7 @@ internal sealed class SafetyContext
 
     public FactorResult Factor(string factorId)
     {
+        _factors ??= new Dictionary<string, FactorResult>(StringComparer.Ordinal);
         if (!_factors.TryGetValue(factorId, out var result))
         {
             _factorEvaluator ??= new FactorEvaluator(this);
@@ -107,6 +114,7 @@ internal sealed class SafetyContext
     public MedicationDose Dose(ResolvedMedication medication, string ingredientId)
     {
         var key = (medication.Fact.ResourceId, ingredientId);
+        _doses ??= [];
         if (!_doses.TryGetValue(key, out var dose))
         {
             _doseCalculator ??= new DailyDoseCalculator(this);
@@ -119,21 +127,73 @@ internal sealed class SafetyContext
     /// <summary>The total daily dose of an ingredient over every current and proposed order (knowledge-format-safety.md §7.1).</summary>
     public IngredientDose DailyDose(string ingredientId)
     {
+        _ingredientDoses ??= new Dictionary<string, IngredientDose>(StringComparer.Ordinal);
         if (!_ingredientDoses.TryGetValue(ingredientId, out var total))
         {
-            // Refills of one product within a course count once (the latest order), so twenty monthly renewals
-            // are not twenty doses; different products of the ingredient (an immediate- and an extended-release
-            // opioid, paracetamol alone and in a combination) each count.
-            var parts = Active.Where(m => m.Contains(ingredientId))
-                .GroupBy(m => (ActiveCourseOf(m).Key, Product: m.Fact.Medication.ToString()))
-                .Select(g => g.MaxBy(m => (m.Fact.Start ?? AsOf, m.Reference), Comparer<(LocalDate, string)>.Create((x, y) => x.Item1 != y.Item1 ? x.Item1.CompareTo(y.Item1) : string.CompareOrdinal(x.Item2, y.Item2)))!)
-                .OrderBy(m => m.Reference, StringComparer.Ordinal)
-                .Select(m => Dose(m, ingredientId))
-                .ToImmutableArray();
-            _ingredientDoses[ingredientId] = total = new IngredientDose(ingredientId, parts);
+            _ingredientDoses[ingredientId] = total = new IngredientDose(ingredientId, DoseParts(ingredientId));
         }
 
         return total;
+    }
+
+    /// <summary>
+    /// Refills of one product within a course count once (the latest order: latest start, then the greatest
+    /// reference), so twenty monthly renewals are not twenty doses; different products of the ingredient (an
+    /// immediate- and an extended-release opioid, paracetamol alone and in a combination) each count. The parts come
+    /// in reference order. Plain loops: a record has a handful of current orders, and this runs per dose rule.
+    /// </summary>
+    private ImmutableArray<MedicationDose> DoseParts(string ingredientId)
+    {
+        // Active is ordered by reference, so the latest of each (course, product) is kept in that order too.
+        var latest = new List<(string Course, string Product, ResolvedMedication Medication, int Slot)>();
+        foreach (var medication in Active)
+        {
+            if (!medication.Contains(ingredientId))
+            {
+                continue;
+            }
+
+            var course = ActiveCourseOf(medication).Key;
+            var product = medication.Fact.Medication.ToString();
+            var index = -1;
+            for (var i = 0; i < latest.Count && index < 0; i++)
+            {
+                if (latest[i].Course == course && latest[i].Product == product)
+                {
+                    index = i;
+                }
+            }
+
+            if (index < 0)
+            {
+                latest.Add((course, product, medication, latest.Count));
+            }
+            else if (IsLater(medication, latest[index].Medication))
+            {
+                latest[index] = (course, product, medication, index);
+            }
+        }
+
+        // By reference; equal references keep their first-seen order (a stable sort, as OrderBy was).
+        latest.Sort(static (x, y) =>
+        {
+            var byReference = string.CompareOrdinal(x.Medication.Reference, y.Medication.Reference);
+            return byReference != 0 ? byReference : x.Slot.CompareTo(y.Slot);
+        });
+        var parts = ImmutableArray.CreateBuilder<MedicationDose>(latest.Count);
+        foreach (var (_, _, medication, _) in latest)
+        {
+            parts.Add(Dose(medication, ingredientId));
+        }
+
+        return parts.MoveToImmutable();
+    }
+
+    // MaxBy keeps the first of equal maxima: a later order replaces the kept one only when strictly greater.
+    private bool IsLater(ResolvedMedication candidate, ResolvedMedication kept)
+    {
+        var byStart = (candidate.Fact.Start ?? AsOf).CompareTo(kept.Fact.Start ?? AsOf);
+        return byStart != 0 ? byStart > 0 : string.CompareOrdinal(candidate.Reference, kept.Reference) > 0;
     }
 
     /// <summary>
@@ -141,37 +201,52 @@ internal sealed class SafetyContext
     /// filter sees the record's fact, so checks select by date first and resolve only what they need:
     /// records renew a product dozens of times, and most of that history never matters.
     /// </summary>
-    public IEnumerable<ResolvedMedication> Past(Func<MedicationFact, bool> filter)
+    /// <remarks>
+    /// The filter is a static function of the fact and the caller's state (dates), so asking allocates no closure;
+    /// nothing selected allocates nothing.
+    /// </remarks>
+    public IReadOnlyList<ResolvedMedication> Past<TState>(TState state, Func<MedicationFact, TState, bool> filter)
     {
-        foreach (var fact in SelectThenSort(filter))
+        var selected = SelectThenSort(state, filter);
+        if (selected is null)
         {
-            if (!_pastResolved.TryGetValue(fact, out var resolved))
+            return [];
+        }
+
+        _pastResolved ??= new Dictionary<MedicationFact, ResolvedMedication>(ReferenceEqualityComparer.Instance);
+        var resolved = new ResolvedMedication[selected.Count];
+        for (var i = 0; i < resolved.Length; i++)
+        {
+            var fact = selected[i].Fact;
+            if (!_pastResolved.TryGetValue(fact, out var medication))
             {
-                _pastResolved[fact] = resolved = _resolve(fact);
+                _pastResolved[fact] = medication = _resolve(fact);
             }
 
-            yield return resolved;
+            resolved[i] = medication;
         }
+
+        return resolved;
     }
 
     /// <summary>
     /// The past orders (<see cref="MedicationUse.Past"/>) the filter selects, ordered by resource (ties in the record's
     /// order), sorting only those: a filter by date keeps a few of a long history, and sorting the whole history for
-    /// them cost more than the checks did.
+    /// them cost more than the checks did. Null when none is selected.
     /// </summary>
-    private List<MedicationFact> SelectThenSort(Func<MedicationFact, bool> filter)
+    private List<(MedicationFact Fact, int Position)>? SelectThenSort<TState>(TState state, Func<MedicationFact, TState, bool> filter)
     {
-        var selected = new List<(MedicationFact Fact, int Position)>();
+        List<(MedicationFact Fact, int Position)>? selected = null;
         var medications = Patient.Medications;
         for (var i = 0; i < medications.Length; i++)
         {
-            if (medications[i].Use == MedicationUse.Past && filter(medications[i]))
+            if (medications[i].Use == MedicationUse.Past && filter(medications[i], state))
             {
-                selected.Add((medications[i], i));
+                (selected ??= []).Add((medications[i], i));
             }
         }
 
-        selected.Sort(static (x, y) =>
+        selected?.Sort(static (x, y) =>
         {
             var byType = string.CompareOrdinal(x.Fact.ResourceType, y.Fact.ResourceType);
             if (byType != 0)
@@ -182,13 +257,14 @@ internal sealed class SafetyContext
             var byId = string.CompareOrdinal(x.Fact.ResourceId, y.Fact.ResourceId);
             return byId != 0 ? byId : x.Position.CompareTo(y.Position);
         });
-        return selected.ConvertAll(s => s.Fact);
+        return selected;
     }
 
     /// <summary>The course an order belongs to (see <see cref="TreatmentCourses"/>), built once per order and ingredient.</summary>
     public List<ResolvedMedication> Course(ResolvedMedication medication, string ingredientId)
     {
         var key = (medication.Reference, ingredientId);
+        _courses ??= [];
         if (!_courses.TryGetValue(key, out var course))
         {
             _courses[key] = course = TreatmentCourses.Build(this, medication, ingredientId);
@@ -204,55 +280,120 @@ internal sealed class SafetyContext
     /// </summary>
     public ActiveCourse ActiveCourseOf(ResolvedMedication medication)
     {
+        // One order is its own course (most records with a medication have one): no table to build.
+        if (Active.Length == 1 && medication.Reference == Active[0].Reference)
+        {
+            return _onlyCourse ??= new ActiveCourse(Active[0].Reference, [Active[0]]);
+        }
+
         if (_activeCourses is null)
         {
-            _activeCourses = new Dictionary<string, ActiveCourse>(StringComparer.Ordinal);
-            var gap = Rules.Conventions.CourseGapDays;
-            foreach (var group in Active.GroupBy(m => string.Join('+', m.Ingredients.Select(i => i.DrugId).Order(StringComparer.Ordinal)), StringComparer.Ordinal))
-            {
-                var orders = group
-                    .OrderBy(m => m.Fact.Start ?? AsOf)
-                    .ThenBy(m => m.Reference, StringComparer.Ordinal)
-                    .ToList();
-                var course = new List<ResolvedMedication>();
-                LocalDate? runsUntil = null;
-                var open = false;
-                foreach (var order in orders)
-                {
-                    var start = order.Fact.Start ?? AsOf;
-                    if (course.Count > 0 && !open && runsUntil is { } until && start > until.PlusDays(gap))
-                    {
-                        Close(course);
-                        course = [];
-                        runsUntil = null;
-                    }
-
-                    course.Add(order);
-                    open |= order.Fact.End is null;
-                    if (order.Fact.End is { } end && (runsUntil is null || end > runsUntil))
-                    {
-                        runsUntil = end;
-                    }
-                }
-
-                Close(course);
-            }
+            _activeCourses = new Dictionary<string, ActiveCourse>(Active.Length, StringComparer.Ordinal);
+            BuildActiveCourses();
         }
 
         return _activeCourses[medication.Reference];
+    }
 
-        void Close(List<ResolvedMedication> orders)
+    // Orders grouped by their ingredient set (groups in the order first seen), each group by start then reference.
+    private void BuildActiveCourses()
+    {
+        var keys = new List<string>(Active.Length);
+        var groups = new Dictionary<string, List<ResolvedMedication>>(Active.Length, StringComparer.Ordinal);
+        foreach (var medication in Active)
         {
-            if (orders.Count == 0)
+            var key = IngredientSetKey(medication);
+            if (!groups.TryGetValue(key, out var group))
             {
-                return;
+                groups[key] = group = [];
+                keys.Add(key);
             }
 
-            var course = new ActiveCourse(orders[0].Reference, [.. orders]);
+            group.Add(medication);
+        }
+
+        var gap = Rules.Conventions.CourseGapDays;
+        foreach (var key in keys)
+        {
+            var orders = groups[key];
+            StableSortByStart(orders);
+            var course = new List<ResolvedMedication>();
+            LocalDate? runsUntil = null;
+            var open = false;
             foreach (var order in orders)
             {
-                _activeCourses![order.Reference] = course;
+                var start = order.Fact.Start ?? AsOf;
+                if (course.Count > 0 && !open && runsUntil is { } until && start > until.PlusDays(gap))
+                {
+                    Close(course);
+                    course = [];
+                    runsUntil = null;
+                }
+
+                course.Add(order);
+                open |= order.Fact.End is null;
+                if (order.Fact.End is { } end && (runsUntil is null || end > runsUntil))
+                {
+                    runsUntil = end;
+                }
             }
+
+            Close(course);
+        }
+    }
+
+    private static string IngredientSetKey(ResolvedMedication medication)
+    {
+        var ingredients = medication.Ingredients;
+        if (ingredients.Length == 1)
+        {
+            return ingredients[0].DrugId;
+        }
+
+        var ids = new string[ingredients.Length];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = ingredients[i].DrugId;
+        }
+
+        Array.Sort(ids, StringComparer.Ordinal);
+        return string.Join('+', ids);
+    }
+
+    // Insertion sort by (start, reference), stable as OrderBy/ThenBy were: a group holds a handful of orders.
+    private void StableSortByStart(List<ResolvedMedication> orders)
+    {
+        for (var i = 1; i < orders.Count; i++)
+        {
+            var item = orders[i];
+            var j = i - 1;
+            while (j >= 0 && CompareStart(orders[j], item) > 0)
+            {
+                orders[j + 1] = orders[j];
+                j--;
+            }
+
+            orders[j + 1] = item;
+        }
+    }
+
+    private int CompareStart(ResolvedMedication x, ResolvedMedication y)
+    {
+        var byStart = (x.Fact.Start ?? AsOf).CompareTo(y.Fact.Start ?? AsOf);
+        return byStart != 0 ? byStart : string.CompareOrdinal(x.Reference, y.Reference);
+    }
+
+    private void Close(List<ResolvedMedication> orders)
+    {
+        if (orders.Count == 0)
+        {
+            return;
+        }
+
+        var course = new ActiveCourse(orders[0].Reference, [.. orders]);
+        foreach (var order in orders)
+        {
+            _activeCourses![order.Reference] = course;
         }
     }
 
@@ -319,8 +460,26 @@ internal sealed class SafetyContext
     /// <summary>The sources of a finding, each once, in the order cited (the validator guarantees each id exists).</summary>
     public ImmutableArray<SourceCitation> Cite(IEnumerable<string> sourceIds)
     {
-        var citations = Citations.For(Knowledge);
         var result = ImmutableArray.CreateBuilder<SourceCitation>();
+        AddCitations(result, sourceIds);
+        return result.ToImmutable();
+    }
+
+    /// <summary>A rule's sources then its factor's (a caution), each once, in the order cited; no enumerator.</summary>
+    public ImmutableArray<SourceCitation> Cite(ImmutableArray<string> first, ImmutableArray<string> then)
+    {
+        var result = ImmutableArray.CreateBuilder<SourceCitation>(first.Length + then.Length);
+        AddCitations(result, first);
+        AddCitations(result, then);
+        return result.ToImmutable();
+    }
+
+    /// <summary>One list's sources, each once; no enumerator.</summary>
+    public ImmutableArray<SourceCitation> Cite(ImmutableArray<string> sourceIds) => Cite(sourceIds, []);
+
+    private void AddCitations(ImmutableArray<SourceCitation>.Builder result, IEnumerable<string> sourceIds)
+    {
+        var citations = Citations.For(Knowledge);
         foreach (var id in sourceIds)
         {
             if (citations.TryGetValue(id, out var citation) && !result.Contains(citation))
@@ -328,8 +487,18 @@ internal sealed class SafetyContext
                 result.Add(citation);
             }
         }
+    }
 
-        return result.ToImmutable();
+    private void AddCitations(ImmutableArray<SourceCitation>.Builder result, ImmutableArray<string> sourceIds)
+    {
+        var citations = Citations.For(Knowledge);
+        foreach (var id in sourceIds)
+        {
+            if (citations.TryGetValue(id, out var citation) && !result.Contains(citation))
+            {
+                result.Add(citation);
+            }
+        }
     }
 
     /// <summary>The medication's codes, for a finding's list of codes it concerns.</summary>

@@ -24,6 +24,8 @@ internal sealed record SafetyResults(
 /// </summary>
 internal static class SafetyEngine
 {
+    private static readonly SafetyResults NothingFound = new(SafetyReport.Empty, [], [], [], []);
+
     /// <summary>
     /// A response decision ("continue: meaningful response") about a drug that also carries an avoid or
     /// contraindicated caution names that caution, so the two are never read side by side unlinked (renal sample:
@@ -57,20 +59,35 @@ internal static class SafetyEngine
         {
             var stopped = CautionChecker.CheckStoppedOnly(context);
             return stopped.IsEmpty
-                ? new SafetyResults(SafetyReport.Empty, [], [], [], [])
+                ? NothingFound
                 : new SafetyResults(new SafetyReport(stopped, [], []), [], [], context.Quality.ToImmutable(), []);
         }
 
         var cautions = CautionChecker.Check(context);
-        var interactions = PairInteractionChecker.Check(context)
-            .Concat(CountInteractionChecker.Check(context))
-            .Concat(LiveVaccineChecker.Check(context))
-            .Concat(CombinationInteractionChecker.Check(context))
-            .ToImmutableArray();
+        var interactions = Interactions(context);
         var doses = DoseChecker.Check(context);
         var monitoring = MonitoringChecker.Check(context);
         var response = LinkCautions(ResponseChecker.Check(context), cautions);
         return new SafetyResults(
-            new SafetyReport(cautions, interactions, doses), monitoring, response, context.Quality.ToImmutable(), context.Unrecognised);
+            new SafetyReport(cautions, interactions, doses), monitoring, response, context.Quality.ToImmutable(), context.UnrecognisedSoFar);
+    }
+
+    // Each kind in turn (pair, count, live vaccine, combination); nothing is allocated when none fires.
+    private static ImmutableArray<InteractionFinding> Interactions(SafetyContext context)
+    {
+        List<InteractionFinding>? found = null;
+        Add(ref found, PairInteractionChecker.Check(context));
+        Add(ref found, CountInteractionChecker.Check(context));
+        Add(ref found, LiveVaccineChecker.Check(context));
+        Add(ref found, CombinationInteractionChecker.Check(context));
+        return found is null ? [] : [.. found];
+
+        static void Add(ref List<InteractionFinding>? found, IEnumerable<InteractionFinding> findings)
+        {
+            foreach (var finding in findings)
+            {
+                (found ??= []).Add(finding);
+            }
+        }
     }
 }

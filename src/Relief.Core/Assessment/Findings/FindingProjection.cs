@@ -26,27 +26,102 @@ public sealed class FindingProjection(KnowledgeBase knowledge)
         ImmutableArray<DataQualityNote> dataQuality,
         ImmutableArray<Finding> opioid = default)
     {
-        var items = new List<(Finding Finding, object Detail)>(safety.Cautions.Length + safety.Interactions.Length + safety.Doses.Length + monitoring.Length + response.Length + dataQuality.Length);
-        items.AddRange(safety.Cautions.Select(c => (From(c), (object)c)));
-        items.AddRange(safety.Interactions.Select(i => (From(i), (object)i)));
-        items.AddRange(safety.Doses.Select(d => (From(d), (object)d)));
-        items.AddRange(monitoring.Select(m => (From(m), (object)m)));
-        items.AddRange(response.Select(r => (From(r), (object)r)));
-        items.AddRange(dataQuality.Select(q => (From(q), (object)q)));
+        var opioidCount = opioid.IsDefault ? 0 : opioid.Length;
+        var count = safety.Cautions.Length + safety.Interactions.Length + safety.Doses.Length + monitoring.Length + response.Length + dataQuality.Length + opioidCount;
+
+        // Most screened records have no finding at all: one shared empty result, nothing to sort.
+        if (count == 0)
+        {
+            return Empty;
+        }
+
+        var items = new (Finding Finding, object Detail)[count];
+        var n = 0;
+        foreach (var c in safety.Cautions)
+        {
+            items[n++] = (From(c), c);
+        }
+
+        foreach (var i in safety.Interactions)
+        {
+            items[n++] = (From(i), i);
+        }
+
+        foreach (var d in safety.Doses)
+        {
+            items[n++] = (From(d), d);
+        }
+
+        foreach (var m in monitoring)
+        {
+            items[n++] = (From(m), m);
+        }
+
+        foreach (var r in response)
+        {
+            items[n++] = (From(r), r);
+        }
+
+        foreach (var q in dataQuality)
+        {
+            items[n++] = (From(q), q);
+        }
 
         // Opioid findings come from the opioid review already in this shape (Relief.Core.Opioids).
-        items.AddRange(opioid.IsDefault ? [] : opioid.Select(f => (f, (object)f)));
+        for (var i = 0; i < opioidCount; i++)
+        {
+            items[n++] = (opioid[i], opioid[i]);
+        }
 
-        // List.Sort is not stable; FindingOrder ends on key and title, which tell any two findings apart.
-        items.Sort((x, y) => FindingOrder.Instance.Compare(x.Finding, y.Finding));
-        var details = items.Select(i => i.Detail).ToList();
+        // Array.Sort is not stable; FindingOrder ends on key and title, which tell any two findings apart.
+        Array.Sort(items, ByFinding);
+
+        // Each family's detail records in the same order, sized from the inputs (no pass per family over the list).
+        var findings = ImmutableArray.CreateBuilder<Finding>(count);
+        var cautions = ImmutableArray.CreateBuilder<CautionFinding>(safety.Cautions.Length);
+        var interactions = ImmutableArray.CreateBuilder<InteractionFinding>(safety.Interactions.Length);
+        var doses = ImmutableArray.CreateBuilder<DoseFinding>(safety.Doses.Length);
+        var monitored = ImmutableArray.CreateBuilder<MonitoringFinding>(monitoring.Length);
+        var responses = ImmutableArray.CreateBuilder<ResponseFinding>(response.Length);
+        var notes = ImmutableArray.CreateBuilder<DataQualityNote>(dataQuality.Length);
+        foreach (var (finding, detail) in items)
+        {
+            findings.Add(finding);
+            switch (detail)
+            {
+                case CautionFinding c:
+                    cautions.Add(c);
+                    break;
+                case InteractionFinding i:
+                    interactions.Add(i);
+                    break;
+                case DoseFinding d:
+                    doses.Add(d);
+                    break;
+                case MonitoringFinding m:
+                    monitored.Add(m);
+                    break;
+                case ResponseFinding r:
+                    responses.Add(r);
+                    break;
+                case DataQualityNote q:
+                    notes.Add(q);
+                    break;
+            }
+        }
+
         return new ProjectedFindings(
-            [.. items.Select(i => i.Finding)],
-            new SafetyReport([.. details.OfType<CautionFinding>()], [.. details.OfType<InteractionFinding>()], [.. details.OfType<DoseFinding>()]),
-            [.. details.OfType<MonitoringFinding>()],
-            [.. details.OfType<ResponseFinding>()],
-            [.. details.OfType<DataQualityNote>()]);
+            findings.MoveToImmutable(),
+            new SafetyReport(cautions.MoveToImmutable(), interactions.MoveToImmutable(), doses.MoveToImmutable()),
+            monitored.MoveToImmutable(),
+            responses.MoveToImmutable(),
+            notes.MoveToImmutable());
     }
+
+    private static readonly ProjectedFindings Empty = new([], SafetyReport.Empty, [], [], []);
+
+    private static readonly Comparison<(Finding Finding, object Detail)> ByFinding =
+        static (x, y) => FindingOrder.Instance.Compare(x.Finding, y.Finding);
 
     public Finding From(CautionFinding c) => new()
     {
@@ -212,7 +287,26 @@ public sealed class FindingProjection(KnowledgeBase knowledge)
             .Select(test => new OrderProposal("ServiceRequest", test!.Codes.First(c => c.System == CodeSystems.Loinc), test.Name))];
 
     private string Names(IEnumerable<string> ingredientIds, string separator = ", ") =>
-        string.Join(separator, ingredientIds.Select(id => knowledge.Drugs.TryGetValue(id, out var drug) ? drug.Name : id));
+        string.Join(separator, ingredientIds.Select(Name));
+
+    // Most findings name one or two drugs: no enumerator or closure for them.
+    private string Names(ImmutableArray<string> ingredientIds, string separator = ", ")
+    {
+        if (ingredientIds.Length == 1)
+        {
+            return Name(ingredientIds[0]);
+        }
+
+        var names = new string[ingredientIds.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = Name(ingredientIds[i]);
+        }
+
+        return string.Join(separator, names);
+    }
+
+    private string Name(string ingredientId) => knowledge.Drugs.TryGetValue(ingredientId, out var drug) ? drug.Name : ingredientId;
 
     // The vaccine of a live-vaccine finding is the fact that is not a medication order.
     private static string Vaccine(ImmutableArray<FactReference> facts) =>
@@ -230,6 +324,25 @@ public sealed class FindingProjection(KnowledgeBase knowledge)
 
     private static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
-    private static string KeyOf(FindingFamily family, string ruleId, IEnumerable<FactReference> facts) =>
-        $"{WireName.Of(family)}|{ruleId}|{string.Join(",", facts.Select(f => f.Reference).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))}";
+    // The references sorted and each kept once (as Distinct then Order would), without LINQ: every finding builds one.
+    private static string KeyOf(FindingFamily family, string ruleId, ImmutableArray<FactReference> facts)
+    {
+        var references = new string[facts.Length];
+        for (var i = 0; i < references.Length; i++)
+        {
+            references[i] = facts[i].Reference;
+        }
+
+        Array.Sort(references, StringComparer.Ordinal);
+        var distinct = 0;
+        for (var i = 0; i < references.Length; i++)
+        {
+            if (distinct == 0 || !string.Equals(references[i], references[distinct - 1], StringComparison.Ordinal))
+            {
+                references[distinct++] = references[i];
+            }
+        }
+
+        return $"{WireName.Of(family)}|{ruleId}|{string.Join(',', references, 0, distinct)}";
+    }
 }

@@ -24,5 +24,19 @@ public sealed class ValueSet(string id, string name, string url, string sourceId
 
     public bool ContainsAny(IEnumerable<Code> codes) => codes.Any(Codes.Contains);
 
+    /// <summary>The same test for a record's codes as the reader gives them: no enumerator or delegate per call.</summary>
+    public bool ContainsAny(System.Collections.Immutable.ImmutableArray<Code> codes)
+    {
+        foreach (var code in codes)
+        {
+            if (Codes.Contains(code))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public override string ToString() => $"{Id} ({Codes.Count} codes)";
 }

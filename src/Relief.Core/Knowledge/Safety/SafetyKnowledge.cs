@@ -38,7 +38,8 @@ public sealed class SafetyKnowledge
         FactorIcd10CmPrefixes = [.. parts.Factors.SelectMany(f => f.Icd10CmPrefixes.Concat(f.EndIcd10CmPrefixes)).Distinct(StringComparer.Ordinal)];
 
         CautionsByIngredient = ByIngredient(Cautions, c => c.Ingredients);
-        PairInteractionsByIngredient = ByIngredient(Interactions.Where(i => i.Kind == InteractionKind.Pair), i => i.A.Union(i.B));
+        StoppedCautions = [.. Cautions.Where(c => c.AppliesTo == AppliesTo.Stopped && c.StoppedWithinDays is not null)];
+        PairInteractionsByIngredient = ById(ByIngredient(Interactions.Where(i => i.Kind == InteractionKind.Pair), i => i.A.Union(i.B)), i => i.Id);
         CountInteractions = [.. Interactions.Where(i => i.Kind == InteractionKind.Count)];
         LiveVaccineInteractions = [.. Interactions.Where(i => i.Kind == InteractionKind.LiveVaccine)];
         CombinationInteractions = [.. Interactions.Where(i => i.Kind == InteractionKind.Combination)];
@@ -46,7 +47,7 @@ public sealed class SafetyKnowledge
             .SelectMany(v => v.Cvx.Select(c => (Cvx: Vaccine.NormaliseCvx(c), Vaccine: v)))
             .GroupBy(x => x.Cvx, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.First().Vaccine, StringComparer.Ordinal);
-        DoseRulesByIngredient = ByIngredient(DoseRules, r => r.Ingredients);
+        DoseRulesByIngredient = ById(ByIngredient(DoseRules, r => r.Ingredients), r => r.Id);
         ProtocolsByIngredient = ByIngredient(Protocols, p => p.Ingredients);
         TestIdsByCode = Tests.Values
             .SelectMany(t => t.Codes.Select(c => (Code: c, t.Id)))
@@ -153,7 +154,10 @@ public sealed class SafetyKnowledge
 
     public FrozenDictionary<string, ImmutableArray<Caution>> CautionsByIngredient { get; }
 
-    /// <summary>Pair interactions by every ingredient on either side.</summary>
+    /// <summary>The cautions for a drug stopped within some days (<see cref="AppliesTo.Stopped"/>), in file order.</summary>
+    public ImmutableArray<Caution> StoppedCautions { get; }
+
+    /// <summary>Pair interactions by every ingredient on either side, each list in id order (the order they are checked in).</summary>
     public FrozenDictionary<string, ImmutableArray<Interaction>> PairInteractionsByIngredient { get; }
 
     public ImmutableArray<Interaction> CountInteractions { get; }
@@ -165,6 +169,7 @@ public sealed class SafetyKnowledge
     /// <summary>Vaccines by CVX code without leading zeros.</summary>
     public FrozenDictionary<string, Vaccine> VaccinesByCvx { get; }
 
+    /// <summary>Dose rules by ingredient, each list in id order (the order they are checked in).</summary>
     public FrozenDictionary<string, ImmutableArray<DoseRule>> DoseRulesByIngredient { get; }
 
     public FrozenDictionary<string, ImmutableArray<MonitoringProtocol>> ProtocolsByIngredient { get; }
@@ -189,6 +194,9 @@ public sealed class SafetyKnowledge
     public int ResultSlotCount => TestSlots.Count + InstrumentSlots.Count;
 
     public FrozenSet<string> Resolve(string reference) => Refs.TryGetValue(reference, out var ingredients) ? ingredients : FrozenSet<string>.Empty;
+
+    private static FrozenDictionary<string, ImmutableArray<T>> ById<T>(FrozenDictionary<string, ImmutableArray<T>> byIngredient, Func<T, string> idOf) =>
+        byIngredient.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.OrderBy(idOf, StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal);
 
     private static FrozenDictionary<string, ImmutableArray<T>> ByIngredient<T>(IEnumerable<T> rules, Func<T, IEnumerable<string>> ingredients) =>
         rules

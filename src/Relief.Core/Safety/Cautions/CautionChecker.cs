@@ -15,8 +15,9 @@ internal static class CautionChecker
 {
     public static ImmutableArray<CautionFinding> Check(SafetyContext context)
     {
-        var findings = new List<CautionFinding>();
-        var seen = new HashSet<(string Rule, string Resource)>();
+        // Made on the first caution that names a patient's drug: most drugs have none.
+        List<CautionFinding>? findings = null;
+        List<(string Rule, string Course)>? seen = null;
         foreach (var medication in context.Active)
         {
             foreach (var ingredient in medication.Ingredients)
@@ -29,7 +30,7 @@ internal static class CautionChecker
                 foreach (var caution in cautions)
                 {
                     // One finding per course: refills and renewals of the drug are not repeated.
-                    if (!AppliesTo(caution, medication.Fact) || !seen.Add((caution.Id, context.ActiveCourseOf(medication).Key)))
+                    if (!AppliesTo(caution, medication.Fact) || !FirstFor(ref seen, caution.Id, context.ActiveCourseOf(medication).Key))
                     {
                         continue;
                     }
@@ -42,22 +43,38 @@ internal static class CautionChecker
                     var factor = context.Factor(caution.FactorId);
                     if (factor.Holds || factor.RenalFunctionUnknown)
                     {
-                        findings.Add(Finding(context, caution, medication, factor));
+                        (findings ??= []).Add(Finding(context, caution, medication, factor));
                     }
                 }
             }
         }
 
-        CheckStopped(context, findings);
-        return [.. findings];
+        CheckStopped(context, ref findings);
+        return findings is null ? [] : [.. findings];
+    }
+
+    // True the first time a rule meets a course (a patient meets a few: a list scan, not a set).
+    private static bool FirstFor(ref List<(string Rule, string Course)>? seen, string rule, string course)
+    {
+        seen ??= [];
+        foreach (var (seenRule, seenCourse) in seen)
+        {
+            if (string.Equals(seenRule, rule, StringComparison.Ordinal) && string.Equals(seenCourse, course, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        seen.Add((rule, course));
+        return true;
     }
 
     /// <summary>Only the cautions for stopped drugs: a record without current or proposed medications.</summary>
     public static ImmutableArray<CautionFinding> CheckStoppedOnly(SafetyContext context)
     {
-        var findings = new List<CautionFinding>();
-        CheckStopped(context, findings);
-        return [.. findings];
+        List<CautionFinding>? findings = null;
+        CheckStopped(context, ref findings);
+        return findings is null ? [] : [.. findings];
     }
 
     private static bool AppliesTo(Caution caution, MedicationFact medication) => caution.AppliesTo switch
@@ -72,39 +89,45 @@ internal static class CautionChecker
     /// Cautions for a drug stopped within N days (its end, else its start, since it stopped after it started), when no
     /// current or proposed order of the drug exists: one finding per caution, naming the latest such order.
     /// </summary>
-    private static void CheckStopped(SafetyContext context, List<CautionFinding> findings)
+    private static void CheckStopped(SafetyContext context, ref List<CautionFinding>? findings)
     {
-        List<Caution>? stoppedRules = null;
+        var any = false;
         var longest = 0;
-        foreach (var caution in context.Rules.Cautions)
+        foreach (var caution in context.Rules.StoppedCautions)
         {
-            if (caution.AppliesTo == Knowledge.Safety.AppliesTo.Stopped && caution.StoppedWithinDays is { } days && !context.HasActiveAny(caution.Ingredients))
+            if (!context.HasActiveAny(caution.Ingredients))
             {
-                (stoppedRules ??= []).Add(caution);
-                longest = Math.Max(longest, days);
+                any = true;
+                longest = Math.Max(longest, caution.StoppedWithinDays!.Value);
             }
         }
 
-        if (stoppedRules is null)
+        if (!any)
         {
             return;
         }
 
         // One pass over the past orders, selected by date before they are resolved.
-        var since = context.AsOf.PlusDays(-longest);
-        var candidates = context.Past(m => LastKnownOn(m) is { } last && last >= since && last <= context.AsOf).ToList();
+        var candidates = context.Past(
+            (Since: context.AsOf.PlusDays(-longest), Until: context.AsOf),
+            static (m, window) => LastKnownOn(m) is { } last && last >= window.Since && last <= window.Until);
         if (candidates.Count == 0)
         {
             return;
         }
 
-        foreach (var caution in stoppedRules)
+        foreach (var caution in context.Rules.StoppedCautions)
         {
+            if (context.HasActiveAny(caution.Ingredients))
+            {
+                continue;
+            }
+
             var window = context.AsOf.PlusDays(-caution.StoppedWithinDays!.Value);
             ResolvedMedication? latest = null;
             foreach (var past in candidates)
             {
-                if (LastKnownOn(past.Fact) >= window && past.Ingredients.Any(i => caution.Ingredients.Contains(i.DrugId))
+                if (LastKnownOn(past.Fact) >= window && past.ContainsAny(caution.Ingredients)
                     && (latest is null || LastKnownOn(past.Fact) > LastKnownOn(latest.Fact)))
                 {
                     latest = past;
@@ -120,7 +143,7 @@ internal static class CautionChecker
             var factor = context.Factor(caution.FactorId);
             if (factor.Holds && (caution.UnlessFactorId is not { } unless || !context.Factor(unless).Holds))
             {
-                findings.Add(StoppedFinding(context, caution, latest, factor, caution.StoppedWithinDays.Value));
+                (findings ??= []).Add(StoppedFinding(context, caution, latest, factor, caution.StoppedWithinDays.Value));
             }
         }
     }
@@ -142,15 +165,66 @@ internal static class CautionChecker
             FactorName = definition.Name,
             Criterion = factor.Criterion ?? "condition",
             FactorUnknown = false,
-            IngredientIds = [.. medication.Ingredients.Select(i => i.DrugId).Where(caution.Ingredients.Contains)],
+            IngredientIds = IngredientsNamed(medication, caution),
             Facts = [FactReferences.Of(medication.Fact), .. factor.Facts],
             Computed = factor.Computed,
             Codes = [.. SafetyContext.CodesOf(medication), .. factor.Codes],
             Rationale = caution.Rationale,
             Action = caution.Action,
-            Sources = context.Cite(caution.SourceIds.Concat(definition.SourceIds)),
+            Sources = context.Cite(caution.SourceIds, definition.SourceIds),
             Notes = [stopped, .. factor.Notes.Distinct(StringComparer.Ordinal)],
         };
+    }
+
+    // The medication's ingredients the caution names, in the medication's order.
+    private static ImmutableArray<string> IngredientsNamed(ResolvedMedication medication, Caution caution)
+    {
+        if (medication.Ingredients.Length == 1)
+        {
+            var only = medication.Ingredients[0].DrugId;
+            return caution.Ingredients.Contains(only) ? [only] : [];
+        }
+
+        var named = ImmutableArray.CreateBuilder<string>(medication.Ingredients.Length);
+        foreach (var ingredient in medication.Ingredients)
+        {
+            if (caution.Ingredients.Contains(ingredient.DrugId))
+            {
+                named.Add(ingredient.DrugId);
+            }
+        }
+
+        return named.ToImmutable();
+    }
+
+    // Each note once, first occurrence kept (as Distinct did); a finding has a handful, so a scan beats a set.
+    private static ImmutableArray<string> DistinctNotes(ImmutableArray<string>.Builder notes)
+    {
+        if (notes.Count > 8)
+        {
+            return [.. notes.Distinct(StringComparer.Ordinal)];
+        }
+
+        var distinct = ImmutableArray.CreateBuilder<string>(notes.Count);
+        foreach (var note in notes)
+        {
+            var seen = false;
+            foreach (var kept in distinct)
+            {
+                if (string.Equals(kept, note, StringComparison.Ordinal))
+                {
+                    seen = true;
+                    break;
+                }
+            }
+
+            if (!seen)
+            {
+                distinct.Add(note);
+            }
+        }
+
+        return distinct.Count == notes.Count ? distinct.MoveToImmutable() : distinct.ToImmutable();
     }
 
     private static CautionFinding Finding(SafetyContext context, Caution caution, ResolvedMedication medication, Factors.FactorResult factor)
@@ -183,14 +257,14 @@ internal static class CautionChecker
             FactorName = definition.Name,
             Criterion = factor.Criterion ?? "kidney-function",
             FactorUnknown = unknown,
-            IngredientIds = [.. medication.Ingredients.Select(i => i.DrugId).Where(caution.Ingredients.Contains)],
+            IngredientIds = IngredientsNamed(medication, caution),
             Facts = [.. context.ActiveCourseOf(medication).Facts(), .. factor.Facts],
             Computed = factor.Computed,
-            Codes = [.. SafetyContext.CodesOf(medication), .. factor.Codes],
+            Codes = [.. medication.Fact.Medication.Codes, .. factor.Codes],
             Rationale = caution.Rationale,
             Action = caution.Action,
-            Sources = context.Cite(caution.SourceIds.Concat(definition.SourceIds)),
-            Notes = [.. notes.Distinct(StringComparer.Ordinal)],
+            Sources = context.Cite(caution.SourceIds, definition.SourceIds),
+            Notes = DistinctNotes(notes),
         };
     }
 }

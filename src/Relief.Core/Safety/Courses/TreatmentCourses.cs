@@ -71,16 +71,14 @@ internal static class TreatmentCourses
             ResolvedMedication? previous = null;
 
             // Dates first: only orders running into this one are resolved to ingredients.
-            bool Adjacent(MedicationFact f) =>
-                f.Start is { } s && s <= cutoff && (f.Use != MedicationUse.Past || f.End is { } e && e >= from);
-            foreach (var candidate in context.Past(Adjacent))
+            foreach (var candidate in context.Past((Cutoff: cutoff, From: from), Adjacent))
             {
                 previous = Later(previous, candidate, course, ingredientId);
             }
 
             foreach (var candidate in context.Active)
             {
-                if (Adjacent(candidate.Fact))
+                if (Adjacent(candidate.Fact, (cutoff, from)))
                 {
                     previous = Later(previous, candidate, course, ingredientId);
                 }
@@ -97,6 +95,10 @@ internal static class TreatmentCourses
 
         return course;
     }
+
+    // Started on or before the cutoff and, for a past order, still running on or after the earliest joining date.
+    private static bool Adjacent(MedicationFact f, (LocalDate Cutoff, LocalDate From) window) =>
+        f.Start is { } s && s <= window.Cutoff && (f.Use != MedicationUse.Past || f.End is { } e && e >= window.From);
 
     // The candidate that started latest (ties by reference), if it has the ingredient and is not in the course yet.
     private static ResolvedMedication? Later(ResolvedMedication? best, ResolvedMedication candidate, List<ResolvedMedication> course, string ingredientId)

@@ -127,7 +127,7 @@ internal sealed class DailyDoseCalculator(SafetyContext context)
         var countUnit = dosage.DoseUnit?.Trim().Trim('{', '}');
         if (string.IsNullOrEmpty(countUnit) || CountUnits.Contains(countUnit))
         {
-            if (ProductStrength.Find(medication, ingredientId, context.Knowledge) is not { } strength)
+            if (ProductStrengths.For(context.Knowledge).Find(medication, ingredientId) is not { } strength)
             {
                 return (null, $"the strength of {ingredientId} is not stated in the product name", "");
             }

@@ -14,33 +14,23 @@ internal static class DoseChecker
 {
     public static ImmutableArray<DoseFinding> Check(SafetyContext context)
     {
-        var rules = new SortedDictionary<string, DoseRule>(StringComparer.Ordinal);
-        foreach (var medication in context.Active)
-        {
-            foreach (var ingredient in medication.Ingredients)
-            {
-                if (context.Rules.DoseRulesByIngredient.TryGetValue(ingredient.DrugId, out var candidates))
-                {
-                    foreach (var rule in candidates)
-                    {
-                        rules.TryAdd(rule.Id, rule);
-                    }
-                }
-            }
-        }
-
-        if (rules.Count == 0)
+        var rules = CandidateRules.Of(context, context.Rules.DoseRulesByIngredient, static r => r.Id);
+        if (rules is null)
         {
             return [];
         }
 
         var findings = new List<DoseFinding>();
-        foreach (var rule in rules.Values)
+        List<DoseRule>? mmeRules = null;
+        foreach (var rule in rules)
         {
             switch (rule.Kind)
             {
                 case DoseRuleKind.MaxDaily:
-                    findings.AddRange(MaxDaily(context, rule));
+                    MaxDaily(context, rule, findings);
+                    break;
+                case DoseRuleKind.MmeDaily:
+                    (mmeRules ??= []).Add(rule);
                     break;
                 case DoseRuleKind.RenalBands:
                     findings.AddRange(RenalBands(context, rule));
@@ -60,15 +50,15 @@ internal static class DoseChecker
             }
         }
 
-        if (MmeCheck.Check(context, [.. rules.Values.Where(r => r.Kind == DoseRuleKind.MmeDaily)]) is { } mme)
+        if (mmeRules is not null && MmeCheck.Check(context, [.. mmeRules]) is { } mme)
         {
             findings.Add(mme);
         }
 
-        return [.. findings];
+        return findings.Count == 0 ? [] : [.. findings];
     }
 
-    private static IEnumerable<DoseFinding> MaxDaily(SafetyContext context, DoseRule rule)
+    private static void MaxDaily(SafetyContext context, DoseRule rule, List<DoseFinding> findings)
     {
         // A rule for a factor (age over 75, CrCl below 30) applies only when it holds; renal function that is
         // unknown gives the finding at the lowest severity, saying so, when the dose is over the limit.
@@ -78,19 +68,28 @@ internal static class DoseChecker
             factor = context.Factor(factorId);
             if (!factor.Holds && !factor.RenalFunctionUnknown)
             {
-                yield break;
+                return;
             }
         }
 
-        var partners = rule.WithIngredients.Count == 0
-            ? []
-            : context.Active.Where(m => m.Ingredients.Any(i => rule.WithIngredients.Contains(i.DrugId))).ToList();
-        if (rule.WithIngredients.Count > 0 && partners.Count == 0)
+        List<ResolvedMedication>? partners = null;
+        if (rule.WithIngredients.Count > 0)
         {
-            yield break;
+            foreach (var medication in context.Active)
+            {
+                if (medication.ContainsAny(rule.WithIngredients))
+                {
+                    (partners ??= []).Add(medication);
+                }
+            }
+
+            if (partners is null)
+            {
+                return;
+            }
         }
 
-        foreach (var ingredient in rule.Ingredients.Where(context.HasActive).Order(StringComparer.Ordinal))
+        foreach (var ingredient in ActiveIngredientsOf(context, rule))
         {
             var dose = context.DailyDose(ingredient);
             if (!Computable(context, rule, dose) || !LimitMg(context, rule.MaxDaily!, out var limit) || dose.MgPerDay <= limit)
@@ -112,7 +111,7 @@ internal static class DoseChecker
             }
 
             notes.AddRange(factor?.Computed.SelectMany(c => c.Notes) ?? []);
-            yield return new DoseFinding
+            findings.Add(new DoseFinding
             {
                 RuleId = rule.Id,
                 Kind = rule.Kind,
@@ -120,20 +119,36 @@ internal static class DoseChecker
                 IngredientIds = [ingredient],
                 Computed = dose.ToComputed(),
                 Limit = rule.MaxDaily,
-                Facts = [.. dose.Parts.Select(p => FactReferences.Of(p.Medication.Fact)), .. factor?.Facts ?? [], .. partners.Select(p => FactReferences.Of(p.Fact, "taken with"))],
+                Facts = [.. dose.Parts.Select(p => FactReferences.Of(p.Medication.Fact)), .. factor?.Facts ?? [], .. (partners ?? []).Select(p => FactReferences.Of(p.Fact, "taken with"))],
                 Context = factor?.Computed ?? [],
-                Codes = [.. dose.Parts.SelectMany(p => SafetyContext.CodesOf(p.Medication)), .. factor?.Codes ?? [], .. partners.SelectMany(SafetyContext.CodesOf)],
+                Codes = [.. dose.Parts.SelectMany(p => SafetyContext.CodesOf(p.Medication)), .. factor?.Codes ?? [], .. (partners ?? []).SelectMany(SafetyContext.CodesOf)],
                 Rationale = rule.Rationale,
                 Action = rule.Action,
                 Sources = context.Cite(rule.SourceIds),
                 Notes = [.. notes.Distinct(StringComparer.Ordinal)],
-            };
+            });
         }
+    }
+
+    /// <summary>The rule's ingredients the patient takes (current or proposed), in id order.</summary>
+    internal static List<string> ActiveIngredientsOf(SafetyContext context, DoseRule rule)
+    {
+        var ingredients = new List<string>();
+        foreach (var ingredient in rule.Ingredients)
+        {
+            if (context.HasActive(ingredient))
+            {
+                ingredients.Add(ingredient);
+            }
+        }
+
+        ingredients.Sort(StringComparer.Ordinal);
+        return ingredients;
     }
 
     private static IEnumerable<DoseFinding> RenalBands(SafetyContext context, DoseRule rule)
     {
-        foreach (var ingredient in rule.Ingredients.Where(context.HasActive).Order(StringComparer.Ordinal))
+        foreach (var ingredient in ActiveIngredientsOf(context, rule))
         {
             var dose = context.DailyDose(ingredient);
             if (!Computable(context, rule, dose))

@@ -11,8 +11,9 @@ namespace Relief.Core.Safety.Interactions;
 /// </summary>
 internal static class CombinationInteractionChecker
 {
-    public static IEnumerable<InteractionFinding> Check(SafetyContext context)
+    public static IReadOnlyList<InteractionFinding> Check(SafetyContext context)
     {
+        List<InteractionFinding>? findings = null;
         foreach (var rule in context.Rules.CombinationInteractions)
         {
             if (!context.HasActiveAny(rule.A) || !context.HasActiveAny(rule.B) || !context.HasActiveAny(rule.C))
@@ -49,7 +50,7 @@ internal static class CombinationInteractionChecker
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => context.ActiveCourseOf(g.First()))
                 .ToList();
-            yield return new InteractionFinding
+            (findings ??= []).Add(new InteractionFinding
             {
                 RuleId = rule.Id,
                 Kind = InteractionKind.Combination,
@@ -62,7 +63,9 @@ internal static class CombinationInteractionChecker
                 Management = rule.Management,
                 Sources = context.Cite(rule.SourceIds),
                 Notes = [.. courses.Select(course => course.Note).OfType<string>()],
-            };
+            });
         }
+
+        return (IReadOnlyList<InteractionFinding>?)findings ?? [];
     }
 }

@@ -9,8 +9,9 @@ namespace Relief.Core.Safety.Interactions;
 /// </summary>
 internal static class CountInteractionChecker
 {
-    public static IEnumerable<InteractionFinding> Check(SafetyContext context)
+    public static IReadOnlyList<InteractionFinding> Check(SafetyContext context)
     {
+        List<InteractionFinding>? findings = null;
         foreach (var rule in context.Rules.CountInteractions)
         {
             if (rule.AgeMin is { } ageMin && (context.Age is not { } age || age < ageMin) || !context.HasActiveAny(rule.A))
@@ -25,7 +26,7 @@ internal static class CountInteractionChecker
                 continue;
             }
 
-            yield return new InteractionFinding
+            (findings ??= []).Add(new InteractionFinding
             {
                 RuleId = rule.Id,
                 Kind = InteractionKind.Count,
@@ -38,7 +39,9 @@ internal static class CountInteractionChecker
                 Management = rule.Management,
                 Sources = context.Cite(rule.SourceIds),
                 Notes = [$"{ingredients.Count} distinct drugs of the group; the rule fires at {rule.MinCount}"],
-            };
+            });
         }
+
+        return (IReadOnlyList<InteractionFinding>?)findings ?? [];
     }
 }

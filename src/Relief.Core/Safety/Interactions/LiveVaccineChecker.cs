@@ -21,8 +21,9 @@ internal static class LiveVaccineChecker
     // the ACIP interval depends on the dose and is not encoded.
     private const string ImmuneGlobulin = "immune-globulin";
 
-    public static IEnumerable<InteractionFinding> Check(SafetyContext context)
+    public static IReadOnlyList<InteractionFinding> Check(SafetyContext context)
     {
+        List<InteractionFinding>? findings = null;
         List<Exposure>? exposures = null;
         foreach (var rule in context.Rules.LiveVaccineInteractions)
         {
@@ -76,7 +77,7 @@ internal static class LiveVaccineChecker
                     // A vaccine already given is a different finding from one proposed: it cannot be withheld, only reviewed.
                     var given = !exposure.IsOrder && rule.ManagementGiven is not null;
                     var severity = given ? rule.SeverityGiven!.Value : rule.Severity;
-                    yield return new InteractionFinding
+                    (findings ??= []).Add(new InteractionFinding
                     {
                         RuleId = given ? $"{rule.Id}-given" : rule.Id,
                         Kind = InteractionKind.LiveVaccine,
@@ -89,10 +90,12 @@ internal static class LiveVaccineChecker
                         Management = given ? rule.ManagementGiven! : rule.Management,
                         Sources = context.Cite(rule.SourceIds),
                         Notes = [.. notes],
-                    };
+                    });
                 }
             }
         }
+
+        return (IReadOnlyList<InteractionFinding>?)findings ?? [];
     }
 
     /// <summary>Someone taking a drug of side a: a medication order, or an immune globulin immunization.</summary>

@@ -11,31 +11,37 @@ namespace Relief.Core.Safety.Interactions;
 /// </summary>
 internal static class PairInteractionChecker
 {
-    public static IEnumerable<InteractionFinding> Check(SafetyContext context)
+    public static IReadOnlyList<InteractionFinding> Check(SafetyContext context)
     {
-        var rules = new SortedDictionary<string, Interaction>(StringComparer.Ordinal);
+        // Only the rules that name one of the patient's drugs, by id; none (most records) allocates nothing more.
+        var rules = CandidateRules.Of(context, context.Rules.PairInteractionsByIngredient, static r => r.Id);
+        if (rules is null)
+        {
+            return [];
+        }
+
         var active = new List<CountedMedication>();
         foreach (var medication in context.Active)
         {
             foreach (var ingredient in medication.Ingredients)
             {
                 active.Add(new CountedMedication(medication, ingredient.DrugId, false, 0, null));
-                if (context.Rules.PairInteractionsByIngredient.TryGetValue(ingredient.DrugId, out var candidates))
-                {
-                    foreach (var rule in candidates)
-                    {
-                        rules.TryAdd(rule.Id, rule);
-                    }
-                }
             }
         }
 
-        var findings = new List<InteractionFinding>();
-        foreach (var rule in rules.Values)
+        List<InteractionFinding>? findings = null;
+        foreach (var rule in rules)
         {
             var counted = rule.WashoutDaysByIngredient.Count == 0 ? active : WithWashout(context, rule, active);
-            var sideA = counted.FindAll(c => rule.A.Contains(c.Ingredient));
-            var sideB = counted.FindAll(c => rule.B.Contains(c.Ingredient));
+
+            // Most rules a patient meets name only one of their drugs: tell that without building the sides.
+            if (!AnyOn(counted, rule.A) || !AnyOn(counted, rule.B))
+            {
+                continue;
+            }
+
+            var sideA = Side(counted, rule.A);
+            var sideB = Side(counted, rule.B);
             if (sideA.Count == 0 || sideB.Count == 0)
             {
                 continue;
@@ -70,7 +76,7 @@ internal static class PairInteractionChecker
 
             foreach (var (members, ingredients) in pairs.Values)
             {
-                findings.Add(new InteractionFinding
+                (findings ??= []).Add(new InteractionFinding
                 {
                     RuleId = rule.Id,
                     Kind = InteractionKind.Pair,
@@ -88,7 +94,34 @@ internal static class PairInteractionChecker
             }
         }
 
-        return findings;
+        return (IReadOnlyList<InteractionFinding>?)findings ?? [];
+    }
+
+    private static bool AnyOn(List<CountedMedication> counted, IReadOnlySet<string> side)
+    {
+        foreach (var member in counted)
+        {
+            if (side.Contains(member.Ingredient))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static List<CountedMedication> Side(List<CountedMedication> counted, IReadOnlySet<string> side)
+    {
+        var members = new List<CountedMedication>();
+        foreach (var member in counted)
+        {
+            if (side.Contains(member.Ingredient))
+            {
+                members.Add(member);
+            }
+        }
+
+        return members;
     }
 
     private static string CourseKey(SafetyContext context, CountedMedication member) =>
@@ -101,7 +134,7 @@ internal static class PairInteractionChecker
     {
         var counted = new List<CountedMedication>(active);
         var earliest = context.AsOf.PlusDays(-rule.WashoutDaysByIngredient.Values.Max());
-        foreach (var medication in context.Past(f => f.End is { } e && e >= earliest))
+        foreach (var medication in context.Past(earliest, static (f, earliest) => f.End is { } e && e >= earliest))
         {
             var end = medication.Fact.End!.Value;
             foreach (var ingredient in medication.Ingredients)

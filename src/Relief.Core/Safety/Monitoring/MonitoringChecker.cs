@@ -14,32 +14,61 @@ internal static class MonitoringChecker
 {
     public static ImmutableArray<MonitoringFinding> Check(SafetyContext context)
     {
-        var active = new HashSet<string>(context.Active.SelectMany(m => m.Ingredients.Select(i => i.DrugId)), StringComparer.Ordinal);
         // The knowledge's own instances: by reference, not the record's value equality (which hashes every field).
-        var candidates = new HashSet<MonitoringProtocol>(ReferenceEqualityComparer.Instance);
-        foreach (var ingredient in active)
+        // Made only when a drug of the patient has a protocol (most have none).
+        HashSet<MonitoringProtocol>? candidates = null;
+        foreach (var medication in context.Active)
         {
-            if (context.Rules.ProtocolsByIngredient.TryGetValue(ingredient, out var protocols))
+            foreach (var ingredient in medication.Ingredients)
             {
-                candidates.UnionWith(protocols);
+                if (context.Rules.ProtocolsByIngredient.TryGetValue(ingredient.DrugId, out var protocols))
+                {
+                    (candidates ??= new HashSet<MonitoringProtocol>(ReferenceEqualityComparer.Instance)).UnionWith(protocols);
+                }
             }
         }
 
-        if (candidates.Count == 0)
+        if (candidates is null)
         {
             return [];
         }
 
+        var active = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var medication in context.Active)
+        {
+            foreach (var ingredient in medication.Ingredients)
+            {
+                active.Add(ingredient.DrugId);
+            }
+        }
+
         // File order, so findings never depend on hash order.
-        var applicable = context.Rules.Protocols.Where(p => candidates.Contains(p) && Applies(context, p, active)).ToList();
-        var replaced = applicable.SelectMany(p => p.Replaces).ToHashSet(StringComparer.Ordinal);
+        List<MonitoringProtocol>? applicable = null;
+        HashSet<string>? replaced = null;
+        foreach (var protocol in context.Rules.Protocols)
+        {
+            if (candidates.Contains(protocol) && Applies(context, protocol, active))
+            {
+                (applicable ??= []).Add(protocol);
+                foreach (var id in protocol.Replaces)
+                {
+                    (replaced ??= new HashSet<string>(StringComparer.Ordinal)).Add(id);
+                }
+            }
+        }
+
+        if (applicable is null)
+        {
+            return [];
+        }
+
         var findings = new List<MonitoringFinding>();
         var thresholds = new ThresholdCheck(context);
         foreach (var protocol in applicable)
         {
-            var medications = context.Active.Where(m => m.Ingredients.Any(i => protocol.AnyOf.Contains(i.DrugId) || protocol.AllOf.Any(s => s.Contains(i.DrugId)))).ToList();
+            var medications = MedicationsOf(context, protocol);
             findings.AddRange(BaselineCheck.Check(context, protocol, medications));
-            if (protocol.Schedule is { } schedule && !replaced.Contains(protocol.Id))
+            if (protocol.Schedule is { } schedule && replaced?.Contains(protocol.Id) != true)
             {
                 findings.AddRange(ScheduleCheck.Check(context, protocol, schedule, medications));
             }
@@ -53,10 +82,74 @@ internal static class MonitoringChecker
         return [.. findings];
     }
 
+    // The current and proposed medications with an ingredient the protocol names, in the context's order.
+    private static List<ResolvedMedication> MedicationsOf(SafetyContext context, MonitoringProtocol protocol)
+    {
+        var medications = new List<ResolvedMedication>();
+        foreach (var medication in context.Active)
+        {
+            foreach (var ingredient in medication.Ingredients)
+            {
+                if (Names(protocol, ingredient.DrugId))
+                {
+                    medications.Add(medication);
+                    break;
+                }
+            }
+        }
+
+        return medications;
+    }
+
+    private static bool Names(MonitoringProtocol protocol, string ingredientId)
+    {
+        if (protocol.AnyOf.Contains(ingredientId))
+        {
+            return true;
+        }
+
+        foreach (var set in protocol.AllOf)
+        {
+            if (set.Contains(ingredientId))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool Applies(SafetyContext context, MonitoringProtocol protocol, HashSet<string> active)
     {
-        var drugs = protocol.AnyOf.Overlaps(active) || (!protocol.AllOf.IsEmpty && protocol.AllOf.All(set => set.Overlaps(active)));
-        return drugs && (protocol.WhenAnyFactor.IsEmpty || protocol.WhenAnyFactor.Any(f => context.Factor(f).Holds));
+        var drugs = protocol.AnyOf.Overlaps(active) || (!protocol.AllOf.IsEmpty && EverySetTaken(protocol, active));
+        return drugs && (protocol.WhenAnyFactor.IsEmpty || AnyFactorHolds(context, protocol));
+    }
+
+    // Loops, not All/Any with closures: this runs for every protocol a patient's drug names.
+    private static bool EverySetTaken(MonitoringProtocol protocol, HashSet<string> active)
+    {
+        foreach (var set in protocol.AllOf)
+        {
+            if (!set.Overlaps(active))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool AnyFactorHolds(SafetyContext context, MonitoringProtocol protocol)
+    {
+        foreach (var factorId in protocol.WhenAnyFactor)
+        {
+            if (context.Factor(factorId).Holds)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The first of the medication's ingredients the protocol names.</summary>

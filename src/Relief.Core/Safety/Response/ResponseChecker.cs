@@ -18,8 +18,9 @@ internal static class ResponseChecker
 {
     public static ImmutableArray<ResponseFinding> Check(SafetyContext context)
     {
-        var findings = new List<ResponseFinding>();
-        var seen = new HashSet<(string Ingredient, LocalDate Start)>();
+        // Made on first need: most records have no current pain drug.
+        List<ResponseFinding>? findings = null;
+        HashSet<(string Ingredient, LocalDate Start)>? seen = null;
         foreach (var medication in context.Active)
         {
             if (medication.Fact.Use != MedicationUse.Current)
@@ -27,22 +28,23 @@ internal static class ResponseChecker
                 continue;
             }
 
-            foreach (var ingredient in medication.Ingredients.Where(i => i.Scope == DrugScope.InScope))
+            foreach (var ingredient in medication.Ingredients)
             {
-                if (TreatmentCourses.CourseStart(context, medication, ingredient.DrugId) is not { } start
-                    || start > context.AsOf || !seen.Add((ingredient.DrugId, start)))
+                if (ingredient.Scope != DrugScope.InScope
+                    || TreatmentCourses.CourseStart(context, medication, ingredient.DrugId) is not { } start
+                    || start > context.AsOf || !(seen ??= []).Add((ingredient.DrugId, start)))
                 {
                     continue;
                 }
 
                 if (Assess(context, medication, ingredient.DrugId, start) is { } finding)
                 {
-                    findings.Add(finding);
+                    (findings ??= []).Add(finding);
                 }
             }
         }
 
-        return [.. findings];
+        return findings is null ? [] : [.. findings];
     }
 
     private static ResponseFinding? Assess(SafetyContext context, ResolvedMedication medication, string ingredient, LocalDate start)
