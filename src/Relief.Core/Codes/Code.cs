@@ -21,6 +21,14 @@ public readonly record struct Code
 
     public override string ToString() => $"{System}|{Value}";
 
+    // Codes are hashed and compared constantly (every knowledge look-up, every concept key). The code value tells codes
+    // apart; the system is one of a handful of long URIs, so its length stands in for it in the hash (equal codes still
+    // hash equally) and it is compared last.
+    public bool Equals(Code other) =>
+        string.Equals(Value, other.Value, StringComparison.Ordinal) && string.Equals(System, other.System, StringComparison.Ordinal);
+
+    public override int GetHashCode() => HashCode.Combine(Value is null ? 0 : StringComparer.Ordinal.GetHashCode(Value), System?.Length ?? -1);
+
     /// <summary>Parses <c>system|code</c>; the system part may be a short alias (snomed, icd10cm, rxnorm...).</summary>
     public static bool TryParse(string? text, out Code code)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using NodaTime;
 using Relief.Core.Knowledge.Safety;
 using Relief.Core.Patients;
@@ -6,7 +7,7 @@ namespace Relief.Core.Safety;
 
 /// <summary>
 /// The record's usable results, dated on or before asOf, per lab test and per pain instrument, newest first.
-/// Built in two passes over the observations (count, then fill exact arrays; one ordinal string lookup per code), the
+/// Built in one pass over the observations (count and record each placement; one ordinal string lookup per code), the
 /// first time a rule needs a result; each list is sorted only when a rule first reads it. A patient none of
 /// whose drugs has a lab rule never pays for any of it.
 /// </summary>
@@ -21,36 +22,49 @@ internal sealed class ObservationIndex
     {
         _rules = rules;
 
-        // Two passes over the observations: count each slot's results, then fill arrays of exactly that size
-        // (no list growth, no copies: the largest records have hundreds of results in a few slots). The counts and
-        // each slot's last observation (its position + 1) live on the stack.
+        // One pass over the observations records each placement (observation position, slot) in a pooled buffer and
+        // counts each slot's results; the slots' arrays are then made at exactly that size and filled from the
+        // placements, with no second code look-up (the largest records have hundreds of results in a few slots).
+        // The counts and each slot's last observation (its position + 1) live on the stack.
         var slotCount = rules.ResultSlotCount;
         Span<int> counts = slotCount <= 256 ? stackalloc int[slotCount] : new int[slotCount];
         Span<int> last = slotCount <= 256 ? stackalloc int[slotCount] : new int[slotCount];
-        if (Visit(patient, asOf, rules, counts, last, null) == 0)
+        var placements = new Placements(patient.Observations.Length);
+        try
         {
-            return;
-        }
-
-        _slots = new ObservationFact[]?[slotCount];
-        _sorted = new bool[slotCount];
-        for (var slot = 0; slot < slotCount; slot++)
-        {
-            if (counts[slot] > 0)
+            Visit(patient, asOf, rules, counts, last, ref placements);
+            if (placements.Count == 0)
             {
-                _slots[slot] = new ObservationFact[counts[slot]];
+                return;
+            }
+
+            _slots = new ObservationFact[]?[slotCount];
+            _sorted = new bool[slotCount];
+            for (var slot = 0; slot < slotCount; slot++)
+            {
+                if (counts[slot] > 0)
+                {
+                    _slots[slot] = new ObservationFact[counts[slot]];
+                }
+            }
+
+            counts.Clear();
+            var observations = patient.Observations;
+            for (var i = 0; i < placements.Count; i++)
+            {
+                var (position, slot) = placements[i];
+                _slots[slot]![counts[slot]++] = observations[position];
             }
         }
-
-        counts.Clear();
-        last.Clear();
-        Visit(patient, asOf, rules, counts, last, _slots);
+        finally
+        {
+            placements.Return();
+        }
     }
 
-    // Counts (and, given the slot arrays, files) each usable result; returns how many were placed.
-    private static int Visit(PatientRecord patient, LocalDate asOf, SafetyKnowledge rules, Span<int> counts, Span<int> last, ObservationFact[]?[]? fill)
+    // Counts each usable result per slot and records where it goes, in the record's order.
+    private static void Visit(PatientRecord patient, LocalDate asOf, SafetyKnowledge rules, Span<int> counts, Span<int> last, ref Placements placements)
     {
-        var placed = 0;
         var observations = patient.Observations;
         for (var position = 0; position < observations.Length; position++)
         {
@@ -84,19 +98,47 @@ internal sealed class ObservationIndex
                         }
 
                         last[slot] = position + 1;
-                        if (fill is not null)
-                        {
-                            fill[slot]![counts[slot]] = observation;
-                        }
-
                         counts[slot]++;
-                        placed++;
+                        placements.Add(position, slot);
                     }
                 }
             }
         }
+    }
 
-        return placed;
+    // (observation position, slot) pairs in a buffer rented from the shared pool: nothing allocated per assessment.
+    private struct Placements(int observations)
+    {
+        private int[]? _pairs;
+
+        public int Count { get; private set; }
+
+        public readonly (int Position, int Slot) this[int index] => (_pairs![2 * index], _pairs[(2 * index) + 1]);
+
+        public void Add(int position, int slot)
+        {
+            _pairs ??= ArrayPool<int>.Shared.Rent(Math.Max(32, 2 * observations));
+            if (_pairs.Length < (2 * Count) + 2)
+            {
+                var larger = ArrayPool<int>.Shared.Rent(_pairs.Length * 2);
+                _pairs.AsSpan(0, 2 * Count).CopyTo(larger);
+                ArrayPool<int>.Shared.Return(_pairs);
+                _pairs = larger;
+            }
+
+            _pairs[2 * Count] = position;
+            _pairs[(2 * Count) + 1] = slot;
+            Count++;
+        }
+
+        public void Return()
+        {
+            if (_pairs is not null)
+            {
+                ArrayPool<int>.Shared.Return(_pairs);
+                _pairs = null;
+            }
+        }
     }
 
     /// <summary>Results of a test, newest first.</summary>
