@@ -18,7 +18,7 @@ public class KnowledgeCommandTests
     [Fact]
     public void A_broken_knowledge_base_fails_with_file_entry_and_reason_and_exit_3()
     {
-        var copy = CopyKnowledge();
+        var copy = KnowledgeDirectories.CopyToTemp();
         var path = Path.Combine(copy, "sources.yaml");
         File.WriteAllText(path, File.ReadAllText(path) + "\n  - { id: broken-entry, title: Broken, year: 1, kind: guideline }\n");
 
@@ -81,18 +81,5 @@ public class KnowledgeCommandTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("no-such-thing", result.Error, StringComparison.Ordinal);
-    }
-
-    private static string CopyKnowledge()
-    {
-        var target = Path.Combine(Path.GetTempPath(), $"relief-kb-{Guid.NewGuid():N}");
-        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Knowledge, "*.yaml", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(target, Path.GetRelativePath(RepositoryPaths.Knowledge, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
-
-        return target;
     }
 }

@@ -11,8 +11,8 @@ public sealed class KnowledgeCompileCommandTests : IDisposable
     private const string AsOf = "2026-11-21";
     private const string Snapshot = "knowledge.snapshot.json";
 
-    private readonly string _compiled = CopyKnowledge();
-    private readonly string _yamlOnly = CopyKnowledge();
+    private readonly string _compiled = KnowledgeDirectories.CopyToTemp();
+    private readonly string _yamlOnly = KnowledgeDirectories.CopyToTemp();
 
     [Fact]
     public void A_compiled_snapshot_is_current_and_every_sample_assesses_byte_for_byte_as_from_the_yaml()
@@ -93,18 +93,5 @@ public sealed class KnowledgeCompileCommandTests : IDisposable
     {
         Directory.Delete(_compiled, recursive: true);
         Directory.Delete(_yamlOnly, recursive: true);
-    }
-
-    private static string CopyKnowledge()
-    {
-        var target = Path.Combine(Path.GetTempPath(), $"relief-kb-{Guid.NewGuid():N}");
-        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Knowledge, "*.yaml", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(target, Path.GetRelativePath(RepositoryPaths.Knowledge, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
-
-        return target;
     }
 }

@@ -17,16 +17,7 @@ public class FirelyDifferentialTests
 {
     private static readonly FhirJsonDeserializer Firely = new(new DeserializerSettings().UsingMode(DeserializationMode.Recoverable));
 
-    public static TheoryData<string> SyntheaBundles()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryPaths.SharedData, "synthea-r4"), "*_*.json").Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileName(file));
-        }
-
-        return data;
-    }
+    public static TheoryData<string> SyntheaBundles() => SyntheaBundleFiles.All();
 
     [Theory]
     [MemberData(nameof(SyntheaBundles))]
