@@ -10,8 +10,13 @@ namespace Relief.Service.Hosting;
 /// </summary>
 public sealed class TaskRederivationService(FollowUpStore store, TimeProvider time, TimeOnly at, ILogger<TaskRederivationService> log) : BackgroundService
 {
+    // Checks the clock once a minute. Armed in StartAsync, its ticks are anchored then: a wait computed from a clock
+    // read that the clock has since overtaken (the gap between reading "now" and arming a one-shot delay) would
+    // over-sleep and lose a run; a tick cannot (the re-derivation test lost the 02:00 run that way under load).
+    private static readonly TimeSpan Tick = TimeSpan.FromMinutes(1);
     private int _runs;
     private DateTimeOffset _firstDue;
+    private PeriodicTimer? _ticks;
 
     /// <summary>How many runs finished (for tests and diagnostics).</summary>
     public int Runs => Volatile.Read(ref _runs);
@@ -40,7 +45,14 @@ public sealed class TaskRederivationService(FollowUpStore store, TimeProvider ti
     {
         var now = time.GetUtcNow();
         _firstDue = now + UntilNext(now, at);
+        _ticks = new PeriodicTimer(Tick, time);
         return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _ticks?.Dispose();
+        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -48,14 +60,17 @@ public sealed class TaskRederivationService(FollowUpStore store, TimeProvider ti
         // The schedule is kept as the next due instant, not re-derived from "now" after each run: a run that ends
         // when the clock has already reached the next due time (a long run, or a test's clock) does not skip a day.
         var due = _firstDue;
+        var ticks = _ticks!;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var wait = due - time.GetUtcNow();
-                if (wait > TimeSpan.Zero)
+                while (time.GetUtcNow() < due)
                 {
-                    await Task.Delay(wait, time, stoppingToken);
+                    if (!await ticks.WaitForNextTickAsync(stoppingToken))
+                    {
+                        return;
+                    }
                 }
             }
             catch (OperationCanceledException)
