@@ -162,17 +162,7 @@ internal sealed class PatientPlanner(SynthesisCatalog catalog, LocalDate asOf, u
 
         foreach (var line in lines)
         {
-            plan.Medications.Add(new PlannedMedication
-            {
-                Product = catalog.Product(line.Product),
-                Start = start,
-                Dose = line.Dose,
-                DoseUnit = line.Unit,
-                Frequency = line.Frequency,
-                Period = line.Period,
-                PeriodUnit = line.PeriodUnit,
-                AsNeeded = line.AsNeeded,
-            });
+            plan.Medications.Add(Planned(line, catalog.Product(line.Product), start));
         }
 
         plan.Scenarios.Add(regimen.Name + variant);
@@ -214,6 +204,19 @@ internal sealed class PatientPlanner(SynthesisCatalog catalog, LocalDate asOf, u
         }
     }
 
+    // One prescription line as a planned order of a product, from a start date.
+    private static PlannedMedication Planned(Prescription line, SynthProduct product, LocalDate start) => new()
+    {
+        Product = product,
+        Start = start,
+        Dose = line.Dose,
+        DoseUnit = line.Unit,
+        Frequency = line.Frequency,
+        Period = line.Period,
+        PeriodUnit = line.PeriodUnit,
+        AsNeeded = line.AsNeeded,
+    };
+
     private void AddLine(PatientPlan plan, Prescription line, LocalDate start, string scenario)
     {
         var product = catalog.Product(line.Product);
@@ -228,17 +231,7 @@ internal sealed class PatientPlanner(SynthesisCatalog catalog, LocalDate asOf, u
             start = series.PlusDays(-60);
         }
 
-        plan.Medications.Add(new PlannedMedication
-        {
-            Product = product,
-            Start = Min(start, asOf.PlusDays(-100)),
-            Dose = line.Dose,
-            DoseUnit = line.Unit,
-            Frequency = line.Frequency,
-            Period = line.Period,
-            PeriodUnit = line.PeriodUnit,
-            AsNeeded = line.AsNeeded,
-        });
+        plan.Medications.Add(Planned(line, product, Min(start, asOf.PlusDays(-100))));
         plan.Scenarios.Add(scenario);
     }
 
