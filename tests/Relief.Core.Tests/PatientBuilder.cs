@@ -232,27 +232,17 @@ public sealed class PatientBuilder
     }
 
     /// <summary>A qualitative result, as a string value.</summary>
-    public PatientBuilder WithTextResult(string loinc, string text, LocalDate date)
-    {
-        _observations.Add(new ObservationFact
-        {
-            ResourceId = $"obs-{_observations.Count + 1}",
-            Concept = new CodedText([new Code(CodeSystems.Loinc, loinc)], loinc),
-            Status = "final",
-            Effective = date,
-            Value = null,
-            Unit = null,
-            UnitCode = null,
-            ValueConcept = null,
-            ValueText = text,
-        });
-        return this;
-    }
+    public PatientBuilder WithTextResult(string loinc, string text, LocalDate date) => QualitativeResult(loinc, date, null, text);
 
     /// <summary>A qualitative result, as a coded value.</summary>
     public PatientBuilder WithCodedResult(string loinc, string system, string code, string display, LocalDate date)
     {
         var value = new Code(system, code);
+        return QualitativeResult(loinc, date, new CodedText([value], display) { Displays = ImmutableDictionary<Code, string>.Empty.Add(value, display) }, null);
+    }
+
+    private PatientBuilder QualitativeResult(string loinc, LocalDate date, CodedText? valueConcept, string? valueText)
+    {
         _observations.Add(new ObservationFact
         {
             ResourceId = $"obs-{_observations.Count + 1}",
@@ -262,8 +252,8 @@ public sealed class PatientBuilder
             Value = null,
             Unit = null,
             UnitCode = null,
-            ValueConcept = new CodedText([value], display) { Displays = ImmutableDictionary<Code, string>.Empty.Add(value, display) },
-            ValueText = null,
+            ValueConcept = valueConcept,
+            ValueText = valueText,
         });
         return this;
     }
