@@ -43,27 +43,32 @@ internal sealed class PartitionGroups : IDisposable
     public static PartitionGroups Read(string spillFile, PartitionBuffers buffers)
     {
         var (data, length) = buffers.ReadWhole(spillFile);
-        var count = 0;
-        var ascii = true;
-        var stored = data.AsSpan(0, length);
-        for (var offset = 0; offset < length; count++)
-        {
-            offset = SpillRecord.Read(stored, offset, out var id, out _, out _);
-            ascii = ascii && Ascii.IsValid(data.AsSpan(id));
-        }
-
-        var records = ArrayPool<SpilledLine>.Shared.Rent(count);
-        var owners = ArrayPool<int>.Shared.Rent(count);
+        // About one record per 200 bytes of spill; the array grows if there are more.
+        var records = ArrayPool<SpilledLine>.Shared.Rent(Math.Max(1024, length / 160));
+        int[]? owners = null;
         try
         {
-            for (int offset = 0, i = 0; offset < length; i++)
+            var count = 0;
+            var ascii = true;
+            var stored = data.AsSpan(0, length);
+            for (var offset = 0; offset < length; count++)
             {
-                offset = SpillRecord.Read(data.AsSpan(0, length), offset, out var id, out var origin, out var line);
+                offset = SpillRecord.Read(stored, offset, out var id, out var origin, out var line);
                 var (idStart, idLength) = id.GetOffsetAndLength(length);
                 var (lineStart, lineLength) = line.GetOffsetAndLength(length);
-                records[i] = new SpilledLine(lineStart, lineLength, origin, idStart, idLength);
+                ascii = ascii && Ascii.IsValid(stored.Slice(idStart, idLength));
+                if (count == records.Length)
+                {
+                    var larger = ArrayPool<SpilledLine>.Shared.Rent(records.Length * 2);
+                    records.AsSpan().CopyTo(larger);
+                    ArrayPool<SpilledLine>.Shared.Return(records);
+                    records = larger;
+                }
+
+                records[count] = new SpilledLine(lineStart, lineLength, origin, idStart, idLength);
             }
 
+            owners = ArrayPool<int>.Shared.Rent(count);
             var groups = ascii ? ByBytes(data, records.AsSpan(0, count), owners) : ByDecodedId(data, records.AsSpan(0, count), owners);
             return Arrange(buffers, data, records.AsSpan(0, count), owners, groups);
         }
@@ -75,7 +80,10 @@ internal sealed class PartitionGroups : IDisposable
         finally
         {
             ArrayPool<SpilledLine>.Shared.Return(records);
-            ArrayPool<int>.Shared.Return(owners);
+            if (owners is not null)
+            {
+                ArrayPool<int>.Shared.Return(owners);
+            }
         }
     }
 
