@@ -75,6 +75,7 @@ public sealed class IssuerBoundKeyTests(IssuerBoundKeyTests.Service service) : I
     [InlineData("Relief:Auth:IssuerJwks:0", "https://ehr.example=", "--issuer-jwks")]
     [InlineData("Relief:TasksRederiveAt", "25:99", "Relief:TasksRederiveAt")]
     [InlineData("Relief:Auth:SignInFailuresPerAddress", "0", "Relief:Auth:SignInFailuresPerAddress")]
+    [InlineData("Relief:TrustedProxies:0", "proxy.example", "Relief:TrustedProxies")]
     public void A_malformed_setting_stops_the_build_with_a_message_naming_it(string key, string value, string named)
     {
         var error = Assert.Throws<ServiceConfigurationException>(() => ServiceHost.Build(
