@@ -89,6 +89,35 @@ public sealed class KnowledgeCompileCommandTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_compiled, Snapshot)));
     }
 
+    [Fact]
+    public void A_path_without_knowledge_is_one_clear_line_whether_compiling_or_checking()
+    {
+        var empty = Directory.CreateTempSubdirectory("relief-no-knowledge-").FullName;
+        try
+        {
+            var missing = Path.Combine(empty, "absent");
+            foreach (var args in new[] { new[] { "kb", "compile", "--knowledge", missing }, ["kb", "compile", "--check", "--knowledge", missing] })
+            {
+                var run = ReliefProcess.Run(args);
+                Assert.Equal(3, run.ExitCode);
+                Assert.Equal([$"{missing}: knowledge directory not found"], run.OutputLines);
+            }
+
+            foreach (var args in new[] { new[] { "kb", "compile", "--knowledge", empty }, ["kb", "compile", "--check", "--knowledge", empty] })
+            {
+                var run = ReliefProcess.Run(args);
+                Assert.Equal(3, run.ExitCode);
+                Assert.Equal([$"{empty}: no knowledge files (*.yaml) in this directory"], run.OutputLines);
+            }
+
+            Assert.False(File.Exists(Path.Combine(empty, Snapshot)));
+        }
+        finally
+        {
+            Directory.Delete(empty, recursive: true);
+        }
+    }
+
     public void Dispose()
     {
         Directory.Delete(_compiled, recursive: true);

@@ -75,10 +75,11 @@ public sealed class IssuerBoundKeyTests(IssuerBoundKeyTests.Service service) : I
     [InlineData("Relief:Auth:IssuerJwks:0", "https://ehr.example=", "--issuer-jwks")]
     [InlineData("Relief:TasksRederiveAt", "25:99", "Relief:TasksRederiveAt")]
     [InlineData("Relief:Auth:SignInFailuresPerAddress", "0", "Relief:Auth:SignInFailuresPerAddress")]
+    [InlineData("Relief:TrustedProxies:0", "proxy.example", "Relief:TrustedProxies")]
     public void A_malformed_setting_stops_the_build_with_a_message_naming_it(string key, string value, string named)
     {
         var error = Assert.Throws<ServiceConfigurationException>(() => ServiceHost.Build(
-            ["--Relief:Port=0", $"--Relief:Store={Path.Combine(Path.GetTempPath(), $"relief-config-{Guid.NewGuid():N}.db")}",
+            ["--Relief:Port=0", $"--Relief:Store={TestFiles.NewPath("relief-config", ".db")}",
              $"--Relief:Knowledge={Path.Combine(RepositoryPaths.Root, "knowledge")}", $"--{key}={value}"]));
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
         Assert.Contains(value, error.Message, StringComparison.Ordinal);

@@ -14,9 +14,17 @@ public sealed class SignInAddressLimitTests : IAsyncLifetime
 
     public Task DisposeAsync() => _host.DisposeAsync();
 
-    private async Task<HttpStatusCode> SignInAsync(string name, string password)
+    private Task<HttpStatusCode> SignInAsync(string name, string password) => SignInAsync(_host, name, password);
+
+    /// <summary>One sign-in, from <paramref name="forwardedFor"/> as a proxy would name the client when given.</summary>
+    internal static async Task<HttpStatusCode> SignInAsync(WebHost host, string name, string password, string? forwardedFor = null)
     {
-        using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(_host.BaseUrl) };
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(host.BaseUrl) };
+        if (forwardedFor is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+        }
+
         var token = await WebFixture.AntiforgeryTokenAsync(client, "/signin");
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["Name"] = name, ["Password"] = password, ["__RequestVerificationToken"] = token });
         return (await client.PostAsync("/signin", form)).StatusCode;
@@ -34,5 +42,35 @@ public sealed class SignInAddressLimitTests : IAsyncLifetime
         // Three failures, no name more than once: the address is refused, even with a right password.
         Assert.Equal(HttpStatusCode.TooManyRequests, await SignInAsync(WebHost.Clinician.Name, WebHost.Clinician.Password));
         Assert.Equal(HttpStatusCode.TooManyRequests, await SignInAsync(WebHost.OtherPatient.Name, WebHost.OtherPatient.Password));
+
+        // No proxy is trusted here: a forwarded address is ignored, so it cannot get round the limit.
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SignInAsync(_host, WebHost.Clinician.Name, WebHost.Clinician.Password, "198.51.100.7"));
+    }
+}
+
+/// <summary>Behind a trusted proxy (Relief:TrustedProxies) the limit counts each forwarded client on its own.</summary>
+public sealed class SignInBehindProxyTests : IAsyncLifetime
+{
+    private readonly WebHost _host = new("--Relief:Auth:SignInFailuresPerAddress=3", "--Relief:TrustedProxies:0=127.0.0.1");
+
+    public Task InitializeAsync() => _host.InitializeAsync();
+
+    public Task DisposeAsync() => _host.DisposeAsync();
+
+    [Fact]
+    public async Task Each_forwarded_client_has_its_own_limit_and_only_the_proxys_own_entry_counts()
+    {
+        const string guesser = "203.0.113.5", colleague = "203.0.113.6";
+        foreach (var name in new[] { "nobody-1", "nobody-2", "nobody-3" })
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, await SignInAddressLimitTests.SignInAsync(_host, name, "a-wrong-password", guesser));
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SignInAddressLimitTests.SignInAsync(_host, WebHost.Clinician.Name, WebHost.Clinician.Password, guesser));
+        // Another client behind the same proxy is not refused for the guesser's failures.
+        Assert.Equal(HttpStatusCode.Redirect, await SignInAddressLimitTests.SignInAsync(_host, WebHost.Clinician.Name, WebHost.Clinician.Password, colleague));
+        // The guesser cannot pose as someone else by writing the header first: the proxy appends the address it saw,
+        // and only that last entry is believed.
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SignInAddressLimitTests.SignInAsync(_host, WebHost.Clinician.Name, WebHost.Clinician.Password, $"{colleague}, {guesser}"));
     }
 }

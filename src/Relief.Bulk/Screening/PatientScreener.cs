@@ -45,7 +45,7 @@ internal sealed class PatientScreener(AssessmentPipeline pipeline, LocalDate asO
 
             // Findings and age only: the screen's rows and counts need nothing else of the assessment.
             var assessment = pipeline.Assessor.AssessFindings(read.Record!, asOf);
-            var rows = new FindingRow[assessment.Findings.Length];
+            FindingRow[] rows = assessment.Findings.Length == 0 ? [] : new FindingRow[assessment.Findings.Length];
             for (var i = 0; i < rows.Length; i++)
             {
                 rows[i] = FindingRow.From(patient.PatientId, assessment.Findings[i]);

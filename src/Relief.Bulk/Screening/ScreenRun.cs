@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
 using System.Text;
@@ -109,9 +109,12 @@ public sealed class ScreenRun(AssessmentPipeline pipeline, ScreenSettings settin
             }
         }
 
-        // One partition loaded ahead and one waiting for its commit at most: memory stays a few partitions.
-        var loaded = Channel.CreateBounded<(int Partition, List<PatientLines> Patients)>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
-        var assessed = Channel.CreateBounded<(int Partition, ScreenedPatient[] Patients, byte[][] Rows)>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        // One partition loaded ahead and one waiting for its commit at most: memory stays a few partitions. Their
+        // buffers and the assessed parts go round (PartitionBuffers, AssessedPart): a partition leaves no objects behind.
+        var buffers = new PartitionBuffers();
+        var parts = new ConcurrentBag<AssessedPart>();
+        var loaded = Channel.CreateBounded<(int Partition, PartitionGroups Patients)>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var assessed = Channel.CreateBounded<AssessedPart>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var loader = Task.Run(
             async () =>
@@ -120,7 +123,19 @@ public sealed class ScreenRun(AssessmentPipeline pipeline, ScreenSettings settin
                 {
                     foreach (var p in pending)
                     {
-                        await loaded.Writer.WriteAsync((p, PartitionGroups.Read(SpillFiles.PathOf(work.SpillDirectory, p))), stop.Token).ConfigureAwait(false);
+                        var groups = PartitionGroups.Read(SpillFiles.PathOf(work.SpillDirectory, p), buffers);
+                        if (!loaded.Writer.TryWrite((p, groups)))
+                        {
+                            try
+                            {
+                                await loaded.Writer.WriteAsync((p, groups), stop.Token).ConfigureAwait(false);
+                            }
+                            catch
+                            {
+                                groups.Dispose();
+                                throw;
+                            }
+                        }
                     }
 
                     loaded.Writer.TryComplete();
@@ -131,7 +146,7 @@ public sealed class ScreenRun(AssessmentPipeline pipeline, ScreenSettings settin
                 }
             },
             CancellationToken.None);
-        var committer = Task.Run(() => CommitParts(work, assessed.Reader, spillSizes, stop), CancellationToken.None);
+        var committer = Task.Run(() => CommitParts(work, assessed.Reader, parts, spillSizes, stop), CancellationToken.None);
 
         Exception? failure = null;
         try
@@ -140,8 +155,14 @@ public sealed class ScreenRun(AssessmentPipeline pipeline, ScreenSettings settin
             {
                 while (loaded.Reader.TryRead(out var partition))
                 {
-                    var (screened, rows) = Assess(screener, partition.Patients, stop.Token);
-                    assessed.Writer.WriteAsync((partition.Partition, screened, rows), stop.Token).AsTask().GetAwaiter().GetResult();
+                    var part = parts.TryTake(out var reused) ? reused : new AssessedPart();
+                    using (partition.Patients)
+                    {
+                        part.Reset(partition.Partition, partition.Patients.PatientCount);
+                        Assess(screener, partition.Patients, part, stop.Token);
+                    }
+
+                    assessed.Writer.WriteAsync(part, stop.Token).AsTask().GetAwaiter().GetResult();
                 }
             }
         }
@@ -156,6 +177,12 @@ public sealed class ScreenRun(AssessmentPipeline pipeline, ScreenSettings settin
         }
 
         loader.GetAwaiter().GetResult();
+        // A partition loaded but never assessed (the run failed or was cancelled) gives its buffer back.
+        while (loaded.Reader.TryRead(out var left))
+        {
+            left.Patients.Dispose();
+        }
+
         // A failed committer cancels the other stages: its exception is the cause, the others' only the consequence.
         try
         {
@@ -174,37 +201,26 @@ public sealed class ScreenRun(AssessmentPipeline pipeline, ScreenSettings settin
         return resumed;
     }
 
-    /// <summary>All cores on one partition's patients; each patient's rows are serialised by the thread that found them.</summary>
-    private (ScreenedPatient[] Patients, byte[][] Rows) Assess(DeferredLineCheck screener, List<PatientLines> patients, CancellationToken cancellation)
+    /// <summary>All cores on one partition's patients; each worker serialises and counts the patients it screened.</summary>
+    private void Assess(DeferredLineCheck screener, PartitionGroups patients, AssessedPart part, CancellationToken cancellation)
     {
-        var screened = new ScreenedPatient[patients.Count];
-        var rows = new byte[patients.Count][];
         Parallel.For(
             0,
-            patients.Count,
+            patients.PatientCount,
             new ParallelOptions { MaxDegreeOfParallelism = settings.Threads, CancellationToken = cancellation },
-            () => new ArrayBufferWriter<byte>(4096),
-            (i, _, buffer) =>
+            part.NextWorker,
+            (i, _, worker) =>
             {
-                var patient = screener.Screen(patients[i]);
-                screened[i] = patient;
-                buffer.ResetWrittenCount();
-                foreach (var row in patient.Outcome?.Rows ?? [])
-                {
-                    RowNdjson.Write(buffer, row);
-                }
-
-                rows[i] = buffer.WrittenSpan.ToArray();
+                worker.Add(i, screener.Screen(patients.Patient(i)));
                 progress.PatientDone();
-                return buffer;
+                return worker;
             },
             _ => { });
-        return (screened, rows);
     }
 
     /// <summary>The committer: each assessed part's rows renamed into place, then its summary (the commit).</summary>
     private void CommitParts(
-        WorkArea work, ChannelReader<(int Partition, ScreenedPatient[] Patients, byte[][] Rows)> assessed, long[] spillSizes, CancellationTokenSource stop)
+        WorkArea work, ChannelReader<AssessedPart> assessed, ConcurrentBag<AssessedPart> parts, long[] spillSizes, CancellationTokenSource stop)
     {
         try
         {
@@ -212,31 +228,14 @@ public sealed class ScreenRun(AssessmentPipeline pipeline, ScreenSettings settin
             {
                 while (assessed.TryRead(out var part))
                 {
-                    var summary = new ScreenSummary();
-                    foreach (var patient in part.Patients)
-                    {
-                        foreach (var bad in patient.BadLines)
-                        {
-                            summary.AddBadLine(bad.Line);
-                            ScreenSummary.Increment(summary.Resources, bad.ResourceType, -1);
-                        }
-
-                        if (patient.Outcome is { } outcome)
-                        {
-                            SummaryTally.Add(summary, outcome);
-                        }
-                    }
-
                     Commit(work.PartRows(part.Partition), path =>
                     {
                         using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-                        foreach (var rows in part.Rows)
-                        {
-                            file.Write(rows);
-                        }
+                        part.WriteRows(file);
                     });
-                    Commit(work.PartSummary(part.Partition), path => SummaryJsonContext.Write(summary, path));
+                    Commit(work.PartSummary(part.Partition), path => SummaryJsonContext.Write(part.Summary(), path));
                     progress.PartDone(spillSizes[part.Partition]);
+                    parts.Add(part);
                     if (settings.PauseAfterPart > TimeSpan.Zero)
                     {
                         Thread.Sleep(settings.PauseAfterPart);

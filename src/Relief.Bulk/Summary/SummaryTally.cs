@@ -23,7 +23,8 @@ internal static class SummaryTally
         }
 
         var worst = -1;
-        var rulesSeen = new HashSet<string>(StringComparer.Ordinal);
+        // Most patients have no row or one: the set of rules already counted for the patient is made only for more.
+        var rulesSeen = outcome.Rows.Count > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
         foreach (var row in outcome.Rows)
         {
             if (!summary.Findings.TryGetValue(row.Finding, out var tally))
@@ -35,7 +36,7 @@ internal static class SummaryTally
             tally.Severity = FindingTally.Worse(tally.Severity, row.Severity);
 
             tally.Rows++;
-            if (rulesSeen.Add(row.Finding))
+            if (rulesSeen?.Add(row.Finding) ?? true)
             {
                 tally.Patients++;
             }

@@ -19,6 +19,13 @@ public static class KnowledgeCompileCommand
             var output = parse.InvocationConfiguration.Output;
             var directory = KnowledgeLocation.Resolve(parse.GetValue(ReliefCommand.KnowledgeOption));
             var snapshot = KnowledgeSnapshot.PathIn(directory);
+            // A folder with no knowledge in it is a wrong path, not a knowledge base without a snapshot.
+            if (!Directory.Exists(directory) || !Directory.EnumerateFiles(directory, "*.yaml", SearchOption.AllDirectories).Any())
+            {
+                output.WriteLine($"{directory}: {(Directory.Exists(directory) ? "no knowledge files (*.yaml) in this directory" : "knowledge directory not found")}");
+                return ExitCodes.InvalidKnowledge;
+            }
+
             if (parse.GetValue(check))
             {
                 var state = KnowledgeSnapshot.Check(directory);

@@ -35,6 +35,12 @@ public sealed class ReliefServiceOptions
     /// <summary>patient-view shows at most this many info cards; the rest are counted on one card linking to the full assessment.</summary>
     public int MaxInfoCards { get; set; } = 3;
 
+    /// <summary>
+    /// Reverse proxies (IP addresses) whose <c>X-Forwarded-For</c> names the client: the address the sign-in limit
+    /// counts and the logs show. Empty (the default): the header is ignored and the client is the socket's peer.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
+
     public AuthOptions Auth { get; set; } = new();
 
     public FhirClientOptions Fhir { get; set; } = new();

@@ -43,6 +43,7 @@ public static class ServiceHost
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseForwardedClient(options);
         app.UseObservability();
         app.UseCors(SecurityModule.CorsPolicy);
         app.UseAuthentication();

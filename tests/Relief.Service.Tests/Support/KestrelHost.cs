@@ -39,7 +39,7 @@ public sealed class KestrelHost : IAsyncDisposable
         var all = new Dictionary<string, string>
         {
             ["Relief:Port"] = "0",
-            ["Relief:Store"] = Path.Combine(Path.GetTempPath(), $"relief-test-{Guid.NewGuid():N}.db"),
+            ["Relief:Store"] = TestFiles.NewPath("relief-test", ".db"),
             ["Relief:Knowledge"] = Path.Combine(RepositoryPaths.Root, "knowledge"),
             ["Relief:Auth:InsecureNoAuth"] = insecure ? "true" : "false",
             ["Relief:Auth:Issuers:0"] = TestKeys.Issuer,

@@ -17,7 +17,7 @@ public sealed class ReliefFactory : WebApplicationFactory<Program>
     public ReliefFactory(bool insecure = true, TestKeys? keys = null, IDictionary<string, string?>? settings = null)
     {
         Keys = keys ?? new TestKeys();
-        StorePath = Path.Combine(Path.GetTempPath(), $"relief-test-{Guid.NewGuid():N}.db");
+        StorePath = TestFiles.NewPath("relief-test", ".db");
         _settings = new Dictionary<string, string?>
         {
             ["Relief:Port"] = "0",

@@ -39,7 +39,7 @@ public sealed class TestKeys
 
     public string WriteJwks()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"relief-jwks-{Guid.NewGuid():N}.json");
+        var path = TestFiles.NewPath("relief-jwks", ".json");
         File.WriteAllText(path, PublicJwks());
         return path;
     }

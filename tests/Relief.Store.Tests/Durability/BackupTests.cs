@@ -32,7 +32,11 @@ public abstract class BackupTests : StoreTestBase
         }
         finally
         {
-            File.Delete(file);
+            // SQLite's write-ahead log and shared-memory files of the backup go with it.
+            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+            {
+                File.Delete(path);
+            }
         }
     }
 }
