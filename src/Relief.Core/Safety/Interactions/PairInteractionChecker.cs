@@ -15,7 +15,7 @@ internal static class PairInteractionChecker
     {
         // Only the rules that name one of the patient's drugs, by id; none (most records) allocates nothing more.
         var rules = CandidateRules.Of(context, context.Rules.PairInteractionsByIngredient, static r => r.Id);
-        if (rules is null)
+        if (rules.IsDefault)
         {
             return [];
         }
@@ -130,10 +130,11 @@ internal static class PairInteractionChecker
     private sealed record CountedMedication(ResolvedMedication Medication, string Ingredient, bool IsPast, int WashoutDays, string? Role);
 
     // A past medication counts only while its washout lasts: End on or after asOf - N. Without an End it does not.
+    // The active list itself when no past order counts (most records): copied only to add one.
     private static List<CountedMedication> WithWashout(SafetyContext context, Interaction rule, List<CountedMedication> active)
     {
-        var counted = new List<CountedMedication>(active);
-        var earliest = context.AsOf.PlusDays(-rule.WashoutDaysByIngredient.Values.Max());
+        List<CountedMedication>? counted = null;
+        var earliest = context.AsOf.PlusDays(-LongestWashout(rule));
         foreach (var medication in context.Past(earliest, static (f, earliest) => f.End is { } e && e >= earliest))
         {
             var end = medication.Fact.End!.Value;
@@ -141,11 +142,24 @@ internal static class PairInteractionChecker
             {
                 if (rule.WashoutDaysByIngredient.TryGetValue(ingredient.DrugId, out var days) && end >= context.AsOf.PlusDays(-days))
                 {
-                    counted.Add(new CountedMedication(medication, ingredient.DrugId, true, days, $"{FactReferences.UseRole(medication.Fact)} (within {days}-day washout)"));
+                    (counted ??= new List<CountedMedication>(active)).Add(
+                        new CountedMedication(medication, ingredient.DrugId, true, days, $"{FactReferences.UseRole(medication.Fact)} (within {days}-day washout)"));
                 }
             }
         }
 
-        return counted;
+        return counted ?? active;
+    }
+
+    // The largest washout of the rule (Values.Max() without LINQ's boxed enumerator).
+    private static int LongestWashout(Interaction rule)
+    {
+        var longest = int.MinValue;
+        foreach (var days in rule.WashoutDaysByIngredient.Values.AsSpan())
+        {
+            longest = Math.Max(longest, days);
+        }
+
+        return longest;
     }
 }
