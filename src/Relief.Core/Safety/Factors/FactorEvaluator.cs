@@ -105,7 +105,8 @@ internal sealed class FactorEvaluator(SafetyContext context)
 
     private FactorResult? MatchConditions(Factor factor)
     {
-        if (factor.Conditions.IsEmpty && factor.Icd10CmPrefixes.IsEmpty)
+        // A record without conditions (many screened records) matches none: no index to build.
+        if ((factor.Conditions.IsEmpty && factor.Icd10CmPrefixes.IsEmpty) || context.Patient.Conditions.IsEmpty)
         {
             return null;
         }
