@@ -14,7 +14,8 @@ internal static class CountInteractionChecker
         List<InteractionFinding>? findings = null;
         foreach (var rule in context.Rules.CountInteractions)
         {
-            if (rule.AgeMin is { } ageMin && (context.Age is not { } age || age < ageMin) || !context.HasActiveAny(rule.A))
+            // Most patients on a drug of the group take one: counted before any list is made.
+            if (rule.AgeMin is { } ageMin && (context.Age is not { } age || age < ageMin) || DistinctIngredients(context, rule.A) is var count && (count == 0 || count < rule.MinCount))
             {
                 continue;
             }
@@ -43,5 +44,45 @@ internal static class CountInteractionChecker
         }
 
         return (IReadOnlyList<InteractionFinding>?)findings ?? [];
+    }
+
+    // Distinct ingredients of the group among current and proposed medications (what the rule counts), without a set:
+    // an ingredient counts where it is first met.
+    private static int DistinctIngredients(SafetyContext context, IReadOnlySet<string> group)
+    {
+        var count = 0;
+        var active = context.Active;
+        for (var m = 0; m < active.Length; m++)
+        {
+            var ingredients = active[m].Ingredients;
+            for (var i = 0; i < ingredients.Length; i++)
+            {
+                var id = ingredients[i].DrugId;
+                if (group.Contains(id) && !SeenBefore(active, m, i, id))
+                {
+                    count++;
+                }
+            }
+        }
+
+        return count;
+    }
+
+    private static bool SeenBefore(System.Collections.Immutable.ImmutableArray<ResolvedMedication> active, int medication, int ingredient, string id)
+    {
+        for (var m = 0; m <= medication; m++)
+        {
+            var ingredients = active[m].Ingredients;
+            var end = m == medication ? ingredient : ingredients.Length;
+            for (var i = 0; i < end; i++)
+            {
+                if (string.Equals(ingredients[i].DrugId, id, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 }

@@ -63,15 +63,28 @@ internal static class MonitoringChecker
         var thresholds = new ThresholdCheck(context);
         foreach (var protocol in applicable)
         {
+            // Each check only where the protocol has its part: each is an iterator, an object per call even when empty.
             var medications = MedicationsOf(context, protocol);
-            findings.AddRange(BaselineCheck.Check(context, protocol, medications));
+            if (!protocol.Baseline.IsEmpty)
+            {
+                findings.AddRange(BaselineCheck.Check(context, protocol, medications));
+            }
+
             if (protocol.Schedule is { } schedule && replaced?.Contains(protocol.Id) != true)
             {
                 findings.AddRange(ScheduleCheck.Check(context, protocol, schedule, medications));
             }
 
-            findings.AddRange(ProcedureScreenCheck.Check(context, protocol, medications));
-            findings.AddRange(StartLimitCheck.Check(context, protocol, medications));
+            if (!protocol.ProcedureScreens.IsEmpty)
+            {
+                findings.AddRange(ProcedureScreenCheck.Check(context, protocol, medications));
+            }
+
+            if (!protocol.StartLimits.IsEmpty)
+            {
+                findings.AddRange(StartLimitCheck.Check(context, protocol, medications));
+            }
+
             thresholds.Check(protocol, medications);
         }
 
@@ -169,8 +182,18 @@ internal static class MonitoringChecker
     }
 
     /// <summary>The first of the medication's ingredients the protocol names.</summary>
-    internal static string IngredientOf(MonitoringProtocol protocol, ResolvedMedication medication) =>
-        medication.Ingredients.Select(i => i.DrugId).First(i => protocol.AnyOf.Contains(i) || protocol.AllOf.Any(s => s.Contains(i)));
+    internal static string IngredientOf(MonitoringProtocol protocol, ResolvedMedication medication)
+    {
+        foreach (var ingredient in medication.Ingredients)
+        {
+            if (Names(protocol, ingredient.DrugId))
+            {
+                return ingredient.DrugId;
+            }
+        }
+
+        throw new InvalidOperationException($"{medication.Reference} has no ingredient of protocol {protocol.Id}");
+    }
 
     /// <summary>The distinct ingredients the protocol names among these medications, in id order.</summary>
     internal static System.Collections.Immutable.ImmutableArray<string> IngredientsOf(MonitoringProtocol protocol, IEnumerable<ResolvedMedication> medications) =>

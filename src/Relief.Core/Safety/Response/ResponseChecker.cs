@@ -132,7 +132,7 @@ internal static class ResponseChecker
             var after = followUp.Value!.Value;
             var points = before - after;
             var notes = new List<string> { $"baseline is the latest score no more than {rules.ResponseBaselineMaxDaysBeforeStart} days before the start (a local convention)" };
-            var days = Period.Between(start, context.AsOf, PeriodUnits.Days).Days;
+            var days = Period.DaysBetween(start, context.AsOf);
             var trial = rules.AdequateTrials.FirstOrDefault(t => t.Ingredients.Contains(ingredient));
             bool? afterTrial = trial is null ? null : days >= trial.MinWeeks * 7;
             var sources = new List<string>(instrument.SourceIds);
