@@ -144,6 +144,12 @@ internal sealed class SafetyContext
     /// </summary>
     private ImmutableArray<MedicationDose> DoseParts(string ingredientId)
     {
+        // One order of the ingredient (nearly every record with a dose rule): it is the only part, nothing to group.
+        if (OnlyOrderOf(ingredientId) is { } only)
+        {
+            return [Dose(only, ingredientId)];
+        }
+
         // Active is ordered by reference, so the latest of each (course, product) is kept in that order too.
         var latest = new List<(string Course, string Product, ResolvedMedication Medication, int Slot)>();
         foreach (var medication in Active)
@@ -187,6 +193,26 @@ internal sealed class SafetyContext
         }
 
         return parts.MoveToImmutable();
+    }
+
+    // The one current or proposed order holding the ingredient; null when none or several do.
+    private ResolvedMedication? OnlyOrderOf(string ingredientId)
+    {
+        ResolvedMedication? only = null;
+        foreach (var medication in Active)
+        {
+            if (medication.Contains(ingredientId))
+            {
+                if (only is not null)
+                {
+                    return null;
+                }
+
+                only = medication;
+            }
+        }
+
+        return only;
     }
 
     // MaxBy keeps the first of equal maxima: a later order replaces the kept one only when strictly greater.
