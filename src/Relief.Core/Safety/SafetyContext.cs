@@ -25,7 +25,7 @@ internal sealed class SafetyContext
     private Dictionary<MedicationFact, ResolvedMedication>? _pastResolved;
     private Dictionary<(string Resource, string Ingredient), List<ResolvedMedication>>? _courses;
     private ConditionIndex? _conditions;
-    private Dictionary<string, FactorResult>? _factors;
+    private List<(string Id, FactorResult Result)>? _factors;
     private Dictionary<(string Resource, string Ingredient), MedicationDose>? _doses;
     private Dictionary<string, IngredientDose>? _ingredientDoses;
     private List<UnrecognisedCode>? _unrecognised;
@@ -98,15 +98,26 @@ internal sealed class SafetyContext
 
     public KidneyFunction Kidney => _kidney ??= KidneyFunctionEstimator.Estimate(this);
 
+    /// <summary>Whether a factor holds for this patient, evaluated once per assessment.</summary>
+    /// <remarks>
+    /// The results are kept in a short list, not a dictionary: a patient's drugs meet a handful of factors, the ids are the
+    /// knowledge's own strings (a reference comparison mostly settles it), and a dictionary's tables and their growth
+    /// were a visible share of every assessment with a caution to check.
+    /// </remarks>
     public FactorResult Factor(string factorId)
     {
-        _factors ??= new Dictionary<string, FactorResult>(StringComparer.Ordinal);
-        if (!_factors.TryGetValue(factorId, out var result))
+        _factors ??= new List<(string Id, FactorResult Result)>(8);
+        foreach (var (id, known) in _factors)
         {
-            _factorEvaluator ??= new FactorEvaluator(this);
-            _factors[factorId] = result = _factorEvaluator.Evaluate(Rules.Factors[factorId]);
+            if (ReferenceEquals(id, factorId) || string.Equals(id, factorId, StringComparison.Ordinal))
+            {
+                return known;
+            }
         }
 
+        _factorEvaluator ??= new FactorEvaluator(this);
+        var result = _factorEvaluator.Evaluate(Rules.Factors[factorId]);
+        _factors.Add((factorId, result));
         return result;
     }
 
