@@ -47,7 +47,13 @@ internal static class CandidateRules
             return first;
         }
 
-        // Ids are unique (the validator checks), so the unstable sort gives the one order.
+        return SortedById(merged, idOf);
+    }
+
+    // Ids are unique (the validator checks), so the unstable sort gives the one order. Apart from Of, so the lambda's
+    // captured idOf is allocated only when several drugs' lists were merged.
+    private static ImmutableArray<T> SortedById<T>(List<T> merged, Func<T, string> idOf)
+    {
         merged.Sort((x, y) => string.CompareOrdinal(idOf(x), idOf(y)));
         return [.. merged];
     }

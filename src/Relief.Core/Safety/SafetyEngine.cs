@@ -41,6 +41,12 @@ internal static class SafetyEngine
             return response;
         }
 
+        return Linked(response, cautions);
+    }
+
+    // Apart from LinkCautions, so the captured cautions are allocated only when there is something to link.
+    private static ImmutableArray<ResponseFinding> Linked(ImmutableArray<ResponseFinding> response, ImmutableArray<CautionFinding> cautions)
+    {
         return [.. response.Select(finding =>
         {
             var serious = cautions

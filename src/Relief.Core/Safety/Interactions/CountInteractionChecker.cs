@@ -20,30 +20,39 @@ internal static class CountInteractionChecker
                 continue;
             }
 
-            var members = context.Active.Where(m => m.Ingredients.Any(i => rule.A.Contains(i.DrugId))).ToList();
-            var ingredients = members.SelectMany(m => m.Ingredients.Select(i => i.DrugId)).Where(rule.A.Contains).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            if (ingredients.Count < rule.MinCount)
+            if (Finding(context, rule) is { } finding)
             {
-                continue;
+                (findings ??= []).Add(finding);
             }
-
-            (findings ??= []).Add(new InteractionFinding
-            {
-                RuleId = rule.Id,
-                Kind = InteractionKind.Count,
-                Severity = rule.Severity,
-                OncHighPriority = rule.OncHighPriority,
-                IngredientIds = [.. ingredients],
-                Facts = [.. members.OrderBy(m => m.Reference, StringComparer.Ordinal).Select(m => FactReferences.Of(m.Fact))],
-                Codes = [.. members.SelectMany(SafetyContext.CodesOf).Distinct()],
-                Mechanism = rule.Mechanism,
-                Management = rule.Management,
-                Sources = context.Cite(rule.SourceIds),
-                Notes = [$"{ingredients.Count} distinct drugs of the group; the rule fires at {rule.MinCount}"],
-            });
         }
 
         return (IReadOnlyList<InteractionFinding>?)findings ?? [];
+    }
+
+    // Apart from Check, so the lambdas' captured rule is allocated only for a rule that may fire, not per rule looked at.
+    private static InteractionFinding? Finding(SafetyContext context, Interaction rule)
+    {
+        var members = context.Active.Where(m => m.Ingredients.Any(i => rule.A.Contains(i.DrugId))).ToList();
+        var ingredients = members.SelectMany(m => m.Ingredients.Select(i => i.DrugId)).Where(rule.A.Contains).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (ingredients.Count < rule.MinCount)
+        {
+            return null;
+        }
+
+        return new InteractionFinding
+        {
+            RuleId = rule.Id,
+            Kind = InteractionKind.Count,
+            Severity = rule.Severity,
+            OncHighPriority = rule.OncHighPriority,
+            IngredientIds = [.. ingredients],
+            Facts = [.. members.OrderBy(m => m.Reference, StringComparer.Ordinal).Select(m => FactReferences.Of(m.Fact))],
+            Codes = [.. members.SelectMany(SafetyContext.CodesOf).Distinct()],
+            Mechanism = rule.Mechanism,
+            Management = rule.Management,
+            Sources = context.Cite(rule.SourceIds),
+            Notes = [$"{ingredients.Count} distinct drugs of the group; the rule fires at {rule.MinCount}"],
+        };
     }
 
     // Distinct ingredients of the group among current and proposed medications (what the rule counts), without a set:
