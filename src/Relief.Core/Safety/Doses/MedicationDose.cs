@@ -19,7 +19,13 @@ internal sealed record MedicationDose
 
     public required bool AsNeeded { get; init; }
 
-    public required string Explanation { get; init; }
+    /// <summary>How the dose was worked out; "" when it could not be. Written on first read (only findings quote it).</summary>
+    public string Explanation => _explanation ??= Explainer?.Explain(Medication, IngredientId) ?? "";
+
+    /// <summary>The calculator that computed the dose and writes its explanation; null when the dose is not computable.</summary>
+    public required DailyDoseCalculator? Explainer { get; init; }
+
+    private string? _explanation;
 
     public required string? Problem { get; init; }
 
