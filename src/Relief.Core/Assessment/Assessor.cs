@@ -71,7 +71,7 @@ public sealed class Assessor
             .Select(m => _reviewer.Review(m.Fact, m.Ingredients, conditions, asOf))
             .ToImmutableArray();
 
-        var safety = SafetyEngine.Assess(new SafetyContext(patient, asOf, _knowledge, active, PastResolver()));
+        var safety = SafetyEngine.Assess(patient, asOf, _knowledge, active, PastResolver());
         unrecognised.AddRange(safety.Unrecognised);
 
         var dataQuality = DataQuality(patient, asOf, safety.DataQuality);
@@ -143,7 +143,7 @@ public sealed class Assessor
             return new FindingsAssessment(_findings.Project(SafetyReport.Empty, [], [], DeceasedNotes(patient)).Findings, DeceasedAge(patient, asOf));
         }
 
-        var safety = SafetyEngine.Assess(new SafetyContext(patient, asOf, _knowledge, ResolveActive(patient), PastResolver()));
+        var safety = SafetyEngine.Assess(patient, asOf, _knowledge, ResolveActive(patient), PastResolver());
         var projected = Project(patient, asOf, safety, DataQuality(patient, asOf, safety.DataQuality));
         return new FindingsAssessment(projected.Findings, patient.AgeOn(asOf));
     }

@@ -47,8 +47,20 @@ public sealed record PatientRecord
     public ImmutableArray<ServiceRequestFact> ServiceRequests { get; init; } = [];
 
     /// <summary>Age in whole years on <paramref name="asOf"/>; null when the birth date is unknown.</summary>
+    /// <remarks>
+    /// The most years that can be added to the birth date without passing <paramref name="asOf"/>, as
+    /// <c>Period.Between(born, asOf, PeriodUnits.Years)</c> counts them (someone born on 29 February turns a year older
+    /// on 28 February of a common year, where PlusYears lands), without the Period object that call allocates: every
+    /// assessment asks for the age several times (PatientAgeTests compares the two over every day of several years).
+    /// </remarks>
     public int? AgeOn(LocalDate asOf) =>
-        BirthDate is { } born && born <= asOf ? Period.Between(born, asOf, PeriodUnits.Years).Years : null;
+        BirthDate is { } born && born <= asOf ? YearsBetween(born, asOf) : null;
+
+    private static int YearsBetween(LocalDate born, LocalDate asOf)
+    {
+        var years = asOf.Year - born.Year;
+        return born.PlusYears(years) > asOf ? years - 1 : years;
+    }
 }
 
 public enum AdministrativeSex

@@ -7,36 +7,76 @@ namespace Relief.Core.Safety;
 /// The record's conditions by code, and its ICD-10-CM codes without dots, so a factor looks up its few codes
 /// instead of scanning every condition.
 /// </summary>
+/// <remarks>
+/// A record with a few conditions (the screened records have one to three) is scanned instead: a table with a list per
+/// code cost more to build than the scans it saved, and a miss, the usual answer, allocates nothing either way.
+/// <c>ConditionIndexTests</c> compares the scan with the table on the same records.
+/// </remarks>
 internal sealed class ConditionIndex
 {
-    private readonly Dictionary<Code, List<int>> _byCode;
-    private readonly List<(string Bare, Code Code, int Index)> _icd10Cm = [];
+    /// <summary>Records with more conditions than this get the table.</summary>
+    internal const int ScanUpTo = 8;
 
-    public ConditionIndex(PatientRecord patient)
+    private readonly PatientRecord _patient;
+    private readonly Dictionary<Code, List<int>>? _byCode;
+    private readonly List<(string Bare, Code Code, int Index)>? _icd10Cm;
+
+    public ConditionIndex(PatientRecord patient, int scanUpTo = ScanUpTo)
     {
-        // Sized for the usual one or two codes per condition, so the largest records do not rehash as it fills.
-        _byCode = new Dictionary<Code, List<int>>(patient.Conditions.Length * 2);
-        for (var i = 0; i < patient.Conditions.Length; i++)
+        _patient = patient;
+        var conditions = patient.Conditions;
+        if (conditions.Length > scanUpTo)
         {
-            foreach (var code in patient.Conditions[i].Concept.Codes)
+            // Sized for the usual one or two codes per condition, so the largest records do not rehash as it fills.
+            _byCode = new Dictionary<Code, List<int>>(conditions.Length * 2);
+        }
+
+        for (var i = 0; i < conditions.Length; i++)
+        {
+            foreach (var code in conditions[i].Concept.Codes)
             {
-                if (!_byCode.TryGetValue(code, out var list))
+                if (_byCode is not null)
                 {
-                    _byCode[code] = list = [];
+                    if (!_byCode.TryGetValue(code, out var list))
+                    {
+                        _byCode[code] = list = [];
+                    }
+
+                    list.Add(i);
                 }
 
-                list.Add(i);
                 if (code.System == CodeSystems.Icd10Cm)
                 {
-                    _icd10Cm.Add((code.Value.Replace(".", "", StringComparison.Ordinal), code, i));
+                    (_icd10Cm ??= []).Add((code.Value.Replace(".", "", StringComparison.Ordinal), code, i));
                 }
             }
         }
     }
 
-    /// <summary>Indexes (into PatientRecord.Conditions) of the conditions coded with <paramref name="code"/>.</summary>
-    public IReadOnlyList<int> With(Code code) => _byCode.TryGetValue(code, out var list) ? list : [];
+    /// <summary>Indexes (into PatientRecord.Conditions) of the conditions coded with <paramref name="code"/>, ascending, once per coding.</summary>
+    public IReadOnlyList<int> With(Code code)
+    {
+        if (_byCode is not null)
+        {
+            return _byCode.TryGetValue(code, out var list) ? list : [];
+        }
+
+        List<int>? found = null;
+        var conditions = _patient.Conditions;
+        for (var i = 0; i < conditions.Length; i++)
+        {
+            foreach (var coded in conditions[i].Concept.Codes)
+            {
+                if (coded.Equals(code))
+                {
+                    (found ??= []).Add(i);
+                }
+            }
+        }
+
+        return (IReadOnlyList<int>?)found ?? [];
+    }
 
     /// <summary>ICD-10-CM codes of the record, without dots, with the condition they belong to.</summary>
-    public IReadOnlyList<(string Bare, Code Code, int Index)> Icd10Cm => _icd10Cm;
+    public IReadOnlyList<(string Bare, Code Code, int Index)> Icd10Cm => (IReadOnlyList<(string Bare, Code Code, int Index)>?)_icd10Cm ?? [];
 }

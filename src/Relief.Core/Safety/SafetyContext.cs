@@ -25,7 +25,7 @@ internal sealed class SafetyContext
     private Dictionary<MedicationFact, ResolvedMedication>? _pastResolved;
     private Dictionary<(string Resource, string Ingredient), List<ResolvedMedication>>? _courses;
     private ConditionIndex? _conditions;
-    private Dictionary<string, FactorResult>? _factors;
+    private List<(string Id, FactorResult Result)>? _factors;
     private Dictionary<(string Resource, string Ingredient), MedicationDose>? _doses;
     private Dictionary<string, IngredientDose>? _ingredientDoses;
     private List<UnrecognisedCode>? _unrecognised;
@@ -98,15 +98,26 @@ internal sealed class SafetyContext
 
     public KidneyFunction Kidney => _kidney ??= KidneyFunctionEstimator.Estimate(this);
 
+    /// <summary>Whether a factor holds for this patient, evaluated once per assessment.</summary>
+    /// <remarks>
+    /// The results are kept in a short list, not a dictionary: a patient's drugs meet a handful of factors, the ids are the
+    /// knowledge's own strings (a reference comparison mostly settles it), and a dictionary's tables and their growth
+    /// were a visible share of every assessment with a caution to check.
+    /// </remarks>
     public FactorResult Factor(string factorId)
     {
-        _factors ??= new Dictionary<string, FactorResult>(StringComparer.Ordinal);
-        if (!_factors.TryGetValue(factorId, out var result))
+        _factors ??= new List<(string Id, FactorResult Result)>(8);
+        foreach (var (id, known) in _factors)
         {
-            _factorEvaluator ??= new FactorEvaluator(this);
-            _factors[factorId] = result = _factorEvaluator.Evaluate(Rules.Factors[factorId]);
+            if (ReferenceEquals(id, factorId) || string.Equals(id, factorId, StringComparison.Ordinal))
+            {
+                return known;
+            }
         }
 
+        _factorEvaluator ??= new FactorEvaluator(this);
+        var result = _factorEvaluator.Evaluate(Rules.Factors[factorId]);
+        _factors.Add((factorId, result));
         return result;
     }
 
@@ -144,6 +155,12 @@ internal sealed class SafetyContext
     /// </summary>
     private ImmutableArray<MedicationDose> DoseParts(string ingredientId)
     {
+        // One order of the ingredient (nearly every record with a dose rule): it is the only part, nothing to group.
+        if (OnlyOrderOf(ingredientId) is { } only)
+        {
+            return [Dose(only, ingredientId)];
+        }
+
         // Active is ordered by reference, so the latest of each (course, product) is kept in that order too.
         var latest = new List<(string Course, string Product, ResolvedMedication Medication, int Slot)>();
         foreach (var medication in Active)
@@ -187,6 +204,26 @@ internal sealed class SafetyContext
         }
 
         return parts.MoveToImmutable();
+    }
+
+    // The one current or proposed order holding the ingredient; null when none or several do.
+    private ResolvedMedication? OnlyOrderOf(string ingredientId)
+    {
+        ResolvedMedication? only = null;
+        foreach (var medication in Active)
+        {
+            if (medication.Contains(ingredientId))
+            {
+                if (only is not null)
+                {
+                    return null;
+                }
+
+                only = medication;
+            }
+        }
+
+        return only;
     }
 
     // MaxBy keeps the first of equal maxima: a later order replaces the kept one only when strictly greater.

@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
+using NodaTime;
 using Relief.Core.Assessment;
 using Relief.Core.Assessment.Safety;
+using Relief.Core.Knowledge;
+using Relief.Core.Patients;
 using Relief.Core.Safety.Cautions;
 using Relief.Core.Safety.Doses;
 using Relief.Core.Safety.Interactions;
@@ -38,6 +41,12 @@ internal static class SafetyEngine
             return response;
         }
 
+        return Linked(response, cautions);
+    }
+
+    // Apart from LinkCautions, so the captured cautions are allocated only when there is something to link.
+    private static ImmutableArray<ResponseFinding> Linked(ImmutableArray<ResponseFinding> response, ImmutableArray<CautionFinding> cautions)
+    {
         return [.. response.Select(finding =>
         {
             var serious = cautions
@@ -49,6 +58,37 @@ internal static class SafetyEngine
                 ? finding
                 : finding with { Notes = [.. finding.Notes, $"{(finding.Decision == Knowledge.Safety.ResponseDecisionKind.Continue ? "continue only after weighing the safety caution on the same drug" : "the same drug carries a safety caution")}: {string.Join("; ", serious)}"] };
         })];
+    }
+
+    /// <summary>
+    /// The checks over a context made only when one could fire: with no current, proposed or past medication and no
+    /// immunization (most screened records) no rule has anything to start from, and the context itself (a large object
+    /// with its log) is the cost. <see cref="Assess(SafetyContext)"/> gives the same empty result for such a record.
+    /// </summary>
+    public static SafetyResults Assess(
+        PatientRecord patient,
+        LocalDate asOf,
+        KnowledgeBase knowledge,
+        ImmutableArray<ResolvedMedication> active,
+        Func<MedicationFact, ResolvedMedication> resolve) =>
+        CanFire(patient) ? Assess(new SafetyContext(patient, asOf, knowledge, active, resolve)) : NothingFound;
+
+    private static bool CanFire(PatientRecord patient)
+    {
+        if (!patient.Immunizations.IsEmpty)
+        {
+            return true;
+        }
+
+        foreach (var medication in patient.Medications)
+        {
+            if (medication.Use is MedicationUse.Current or MedicationUse.Proposed or MedicationUse.Past)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static SafetyResults Assess(SafetyContext context)

@@ -29,7 +29,24 @@ internal sealed class DailyDoseCalculator(SafetyContext context)
         ["a"] = 365,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    public MedicationDose Compute(ResolvedMedication medication, string ingredientId)
+    /// <summary>
+    /// The dose, without its explanation: the text is written by <see cref="Explain"/> when a finding first reads it
+    /// (most doses are under every limit, and the text was most of a dose's cost).
+    /// </summary>
+    public MedicationDose Compute(ResolvedMedication medication, string ingredientId) => Run(medication, ingredientId, null);
+
+    /// <summary>
+    /// The explanation of a computed dose ("50 mg 1 per 1 d = 50 mg/day"), from the same steps as <see cref="Compute"/>
+    /// (<c>DailyDoseExplanationTests</c> compares it with the text written during the computation); "" when not computable.
+    /// </summary>
+    public string Explain(ResolvedMedication medication, string ingredientId)
+    {
+        var explanation = new StringBuilder();
+        return Run(medication, ingredientId, explanation).Problem is null ? explanation.ToString() : "";
+    }
+
+    /// <summary>The dose and, into <paramref name="explanation"/> when given, the text saying how it was worked out.</summary>
+    internal MedicationDose Run(ResolvedMedication medication, string ingredientId, StringBuilder? explanation)
     {
         var dosages = medication.Fact.Dosages;
         if (dosages.IsDefaultOrEmpty)
@@ -37,18 +54,18 @@ internal sealed class DailyDoseCalculator(SafetyContext context)
             return Fail(medication, ingredientId, "no dosage instructions");
         }
 
+        var withText = explanation is not null;
         decimal total = 0, administrations = 0;
         var asNeeded = false;
-        var explanation = new StringBuilder();
         foreach (var dosage in dosages)
         {
-            var (perDay, timingProblem, timing) = AdministrationsPerDay(dosage);
+            var (perDay, timingProblem, timing) = AdministrationsPerDay(dosage, withText);
             if (perDay is null)
             {
                 return Fail(medication, ingredientId, timingProblem!);
             }
 
-            var (mg, amountProblem, amount) = AmountMg(dosage, medication, ingredientId);
+            var (mg, amountProblem, amount) = AmountMg(dosage, medication, ingredientId, withText);
             if (mg is null)
             {
                 return Fail(medication, ingredientId, amountProblem!);
@@ -57,20 +74,23 @@ internal sealed class DailyDoseCalculator(SafetyContext context)
             total += mg.Value * perDay.Value;
             administrations += perDay.Value;
             asNeeded |= dosage.AsNeeded;
-            if (explanation.Length > 0)
+            if (explanation is not null)
             {
-                explanation.Append(" + ");
-            }
+                if (explanation.Length > 0)
+                {
+                    explanation.Append(" + ");
+                }
 
-            explanation.Append(amount).Append(' ').Append(timing);
-            if (dosage.AsNeeded)
-            {
-                explanation.Append(" as needed");
+                explanation.Append(amount).Append(' ').Append(timing);
+                if (dosage.AsNeeded)
+                {
+                    explanation.Append(" as needed");
+                }
             }
         }
 
         total = Math.Round(total, 6);
-        explanation.Append(" = ").Append(FactReferences.Format(total)).Append(" mg/day");
+        explanation?.Append(" = ").Append(FactReferences.Format(total)).Append(" mg/day");
         return new MedicationDose
         {
             Medication = medication,
@@ -78,13 +98,16 @@ internal sealed class DailyDoseCalculator(SafetyContext context)
             MgPerDay = total,
             AdministrationsPerDay = administrations,
             AsNeeded = asNeeded,
-            Explanation = explanation.ToString(),
+            Explainer = this,
             Problem = null,
         };
     }
 
     /// <summary>Administrations per day from the timing; null with a reason when the timing does not say.</summary>
-    public static (decimal? PerDay, string? Problem, string Text) AdministrationsPerDay(DosageFact dosage)
+    public static (decimal? PerDay, string? Problem, string Text) AdministrationsPerDay(DosageFact dosage) => AdministrationsPerDay(dosage, true);
+
+    // The text only when asked for (an explanation being written).
+    private static (decimal? PerDay, string? Problem, string Text) AdministrationsPerDay(DosageFact dosage, bool withText)
     {
         if (dosage.Frequency is null && dosage.Period is null)
         {
@@ -104,10 +127,10 @@ internal sealed class DailyDoseCalculator(SafetyContext context)
         // Rounded so that decimal division does not turn "once a week" into 1.0000000000000000000000000003 a week.
         var frequency = dosage.Frequency ?? 1;
         var perDay = Math.Round(frequency / (period * days), 9);
-        return (perDay, null, $"{frequency} per {FactReferences.Format(period)} {dosage.PeriodUnit}");
+        return (perDay, null, withText ? $"{frequency} per {FactReferences.Format(period)} {dosage.PeriodUnit}" : "");
     }
 
-    private (decimal? Mg, string? Problem, string Text) AmountMg(DosageFact dosage, ResolvedMedication medication, string ingredientId)
+    private (decimal? Mg, string? Problem, string Text) AmountMg(DosageFact dosage, ResolvedMedication medication, string ingredientId, bool withText)
     {
         if (dosage.DoseValue is not { } dose)
         {
@@ -121,7 +144,7 @@ internal sealed class DailyDoseCalculator(SafetyContext context)
             // A mass for a combination product does not say which ingredient it is of.
             return medication.Ingredients.Length > 1
                 ? (null, $"a dose of {FactReferences.Format(dose)} {dosage.DoseUnit} of a combination product does not say which ingredient it measures", "")
-                : (mg, null, $"{FactReferences.Format(mg)} mg");
+                : (mg, null, withText ? $"{FactReferences.Format(mg)} mg" : "");
         }
 
         var countUnit = dosage.DoseUnit?.Trim().Trim('{', '}');
@@ -133,7 +156,7 @@ internal sealed class DailyDoseCalculator(SafetyContext context)
             }
 
             var amount = dose * strength.Mg;
-            return (amount, null, $"{FactReferences.Format(dose)} x {FactReferences.Format(strength.Mg)} mg ({strength.Name})");
+            return (amount, null, withText ? $"{FactReferences.Format(dose)} x {FactReferences.Format(strength.Mg)} mg ({strength.Name})" : "");
         }
 
         return (null, $"dose unit '{dosage.DoseUnit}' is neither a mass unit Relief converts nor a count of tablets or capsules", "");
@@ -147,7 +170,7 @@ internal sealed class DailyDoseCalculator(SafetyContext context)
             MgPerDay = null,
             AdministrationsPerDay = null,
             AsNeeded = medication.Fact.Dosages.Any(d => d.AsNeeded),
-            Explanation = "",
+            Explainer = null,
             Problem = problem,
         };
 }

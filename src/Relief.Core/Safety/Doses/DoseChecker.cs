@@ -15,7 +15,7 @@ internal static class DoseChecker
     public static ImmutableArray<DoseFinding> Check(SafetyContext context)
     {
         var rules = CandidateRules.Of(context, context.Rules.DoseRulesByIngredient, static r => r.Id);
-        if (rules is null)
+        if (rules.IsDefault)
         {
             return [];
         }

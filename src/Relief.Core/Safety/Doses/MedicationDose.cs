@@ -19,7 +19,13 @@ internal sealed record MedicationDose
 
     public required bool AsNeeded { get; init; }
 
-    public required string Explanation { get; init; }
+    /// <summary>How the dose was worked out; "" when it could not be. Written on first read (only findings quote it).</summary>
+    public string Explanation => _explanation ??= Explainer?.Explain(Medication, IngredientId) ?? "";
+
+    /// <summary>The calculator that computed the dose and writes its explanation; null when the dose is not computable.</summary>
+    public required DailyDoseCalculator? Explainer { get; init; }
+
+    private string? _explanation;
 
     public required string? Problem { get; init; }
 
@@ -30,9 +36,49 @@ internal sealed record MedicationDose
 /// <summary>The total daily dose of an ingredient over every current and proposed order: unknown if any part is.</summary>
 internal sealed record IngredientDose(string IngredientId, ImmutableArray<MedicationDose> Parts)
 {
-    public decimal? MgPerDay => Parts.IsEmpty || Parts.Any(p => p.MgPerDay is null) ? null : Parts.Sum(p => p.MgPerDay!.Value);
+    /// <summary>
+    /// The sum of the parts (null when there are none or any is unknown), added in order from 0 as Enumerable.Sum did.
+    /// Loops: the rules read it several times each, and LINQ over the array boxed it on every read.
+    /// </summary>
+    public decimal? MgPerDay
+    {
+        get
+        {
+            if (Parts.IsEmpty)
+            {
+                return null;
+            }
 
-    public bool AsNeeded => Parts.Any(p => p.AsNeeded);
+            decimal sum = 0;
+            foreach (var part in Parts)
+            {
+                if (part.MgPerDay is not { } mg)
+                {
+                    return null;
+                }
+
+                sum += mg;
+            }
+
+            return sum;
+        }
+    }
+
+    public bool AsNeeded
+    {
+        get
+        {
+            foreach (var part in Parts)
+            {
+                if (part.AsNeeded)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     public ComputedValue ToComputed() => new(
         "daily-dose",

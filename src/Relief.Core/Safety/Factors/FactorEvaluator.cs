@@ -105,7 +105,8 @@ internal sealed class FactorEvaluator(SafetyContext context)
 
     private FactorResult? MatchConditions(Factor factor)
     {
-        if (factor.Conditions.IsEmpty && factor.Icd10CmPrefixes.IsEmpty)
+        // A record without conditions (many screened records) matches none: no index to build.
+        if ((factor.Conditions.IsEmpty && factor.Icd10CmPrefixes.IsEmpty) || context.Patient.Conditions.IsEmpty)
         {
             return null;
         }
@@ -193,11 +194,13 @@ internal sealed class FactorEvaluator(SafetyContext context)
             }
         }
 
-        if (coded is null)
-        {
-            return null;
-        }
+        return coded is null ? null : MatchedProcedures(factor, procedures, coded);
+    }
 
+    // Apart from MatchProcedures, so the lambdas' captured procedures are allocated only when one has the factor's code,
+    // not for every factor evaluated.
+    private FactorResult? MatchedProcedures(Factor factor, ImmutableArray<ProcedureFact> procedures, List<int> coded)
+    {
         coded.Sort((x, y) => string.CompareOrdinal(procedures[x].ResourceId, procedures[y].ResourceId) is var byId and not 0 ? byId : x.CompareTo(y));
         var facts = ImmutableArray.CreateBuilder<FactReference>();
         var codes = ImmutableArray.CreateBuilder<Code>();

@@ -33,17 +33,7 @@ internal static class LiveVaccineChecker
                 continue;
             }
 
-            var takers = context.Active.Where(m => m.Ingredients.Any(i => rule.A.Contains(i.DrugId)))
-                .Select(m => new Taker
-                {
-                    Fact = FactReferences.Of(m.Fact),
-                    Start = m.Fact.Start,
-                    End = m.Fact.End,
-                    IsCurrent = m.Fact.Use == MedicationUse.Current,
-                    Codes = [.. SafetyContext.CodesOf(m)],
-                    Ingredients = [.. m.Ingredients.Select(i => i.DrugId).Where(rule.A.Contains)],
-                })
-                .ToList();
+            var takers = Takers(context, rule);
             if (immuneGlobulin)
             {
                 takers.AddRange(ImmuneGlobulinImmunizations(context));
@@ -231,5 +221,22 @@ internal static class LiveVaccineChecker
                 }
             }
         }
+    }
+
+    // The current and proposed orders of the rule's drugs; apart from Check so the captured rule is allocated only for a
+    // rule whose drugs the patient takes, not for every rule looked at.
+    private static List<Taker> Takers(SafetyContext context, Interaction rule)
+    {
+        return context.Active.Where(m => m.Ingredients.Any(i => rule.A.Contains(i.DrugId)))
+            .Select(m => new Taker
+            {
+                Fact = FactReferences.Of(m.Fact),
+                Start = m.Fact.Start,
+                End = m.Fact.End,
+                IsCurrent = m.Fact.Use == MedicationUse.Current,
+                Codes = [.. SafetyContext.CodesOf(m)],
+                Ingredients = [.. m.Ingredients.Select(i => i.DrugId).Where(rule.A.Contains)],
+            })
+            .ToList();
     }
 }

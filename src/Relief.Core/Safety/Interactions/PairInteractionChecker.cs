@@ -15,23 +15,23 @@ internal static class PairInteractionChecker
     {
         // Only the rules that name one of the patient's drugs, by id; none (most records) allocates nothing more.
         var rules = CandidateRules.Of(context, context.Rules.PairInteractionsByIngredient, static r => r.Id);
-        if (rules is null)
+        if (rules.IsDefault)
         {
             return [];
         }
 
-        var active = new List<CountedMedication>();
-        foreach (var medication in context.Active)
-        {
-            foreach (var ingredient in medication.Ingredients)
-            {
-                active.Add(new CountedMedication(medication, ingredient.DrugId, false, 0, null));
-            }
-        }
-
+        List<CountedMedication>? active = null;
         List<InteractionFinding>? findings = null;
         foreach (var rule in rules)
         {
+            // Without a washout only current and proposed drugs count: a rule with a side the patient does not take is
+            // told from the medications themselves, before the counted list is made (most patients meet no pair).
+            if (rule.WashoutDaysByIngredient.Count == 0 && (!context.HasActiveAny(rule.A) || !context.HasActiveAny(rule.B)))
+            {
+                continue;
+            }
+
+            active ??= Counted(context);
             var counted = rule.WashoutDaysByIngredient.Count == 0 ? active : WithWashout(context, rule, active);
 
             // Most rules a patient meets name only one of their drugs: tell that without building the sides.
@@ -76,26 +76,45 @@ internal static class PairInteractionChecker
 
             foreach (var (members, ingredients) in pairs.Values)
             {
-                (findings ??= []).Add(new InteractionFinding
-                {
-                    RuleId = rule.Id,
-                    Kind = InteractionKind.Pair,
-                    Severity = rule.Severity,
-                    OncHighPriority = rule.OncHighPriority,
-                    IngredientIds = [.. ingredients],
-                    Facts = [.. members.SelectMany(m => m.IsPast ? [FactReferences.Of(m.Medication.Fact, m.Role)] : context.ActiveCourseOf(m.Medication).Facts())],
-                    Codes = [.. members.SelectMany(m => SafetyContext.CodesOf(m.Medication)).Distinct()],
-                    Mechanism = rule.Mechanism,
-                    Management = rule.Management,
-                    Sources = context.Cite(rule.SourceIds),
-                    Notes = [.. members.Where(m => m.IsPast).Select(m => $"{m.Medication.Fact.Medication} stopped on {FactReferences.Date(m.Medication.Fact.End)}, inside the {m.WashoutDays}-day washout for {m.Ingredient}"),
-                        .. members.Where(m => !m.IsPast).Select(m => context.ActiveCourseOf(m.Medication).Note).OfType<string>()],
-                });
+                (findings ??= []).Add(Finding(context, rule, members, ingredients));
             }
         }
 
         return (IReadOnlyList<InteractionFinding>?)findings ?? [];
     }
+
+    // Every ingredient of every current and proposed medication, each a member of any side that names it.
+    private static List<CountedMedication> Counted(SafetyContext context)
+    {
+        var active = new List<CountedMedication>();
+        foreach (var medication in context.Active)
+        {
+            foreach (var ingredient in medication.Ingredients)
+            {
+                active.Add(new CountedMedication(medication, ingredient.DrugId, false, 0, null));
+            }
+        }
+
+        return active;
+    }
+
+    // Apart from Check, so the lambdas' captured context is allocated only for a pair found, not on every call.
+    private static InteractionFinding Finding(SafetyContext context, Interaction rule, CountedMedication[] members, SortedSet<string> ingredients) =>
+        new InteractionFinding
+        {
+            RuleId = rule.Id,
+            Kind = InteractionKind.Pair,
+            Severity = rule.Severity,
+            OncHighPriority = rule.OncHighPriority,
+            IngredientIds = [.. ingredients],
+            Facts = [.. members.SelectMany(m => m.IsPast ? [FactReferences.Of(m.Medication.Fact, m.Role)] : context.ActiveCourseOf(m.Medication).Facts())],
+            Codes = [.. members.SelectMany(m => SafetyContext.CodesOf(m.Medication)).Distinct()],
+            Mechanism = rule.Mechanism,
+            Management = rule.Management,
+            Sources = context.Cite(rule.SourceIds),
+            Notes = [.. members.Where(m => m.IsPast).Select(m => $"{m.Medication.Fact.Medication} stopped on {FactReferences.Date(m.Medication.Fact.End)}, inside the {m.WashoutDays}-day washout for {m.Ingredient}"),
+                .. members.Where(m => !m.IsPast).Select(m => context.ActiveCourseOf(m.Medication).Note).OfType<string>()],
+        };
 
     private static bool AnyOn(List<CountedMedication> counted, IReadOnlySet<string> side)
     {
@@ -130,10 +149,11 @@ internal static class PairInteractionChecker
     private sealed record CountedMedication(ResolvedMedication Medication, string Ingredient, bool IsPast, int WashoutDays, string? Role);
 
     // A past medication counts only while its washout lasts: End on or after asOf - N. Without an End it does not.
+    // The active list itself when no past order counts (most records): copied only to add one.
     private static List<CountedMedication> WithWashout(SafetyContext context, Interaction rule, List<CountedMedication> active)
     {
-        var counted = new List<CountedMedication>(active);
-        var earliest = context.AsOf.PlusDays(-rule.WashoutDaysByIngredient.Values.Max());
+        List<CountedMedication>? counted = null;
+        var earliest = context.AsOf.PlusDays(-LongestWashout(rule));
         foreach (var medication in context.Past(earliest, static (f, earliest) => f.End is { } e && e >= earliest))
         {
             var end = medication.Fact.End!.Value;
@@ -141,11 +161,24 @@ internal static class PairInteractionChecker
             {
                 if (rule.WashoutDaysByIngredient.TryGetValue(ingredient.DrugId, out var days) && end >= context.AsOf.PlusDays(-days))
                 {
-                    counted.Add(new CountedMedication(medication, ingredient.DrugId, true, days, $"{FactReferences.UseRole(medication.Fact)} (within {days}-day washout)"));
+                    (counted ??= new List<CountedMedication>(active)).Add(
+                        new CountedMedication(medication, ingredient.DrugId, true, days, $"{FactReferences.UseRole(medication.Fact)} (within {days}-day washout)"));
                 }
             }
         }
 
-        return counted;
+        return counted ?? active;
+    }
+
+    // The largest washout of the rule (Values.Max() without LINQ's boxed enumerator).
+    private static int LongestWashout(Interaction rule)
+    {
+        var longest = int.MinValue;
+        foreach (var days in rule.WashoutDaysByIngredient.Values.AsSpan())
+        {
+            longest = Math.Max(longest, days);
+        }
+
+        return longest;
     }
 }

@@ -14,16 +14,22 @@ internal static class MonitoringChecker
 {
     public static ImmutableArray<MonitoringFinding> Check(SafetyContext context)
     {
-        // The knowledge's own instances: by reference, not the record's value equality (which hashes every field).
-        // Made only when a drug of the patient has a protocol (most have none).
-        HashSet<MonitoringProtocol>? candidates = null;
+        // The knowledge's own instances, compared by reference (the record's value equality hashes every field); a
+        // patient's drugs name a few protocols, so a list scan, made only when one is named (most drugs have none).
+        List<MonitoringProtocol>? candidates = null;
         foreach (var medication in context.Active)
         {
             foreach (var ingredient in medication.Ingredients)
             {
                 if (context.Rules.ProtocolsByIngredient.TryGetValue(ingredient.DrugId, out var protocols))
                 {
-                    (candidates ??= new HashSet<MonitoringProtocol>(ReferenceEqualityComparer.Instance)).UnionWith(protocols);
+                    foreach (var protocol in protocols)
+                    {
+                        if (!ContainsInstance(candidates, protocol))
+                        {
+                            (candidates ??= []).Add(protocol);
+                        }
+                    }
                 }
             }
         }
@@ -33,21 +39,12 @@ internal static class MonitoringChecker
             return [];
         }
 
-        var active = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var medication in context.Active)
-        {
-            foreach (var ingredient in medication.Ingredients)
-            {
-                active.Add(ingredient.DrugId);
-            }
-        }
-
         // File order, so findings never depend on hash order.
         List<MonitoringProtocol>? applicable = null;
         HashSet<string>? replaced = null;
         foreach (var protocol in context.Rules.Protocols)
         {
-            if (candidates.Contains(protocol) && Applies(context, protocol, active))
+            if (ContainsInstance(candidates, protocol) && Applies(context, protocol))
             {
                 (applicable ??= []).Add(protocol);
                 foreach (var id in protocol.Replaces)
@@ -66,15 +63,28 @@ internal static class MonitoringChecker
         var thresholds = new ThresholdCheck(context);
         foreach (var protocol in applicable)
         {
+            // Each check only where the protocol has its part: each is an iterator, an object per call even when empty.
             var medications = MedicationsOf(context, protocol);
-            findings.AddRange(BaselineCheck.Check(context, protocol, medications));
+            if (!protocol.Baseline.IsEmpty)
+            {
+                findings.AddRange(BaselineCheck.Check(context, protocol, medications));
+            }
+
             if (protocol.Schedule is { } schedule && replaced?.Contains(protocol.Id) != true)
             {
                 findings.AddRange(ScheduleCheck.Check(context, protocol, schedule, medications));
             }
 
-            findings.AddRange(ProcedureScreenCheck.Check(context, protocol, medications));
-            findings.AddRange(StartLimitCheck.Check(context, protocol, medications));
+            if (!protocol.ProcedureScreens.IsEmpty)
+            {
+                findings.AddRange(ProcedureScreenCheck.Check(context, protocol, medications));
+            }
+
+            if (!protocol.StartLimits.IsEmpty)
+            {
+                findings.AddRange(StartLimitCheck.Check(context, protocol, medications));
+            }
+
             thresholds.Check(protocol, medications);
         }
 
@@ -119,18 +129,34 @@ internal static class MonitoringChecker
         return false;
     }
 
-    private static bool Applies(SafetyContext context, MonitoringProtocol protocol, HashSet<string> active)
+    private static bool ContainsInstance(List<MonitoringProtocol>? protocols, MonitoringProtocol protocol)
     {
-        var drugs = protocol.AnyOf.Overlaps(active) || (!protocol.AllOf.IsEmpty && EverySetTaken(protocol, active));
+        if (protocols is not null)
+        {
+            foreach (var kept in protocols)
+            {
+                if (ReferenceEquals(kept, protocol))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Applies(SafetyContext context, MonitoringProtocol protocol)
+    {
+        var drugs = TakesAny(context, protocol.AnyOf) || (!protocol.AllOf.IsEmpty && EverySetTaken(context, protocol));
         return drugs && (protocol.WhenAnyFactor.IsEmpty || AnyFactorHolds(context, protocol));
     }
 
     // Loops, not All/Any with closures: this runs for every protocol a patient's drug names.
-    private static bool EverySetTaken(MonitoringProtocol protocol, HashSet<string> active)
+    private static bool EverySetTaken(SafetyContext context, MonitoringProtocol protocol)
     {
         foreach (var set in protocol.AllOf)
         {
-            if (!set.Overlaps(active))
+            if (!TakesAny(context, set))
             {
                 return false;
             }
@@ -138,6 +164,9 @@ internal static class MonitoringChecker
 
         return true;
     }
+
+    // A current or proposed ingredient in the set (the set overlaps the patient's ingredients), without a set of them.
+    private static bool TakesAny(SafetyContext context, System.Collections.Frozen.FrozenSet<string> set) => context.HasActiveAny(set);
 
     private static bool AnyFactorHolds(SafetyContext context, MonitoringProtocol protocol)
     {
@@ -153,8 +182,18 @@ internal static class MonitoringChecker
     }
 
     /// <summary>The first of the medication's ingredients the protocol names.</summary>
-    internal static string IngredientOf(MonitoringProtocol protocol, ResolvedMedication medication) =>
-        medication.Ingredients.Select(i => i.DrugId).First(i => protocol.AnyOf.Contains(i) || protocol.AllOf.Any(s => s.Contains(i)));
+    internal static string IngredientOf(MonitoringProtocol protocol, ResolvedMedication medication)
+    {
+        foreach (var ingredient in medication.Ingredients)
+        {
+            if (Names(protocol, ingredient.DrugId))
+            {
+                return ingredient.DrugId;
+            }
+        }
+
+        throw new InvalidOperationException($"{medication.Reference} has no ingredient of protocol {protocol.Id}");
+    }
 
     /// <summary>The distinct ingredients the protocol names among these medications, in id order.</summary>
     internal static System.Collections.Immutable.ImmutableArray<string> IngredientsOf(MonitoringProtocol protocol, IEnumerable<ResolvedMedication> medications) =>

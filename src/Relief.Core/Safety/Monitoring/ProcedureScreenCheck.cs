@@ -54,7 +54,7 @@ internal static class ProcedureScreenCheck
     private static Due? Overdue(SafetyContext context, ProcedureScreen screen, LocalDate start)
     {
         var last = Latest(context, screen, start.PlusDays(-screen.BeforeStartDays));
-        var week = Period.Between(start, context.AsOf, PeriodUnits.Days).Days / 7;
+        var week = Period.DaysBetween(start, context.AsOf) / 7;
 
         // A once phase that has ended is met by any examination since the start, even a late one.
         foreach (var phase in screen.Phases.Where(p => p.Kind == ScreenPhaseKind.Once && p.ToWeek <= week))

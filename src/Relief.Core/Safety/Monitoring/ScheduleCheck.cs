@@ -37,7 +37,7 @@ internal static class ScheduleCheck
             yield break;
         }
 
-        var week = Period.Between(since, context.AsOf, PeriodUnits.Days).Days / 7;
+        var week = Period.DaysBetween(since, context.AsOf) / 7;
         var phase = schedule.PhaseAt(week);
         foreach (var test in schedule.TestIds)
         {

@@ -18,20 +18,25 @@ internal sealed class ThresholdCheck(SafetyContext context)
     /// <summary>A local convention: the confirming result is at most 30 days older than the latest.</summary>
 
 
-    private readonly Dictionary<(string Key, string Result), MonitoringFinding> _findings = [];
+    // Made on the first threshold crossed: most protocols that apply find every result in range.
+    private Dictionary<(string Key, string Result), MonitoringFinding>? _findings;
 
-    public IEnumerable<MonitoringFinding> Findings => _findings.Values;
+    public IEnumerable<MonitoringFinding> Findings => (IEnumerable<MonitoringFinding>?)_findings?.Values ?? [];
 
     public void Check(MonitoringProtocol protocol, List<ResolvedMedication> medications)
     {
-        var current = medications.Where(m => m.Fact.Use == MedicationUse.Current).ToList();
-        if (current.Count == 0 || protocol.Thresholds.IsEmpty)
+        if (protocol.Thresholds.IsEmpty)
         {
             return;
         }
 
-        var starts = current.Select(m => TreatmentCourses.CourseStart(context, m, MonitoringChecker.IngredientOf(protocol, m))).ToList();
-        LocalDate since = starts.All(s => s is not null) ? starts.Min()!.Value : context.AsOf.PlusDays(-context.Rules.Conventions.ThresholdUnknownStartLookbackDays);
+        var current = Current(medications);
+        if (current is null)
+        {
+            return;
+        }
+
+        var since = Since(protocol, current);
         foreach (var threshold in protocol.Thresholds)
         {
             if (context.Observations.LatestBetween(threshold.TestId, since, context.AsOf) is not { } latest
@@ -40,6 +45,7 @@ internal sealed class ThresholdCheck(SafetyContext context)
                 continue;
             }
 
+            _findings ??= [];
             var key = (threshold.Key, latest.ResourceId);
             var medicationFacts = current.Select(m => FactReferences.Of(m.Fact)).ToList();
             if (_findings.TryGetValue(key, out var existing))
@@ -54,6 +60,38 @@ internal sealed class ThresholdCheck(SafetyContext context)
 
             _findings[key] = Finding(protocol, threshold, latest, exceeding, medicationFacts, current);
         }
+    }
+
+    // The current orders among the protocol's medications (null when none), in their order.
+    private static List<ResolvedMedication>? Current(List<ResolvedMedication> medications)
+    {
+        List<ResolvedMedication>? current = null;
+        foreach (var medication in medications)
+        {
+            if (medication.Fact.Use == MedicationUse.Current)
+            {
+                (current ??= []).Add(medication);
+            }
+        }
+
+        return current;
+    }
+
+    // Results count from the earliest course start of the current orders; when any start is unknown, from a fixed lookback.
+    private LocalDate Since(MonitoringProtocol protocol, List<ResolvedMedication> current)
+    {
+        LocalDate? earliest = null;
+        foreach (var medication in current)
+        {
+            if (TreatmentCourses.CourseStart(context, medication, MonitoringChecker.IngredientOf(protocol, medication)) is not { } start)
+            {
+                return context.AsOf.PlusDays(-context.Rules.Conventions.ThresholdUnknownStartLookbackDays);
+            }
+
+            earliest = earliest is { } e && e <= start ? e : start;
+        }
+
+        return earliest!.Value;
     }
 
     private MonitoringFinding Finding(

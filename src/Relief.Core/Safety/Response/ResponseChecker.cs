@@ -18,6 +18,12 @@ internal static class ResponseChecker
 {
     public static ImmutableArray<ResponseFinding> Check(SafetyContext context)
     {
+        // No score on any instrument: no baseline, so no finding; the courses are not worked out for nothing.
+        if (!AnyScore(context))
+        {
+            return [];
+        }
+
         // Made on first need: most records have no current pain drug.
         List<ResponseFinding>? findings = null;
         HashSet<(string Ingredient, LocalDate Start)>? seen = null;
@@ -47,14 +53,76 @@ internal static class ResponseChecker
         return findings is null ? [] : [.. findings];
     }
 
+    private static bool AnyScore(SafetyContext context)
+    {
+        foreach (var medication in context.Active)
+        {
+            if (medication.Fact.Use == MedicationUse.Current && HasInScope(medication))
+            {
+                foreach (var instrument in context.Rules.Instruments)
+                {
+                    if (context.Observations.Scores(instrument.Id).Count > 0)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasInScope(ResolvedMedication medication)
+    {
+        foreach (var ingredient in medication.Ingredients)
+        {
+            if (ingredient.Scope == DrugScope.InScope)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The latest score (scores are newest first) on or before the start and no more than the baseline window before it.
+    private static ObservationFact? Baseline(List<ObservationFact> scores, LocalDate start, LocalDate earliest)
+    {
+        foreach (var s in scores)
+        {
+            if (s.Value is not null && s.Effective!.Value <= start && s.Effective.Value >= earliest)
+            {
+                return s;
+            }
+        }
+
+        return null;
+    }
+
+    // The latest score after the start.
+    private static ObservationFact? FollowUp(List<ObservationFact> scores, LocalDate start)
+    {
+        foreach (var s in scores)
+        {
+            if (s.Value is not null && s.Effective!.Value > start)
+            {
+                return s;
+            }
+        }
+
+        return null;
+    }
+
     private static ResponseFinding? Assess(SafetyContext context, ResolvedMedication medication, string ingredient, LocalDate start)
     {
         var rules = context.Rules;
         foreach (var instrument in rules.Instruments)
         {
             var scores = PlausibleScores(context, instrument);
-            var baseline = scores.FirstOrDefault(s => s.Value is not null && s.Effective!.Value <= start && s.Effective.Value >= start.PlusDays(-rules.ResponseBaselineMaxDaysBeforeStart));
-            var followUp = scores.FirstOrDefault(s => s.Value is not null && s.Effective!.Value > start);
+            var baseline = Baseline(scores, start, start.PlusDays(-rules.ResponseBaselineMaxDaysBeforeStart));
+            var followUp = FollowUp(scores, start);
             if (baseline is null || followUp is null)
             {
                 continue;
@@ -64,7 +132,7 @@ internal static class ResponseChecker
             var after = followUp.Value!.Value;
             var points = before - after;
             var notes = new List<string> { $"baseline is the latest score no more than {rules.ResponseBaselineMaxDaysBeforeStart} days before the start (a local convention)" };
-            var days = Period.Between(start, context.AsOf, PeriodUnits.Days).Days;
+            var days = Period.DaysBetween(start, context.AsOf);
             var trial = rules.AdequateTrials.FirstOrDefault(t => t.Ingredients.Contains(ingredient));
             bool? afterTrial = trial is null ? null : days >= trial.MinWeeks * 7;
             var sources = new List<string>(instrument.SourceIds);
