@@ -11,9 +11,11 @@ namespace Relief.Bulk.Output;
 internal sealed class RowBatch
 {
     private readonly Lazy<FindingRow[]> rows;
+    private readonly RepeatedStrings repeated;
 
-    public RowBatch(byte[] lines, int length, int count)
+    public RowBatch(byte[] lines, int length, int count, RepeatedStrings repeated)
     {
+        this.repeated = repeated;
         Lines = lines.AsMemory(0, length);
         Count = count;
         rows = new Lazy<FindingRow[]>(Parse, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -28,13 +30,22 @@ internal sealed class RowBatch
 
     private FindingRow[] Parse()
     {
+        // The merge's batches share one table; two writers may parse two batches at once.
+        lock (repeated)
+        {
+            return ParseLines();
+        }
+    }
+
+    private FindingRow[] ParseLines()
+    {
         // A row's NDJSON never holds a raw newline (JSON escapes it inside strings): each line is one row.
         var parsed = new FindingRow[Count];
         var rest = Lines.Span;
         for (var i = 0; i < parsed.Length; i++)
         {
             var end = rest.IndexOf((byte)'\n');
-            parsed[i] = RowNdjson.Parse(rest[..end]);
+            parsed[i] = RowNdjson.Parse(rest[..end], repeated);
             rest = rest[(end + 1)..];
         }
 

@@ -1,0 +1,53 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Relief.Bulk.Output;
+
+/// <summary>
+/// The string values of JSON tokens, each distinct value allocated once: a hit is decoded into a stack buffer and
+/// found without allocating. Bounded (<see cref="Capacity"/> values; later new values are allocated as usual) so
+/// a column of unique values cannot grow it without limit. One instance per thread: not thread-safe.
+/// </summary>
+internal sealed class RepeatedStrings
+{
+    public const int Capacity = 16_384;
+
+    // Longer values are rare (titles are short) and are read with GetString.
+    private const int LongestPooled = 512;
+
+    // Throws on invalid UTF-8, as Utf8JsonReader.GetString does.
+    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
+
+    private readonly Dictionary<string, string> values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> lookup;
+
+    public RepeatedStrings() => lookup = values.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The current token's string value, as <see cref="Utf8JsonReader.GetString"/> gives it.</summary>
+    public string Get(ref Utf8JsonReader reader)
+    {
+        // Escaped values (rare: quotes, backslashes, control characters) are unescaped by the reader itself.
+        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence
+            || reader.ValueSpan.Length > LongestPooled)
+        {
+            return reader.GetString() ?? "";
+        }
+
+        var bytes = reader.ValueSpan;
+        Span<char> chars = stackalloc char[LongestPooled];
+        var length = StrictUtf8.GetChars(bytes, chars);
+        var text = chars[..length];
+        if (lookup.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        var value = new string(text);
+        if (values.Count < Capacity)
+        {
+            values.Add(value, value);
+        }
+
+        return value;
+    }
+}
