@@ -60,7 +60,7 @@ public static class LineScanner
             if (reader.ValueTextEquals("resourceType"u8))
             {
                 reader.Read();
-                type = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                type = reader.TokenType == JsonTokenType.String ? LastType.Of(ref reader) : null;
                 if (type is not null && !ReadResourceTypes.IsRead(type))
                 {
                     read = false;
@@ -70,7 +70,12 @@ public static class LineScanner
             else if (reader.ValueTextEquals("id"u8))
             {
                 reader.Read();
-                id = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+
+                // Only a Patient's or a Medication's own id is used: once the type says it is neither (FHIR JSON
+                // puts resourceType first), the id is not made into a string.
+                id = reader.TokenType == JsonTokenType.String && (type is null || type == "Patient" || ReadResourceTypes.IsShared(type))
+                    ? reader.GetString()
+                    : null;
                 if (id is null)
                 {
                     reader.Skip();
