@@ -5,8 +5,9 @@ namespace Relief.Bulk.Output;
 /// <summary>
 /// A run of merged rows handed from the merge to the writers: the NDJSON lines as they were stored (each ending
 /// in a newline), and the same rows parsed when a writer first asks for them. The merge only orders and copies
-/// bytes; parsing (a string per column) is left to the CSV or Parquet writer that gets there first, on its own
-/// thread, so the merge is not the stage every writer waits on. Immutable once handed on.
+/// bytes; parsing (a string per column, repeated values from the merge's <see cref="RepeatedStrings"/>) is left to
+/// the writer that asks first (the NDJSON writer, after copying the lines), on its own thread, so the merge is not
+/// the stage every writer waits on. Immutable once handed on.
 /// </summary>
 internal sealed class RowBatch
 {
