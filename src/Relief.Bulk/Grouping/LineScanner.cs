@@ -53,14 +53,15 @@ public static class LineScanner
             return LineKey.Bad($"expected a FHIR resource (a JSON object), found {reader.TokenType}");
         }
 
-        string? type = null, id = null, subject = null, patient = null;
+        string? type = null, id = null;
+        PatientReference? subject = null, patient = null;
         var read = true;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("resourceType"u8))
             {
                 reader.Read();
-                type = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                type = reader.TokenType == JsonTokenType.String ? LastType.Of(ref reader) : null;
                 if (type is not null && !ReadResourceTypes.IsRead(type))
                 {
                     read = false;
@@ -70,7 +71,12 @@ public static class LineScanner
             else if (reader.ValueTextEquals("id"u8))
             {
                 reader.Read();
-                id = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+
+                // Only a Patient's or a Medication's own id is used: once the type says it is neither (FHIR JSON
+                // puts resourceType first), the id is not made into a string.
+                id = reader.TokenType == JsonTokenType.String && (type is null || type == "Patient" || ReadResourceTypes.IsShared(type))
+                    ? reader.GetString()
+                    : null;
                 if (id is null)
                 {
                     reader.Skip();
@@ -139,18 +145,18 @@ public static class LineScanner
 
         var element = ReadResourceTypes.SubjectElement(type);
         var reference = element == "patient" ? patient : subject;
-        if (reference is null)
+        if (reference is not { } found)
         {
             return LineKey.Bad($"{type} has no {element}.reference: the patient it is about is unknown", type);
         }
 
-        return PatientIdOf(reference) is { } patientId
+        return found.PatientId is { } patientId
             ? new LineKey(LineKind.PatientResource, type, patientId, null)
-            : LineKey.Bad($"{type}.{element}.reference \"{reference}\" does not name a Patient (expected Patient/id)", type);
+            : LineKey.Bad($"{type}.{element}.reference \"{found.Text}\" does not name a Patient (expected Patient/id)", type);
     }
 
     /// <summary>The patient a line of a read type is about, once the properties that say so have been seen; null before.</summary>
-    private static string? OwnPatient(string type, string? id, string? subject, string? patient)
+    private static string? OwnPatient(string type, string? id, PatientReference? subject, PatientReference? patient)
     {
         if (ReadResourceTypes.IsShared(type))
         {
@@ -163,11 +169,11 @@ public static class LineScanner
         }
 
         var reference = ReadResourceTypes.SubjectElement(type) == "patient" ? patient : subject;
-        return reference is null ? null : PatientIdOf(reference);
+        return reference?.PatientId;
     }
 
-    /// <summary>The <c>reference</c> string of a Reference object; the reader is left on the object's end.</summary>
-    private static string? Reference(ref Utf8JsonReader reader)
+    /// <summary>The <c>reference</c> of a Reference object (the last one given); the reader is left on the object's end.</summary>
+    private static PatientReference? Reference(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -175,14 +181,14 @@ public static class LineScanner
             return null;
         }
 
-        string? reference = null;
+        PatientReference? reference = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var isReference = reader.ValueTextEquals("reference"u8);
             reader.Read();
             if (isReference && reader.TokenType == JsonTokenType.String)
             {
-                reference = reader.GetString();
+                reference = PatientReference.Read(ref reader);
             }
             else
             {
