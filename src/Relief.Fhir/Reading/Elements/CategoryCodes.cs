@@ -18,9 +18,10 @@ internal static class CategoryCodes
         {
             if (TolerantJson.IsObjectItem(item, ElementPath.Root, "category"u8, index, context))
             {
-                foreach (var code in CodeableConcepts.Read(item, ElementPath.Root.Item("category", index), context, withDisplays: false).Codes)
+                var concept = CodeableConcepts.Codes(item, ElementPath.Root.Item("category", index), context);
+                for (var i = 0; i < concept.Count; i++)
                 {
-                    (codes ??= ImmutableArray.CreateBuilder<string>(1)).Add(code.Value);
+                    (codes ??= ImmutableArray.CreateBuilder<string>(1)).Add(concept[i].Value);
                 }
             }
 
