@@ -12,7 +12,7 @@ internal static class CategoryCodes
 {
     public static ImmutableArray<string> Read(JsonElement resource, ReadContext context)
     {
-        ImmutableArray<string>.Builder? codes = null;
+        var codes = new FewItems<string>();
         var index = 0;
         foreach (var item in TolerantJson.Array(resource, "category"u8, ElementPath.Root, context))
         {
@@ -21,13 +21,13 @@ internal static class CategoryCodes
                 var concept = CodeableConcepts.Codes(item, ElementPath.Root.Item("category", index), context);
                 for (var i = 0; i < concept.Count; i++)
                 {
-                    (codes ??= ImmutableArray.CreateBuilder<string>(1)).Add(concept[i].Value);
+                    codes.Add(concept[i].Value);
                 }
             }
 
             index++;
         }
 
-        return codes?.DrainToImmutable() ?? [];
+        return codes.ToImmutable();
     }
 }
