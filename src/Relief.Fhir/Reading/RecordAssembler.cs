@@ -18,10 +18,26 @@ internal static class RecordAssembler
     public static FhirReadResult Assemble(
         List<RawEntry> raw, FhirVersionEvidence versions, ReadContext context, bool newestFirst, string? patientId = null)
     {
-        var entries = new List<ResourceEntry>(raw.Count);
+        var entries = ScratchList<ResourceEntry>.Rent();
+        var patients = ScratchList<ResourceEntry>.Rent();
+        var seen = ScratchSet<(string ResourceType, string Id)>.Rent();
+        try
+        {
+            return Assemble(raw, versions, context, newestFirst, patientId, entries, patients, seen);
+        }
+        finally
+        {
+            ScratchList<ResourceEntry>.Return(entries);
+            ScratchList<ResourceEntry>.Return(patients);
+            ScratchSet<(string ResourceType, string Id)>.Return(seen);
+        }
+    }
+
+    private static FhirReadResult Assemble(
+        List<RawEntry> raw, FhirVersionEvidence versions, ReadContext context, bool newestFirst, string? patientId,
+        List<ResourceEntry> entries, List<ResourceEntry> patients, HashSet<(string ResourceType, string Id)> seen)
+    {
         SortedDictionary<string, int>? ignored = null;
-        var seen = new HashSet<(string ResourceType, string Id)>(raw.Count);
-        var patients = new List<ResourceEntry>(1);
 
         foreach (var item in raw)
         {
@@ -147,15 +163,15 @@ internal static class RecordAssembler
             counts[(int)entry.Kind]++;
         }
 
-        var conditions = Facts<ConditionFact>(counts[(int)ResourceKind.Condition]);
-        var medications = Facts<MedicationFact>(counts[(int)ResourceKind.MedicationRequest] + counts[(int)ResourceKind.MedicationStatement]);
-        var observations = counts[(int)ResourceKind.Observation] > 0 ? new List<ObservationFact>(counts[(int)ResourceKind.Observation]) : null;
-        var allergies = Facts<AllergyFact>(counts[(int)ResourceKind.AllergyIntolerance]);
-        var procedures = Facts<ProcedureFact>(counts[(int)ResourceKind.Procedure]);
-        var immunizations = Facts<ImmunizationFact>(counts[(int)ResourceKind.Immunization]);
-        var encounters = Facts<EncounterFact>(counts[(int)ResourceKind.Encounter]);
-        var carePlans = Facts<CarePlanFact>(counts[(int)ResourceKind.CarePlan]);
-        var serviceRequests = Facts<ServiceRequestFact>(counts[(int)ResourceKind.ServiceRequest]);
+        var conditions = new FactArray<ConditionFact>(counts[(int)ResourceKind.Condition]);
+        var medications = new FactArray<MedicationFact>(counts[(int)ResourceKind.MedicationRequest] + counts[(int)ResourceKind.MedicationStatement]);
+        var observations = counts[(int)ResourceKind.Observation] > 0 ? ScratchList<ObservationFact>.Rent() : null;
+        var allergies = new FactArray<AllergyFact>(counts[(int)ResourceKind.AllergyIntolerance]);
+        var procedures = new FactArray<ProcedureFact>(counts[(int)ResourceKind.Procedure]);
+        var immunizations = new FactArray<ImmunizationFact>(counts[(int)ResourceKind.Immunization]);
+        var encounters = new FactArray<EncounterFact>(counts[(int)ResourceKind.Encounter]);
+        var carePlans = new FactArray<CarePlanFact>(counts[(int)ResourceKind.CarePlan]);
+        var serviceRequests = new FactArray<ServiceRequestFact>(counts[(int)ResourceKind.ServiceRequest]);
         foreach (var entry in entries)
         {
             context.ReadingResource(entry.ResourceType, entry.Id);
@@ -167,34 +183,34 @@ internal static class RecordAssembler
             switch (entry.Kind)
             {
                 case ResourceKind.Condition:
-                    conditions!.Add(ConditionReader.Read(entry, context));
+                    conditions.Add(ConditionReader.Read(entry, context));
                     break;
                 case ResourceKind.MedicationRequest:
-                    medications!.Add(MedicationRequestReader.Read(entry, context));
+                    medications.Add(MedicationRequestReader.Read(entry, context));
                     break;
                 case ResourceKind.MedicationStatement:
-                    medications!.Add(MedicationStatementReader.Read(entry, context));
+                    medications.Add(MedicationStatementReader.Read(entry, context));
                     break;
                 case ResourceKind.Observation:
                     ObservationReader.Read(entry, observations!, context);
                     break;
                 case ResourceKind.AllergyIntolerance:
-                    allergies!.Add(AllergyIntoleranceReader.Read(entry, context));
+                    allergies.Add(AllergyIntoleranceReader.Read(entry, context));
                     break;
                 case ResourceKind.Procedure:
-                    procedures!.Add(ProcedureReader.Read(entry, context));
+                    procedures.Add(ProcedureReader.Read(entry, context));
                     break;
                 case ResourceKind.Immunization:
-                    immunizations!.Add(ImmunizationReader.Read(entry, context));
+                    immunizations.Add(ImmunizationReader.Read(entry, context));
                     break;
                 case ResourceKind.Encounter:
-                    encounters!.Add(EncounterReader.Read(entry, context));
+                    encounters.Add(EncounterReader.Read(entry, context));
                     break;
                 case ResourceKind.CarePlan:
-                    carePlans!.Add(CarePlanReader.Read(entry, context));
+                    carePlans.Add(CarePlanReader.Read(entry, context));
                     break;
                 case ResourceKind.ServiceRequest:
-                    serviceRequests!.Add(ServiceRequestReader.Read(entry, context));
+                    serviceRequests.Add(ServiceRequestReader.Read(entry, context));
                     break;
             }
         }
@@ -207,22 +223,31 @@ internal static class RecordAssembler
             Sex = sex,
             Deceased = deceased,
             DeceasedOn = deceasedOn,
-            Conditions = Drain(conditions),
-            Medications = Drain(medications),
-            Observations = observations is null ? [] : [.. observations],
-            Allergies = Drain(allergies),
-            Procedures = Drain(procedures),
-            Immunizations = Drain(immunizations),
-            Encounters = Drain(encounters),
-            CarePlans = Drain(carePlans),
-            ServiceRequests = Drain(serviceRequests),
+            Conditions = conditions.ToImmutable(),
+            Medications = medications.ToImmutable(),
+            Observations = Drain(observations),
+            Allergies = allergies.ToImmutable(),
+            Procedures = procedures.ToImmutable(),
+            Immunizations = immunizations.ToImmutable(),
+            Encounters = encounters.ToImmutable(),
+            CarePlans = carePlans.ToImmutable(),
+            ServiceRequests = serviceRequests.ToImmutable(),
         };
         return FhirReadResult.Success(record, context.ToWarnings(), ignored?.ToImmutableSortedDictionary(StringComparer.Ordinal) ?? NoneIgnored);
     }
 
-    private static ImmutableArray<T>.Builder? Facts<T>(int count) => count > 0 ? ImmutableArray.CreateBuilder<T>(count) : null;
+    /// <summary>The observations (a resource may give several: its components) as the record keeps them; the scratch list goes back.</summary>
+    private static ImmutableArray<ObservationFact> Drain(List<ObservationFact>? observations)
+    {
+        if (observations is null)
+        {
+            return [];
+        }
 
-    private static ImmutableArray<T> Drain<T>(ImmutableArray<T>.Builder? facts) => facts?.DrainToImmutable() ?? [];
+        ImmutableArray<ObservationFact> facts = [.. observations];
+        ScratchList<ObservationFact>.Return(observations);
+        return facts;
+    }
 
     /// <summary>A history DELETE's <c>Type/id</c> as the pair resources are keyed by (the type ends at the first '/').</summary>
     private static (string ResourceType, string Id) KeyOf(string label)

@@ -19,12 +19,16 @@ namespace Relief.Fhir.Reading;
 public sealed class ResourceLines : IDisposable
 {
     private readonly byte[]? buffer;
+    private readonly JsonDocument? array;
     private readonly JsonDocument[] documents;
     private readonly JsonElement[] resources;
 
-    private ResourceLines(byte[]? buffer, JsonDocument[] documents, JsonElement[] resources)
+    /// <param name="array">The one document of the fast path (kept apart: no array made for it), or null.</param>
+    /// <param name="documents">The documents of a parse line by line, or none.</param>
+    private ResourceLines(byte[]? buffer, JsonDocument? array, JsonDocument[] documents, JsonElement[] resources)
     {
         this.buffer = buffer;
+        this.array = array;
         this.documents = documents;
         this.resources = resources;
     }
@@ -41,7 +45,7 @@ public sealed class ResourceLines : IDisposable
         ArgumentNullException.ThrowIfNull(lines);
         if (lines.Count == 0)
         {
-            return new ResourceLines(null, [], []);
+            return new ResourceLines(null, null, [], []);
         }
 
         return AsOneArray(lines, options) ?? LineByLine(lines, options);
@@ -49,6 +53,7 @@ public sealed class ResourceLines : IDisposable
 
     public void Dispose()
     {
+        array?.Dispose();
         foreach (var document in documents)
         {
             document.Dispose();
@@ -113,7 +118,7 @@ public sealed class ResourceLines : IDisposable
 
             if (index == lines.Count)
             {
-                return new ResourceLines(buffer, [document], resources);
+                return new ResourceLines(buffer, document, [], resources);
             }
         }
 
@@ -149,6 +154,6 @@ public sealed class ResourceLines : IDisposable
             resources[i] = documents[i].RootElement;
         }
 
-        return new ResourceLines(null, documents, resources);
+        return new ResourceLines(null, null, documents, resources);
     }
 }

@@ -12,21 +12,22 @@ internal static class CategoryCodes
 {
     public static ImmutableArray<string> Read(JsonElement resource, ReadContext context)
     {
-        ImmutableArray<string>.Builder? codes = null;
+        var codes = new FewItems<string>();
         var index = 0;
         foreach (var item in TolerantJson.Array(resource, "category"u8, ElementPath.Root, context))
         {
             if (TolerantJson.IsObjectItem(item, ElementPath.Root, "category"u8, index, context))
             {
-                foreach (var code in CodeableConcepts.Read(item, ElementPath.Root.Item("category", index), context, withDisplays: false).Codes)
+                var concept = CodeableConcepts.Codes(item, ElementPath.Root.Item("category", index), context);
+                for (var i = 0; i < concept.Count; i++)
                 {
-                    (codes ??= ImmutableArray.CreateBuilder<string>(1)).Add(code.Value);
+                    codes.Add(concept[i].Value);
                 }
             }
 
             index++;
         }
 
-        return codes?.DrainToImmutable() ?? [];
+        return codes.ToImmutable();
     }
 }

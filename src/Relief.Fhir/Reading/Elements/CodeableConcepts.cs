@@ -23,30 +23,43 @@ internal static class CodeableConcepts
     /// </param>
     public static CodedText Read(JsonElement concept, ElementPath path, ReadContext context, bool withDisplays = true)
     {
-        var codes = ImmutableArray.CreateBuilder<Code>(1);
-        ImmutableDictionary<Code, string>? displays = withDisplays ? ImmutableDictionary<Code, string>.Empty : null;
+        var codings = Gather(concept, path, context, withDisplays, out var text);
+        if (codings.Count == 0 && text is null)
+        {
+            return CodedText.Empty;
+        }
+
+        return new CodedText(codings.ToImmutable(), text)
+        {
+            Displays = codings.Displays,
+        };
+    }
+
+    /// <summary>
+    /// The codes of a concept's codings (each kept once, in order), with the same warnings as <see cref="Read(JsonElement, ElementPath, ReadContext, bool)"/>,
+    /// for a caller that needs only the codes (a category's): no <see cref="CodedText"/> made.
+    /// </summary>
+    public static CodingList Codes(JsonElement concept, ElementPath path, ReadContext context) =>
+        Gather(concept, path, context, withDisplays: false, out _);
+
+    /// <summary>The codings read once: the kept codes, their displays when asked for, and the text (else the first display).</summary>
+    private static CodingList Gather(JsonElement concept, ElementPath path, ReadContext context, bool withDisplays, out string? text)
+    {
+        var codings = new CodingList(withDisplays);
         string? firstDisplay = null;
         var index = 0;
         foreach (var coding in TolerantJson.Array(concept, "coding"u8, path, context))
         {
             if (TolerantJson.IsObjectItem(coding, path, "coding"u8, index, context))
             {
-                ReadCoding(coding, path.Item("coding", index), codes, ref displays, ref firstDisplay, context);
+                ReadCoding(coding, path.Item("coding", index), ref codings, ref firstDisplay, context);
             }
 
             index++;
         }
 
-        var text = TolerantJson.String(concept, "text"u8, path, context) ?? firstDisplay;
-        if (codes.Count == 0 && text is null)
-        {
-            return CodedText.Empty;
-        }
-
-        return new CodedText(codes.DrainToImmutable(), text)
-        {
-            Displays = displays ?? ImmutableDictionary<Code, string>.Empty,
-        };
+        text = TolerantJson.String(concept, "text"u8, path, context) ?? firstDisplay;
+        return codings;
     }
 
     /// <summary>
@@ -68,27 +81,25 @@ internal static class CodeableConcepts
             return element.GetString();
         }
 
-        var concept = TolerantJson.TryGetObject(parent, name, parentPath, context, out var value)
-            ? Read(value, parentPath.Then(name), context, withDisplays: false)
-            : CodedText.Empty;
-        foreach (var code in concept.Codes)
+        if (!TolerantJson.TryGetObject(parent, name, parentPath, context, out var value))
         {
-            if (code.System == system)
+            return null;
+        }
+
+        // Read as a concept without displays, and without the CodedText: only one code (or the text) is wanted.
+        var codings = Gather(value, parentPath.Then(name), context, withDisplays: false, out var text);
+        for (var i = 0; i < codings.Count; i++)
+        {
+            if (codings[i].System == system)
             {
-                return code.Value;
+                return codings[i].Value;
             }
         }
 
-        return concept.Codes.IsDefaultOrEmpty ? concept.Text?.Trim().ToLowerInvariant() : concept.Codes[0].Value;
+        return codings.Count == 0 ? text?.Trim().ToLowerInvariant() : codings[0].Value;
     }
 
-    private static void ReadCoding(
-        JsonElement coding,
-        ElementPath path,
-        ImmutableArray<Code>.Builder codes,
-        ref ImmutableDictionary<Code, string>? displays,
-        ref string? firstDisplay,
-        ReadContext context)
+    private static void ReadCoding(JsonElement coding, ElementPath path, ref CodingList codes, ref string? firstDisplay, ReadContext context)
     {
         var system = TolerantJson.String(coding, "system"u8, path, context);
         var value = TolerantJson.String(coding, "code"u8, path, context);
@@ -106,16 +117,6 @@ internal static class CodeableConcepts
             return;
         }
 
-        var code = new Code(system, value);
-        if (codes.Contains(code))
-        {
-            return;
-        }
-
-        codes.Add(code);
-        if (display is not null && displays is not null)
-        {
-            displays = displays.SetItem(code, display);
-        }
+        codes.Add(new Code(system, value), display);
     }
 }

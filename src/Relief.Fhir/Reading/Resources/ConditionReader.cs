@@ -82,11 +82,14 @@ internal static class ConditionReader
             : Unplaced(resource, "abatement", context);
     }
 
+    // The names looked for in every Condition (most have no abatement): made once, not concatenated per resource.
+    private static readonly string[] OnsetUnplaced = ["onsetAge", "onsetRange", "onsetString"];
+    private static readonly string[] AbatementUnplaced = ["abatementAge", "abatementRange", "abatementString"];
+
     private static LocalDate? Unplaced(JsonElement resource, string choice, ReadContext context)
     {
-        foreach (var type in (ReadOnlySpan<string>)["Age", "Range", "String"])
+        foreach (var element in choice == "onset" ? OnsetUnplaced : AbatementUnplaced)
         {
-            var element = choice + type;
             if (resource.TryGetProperty(element, out _))
             {
                 context.Warn(element, $"{element} is not a calendar date; {choice} left empty");

@@ -17,13 +17,12 @@ internal static class DosageReader
 
     public static ImmutableArray<DosageFact> ReadAll(JsonElement resource, ReadOnlySpan<byte> name, string path, ReadContext context)
     {
-        ImmutableArray<DosageFact>.Builder? dosages = null;
+        var dosages = new FewItems<DosageFact>();
         var index = 0;
         foreach (var dosage in TolerantJson.Array(resource, name, ElementPath.Root, context))
         {
             if (TolerantJson.IsObjectItem(dosage, ElementPath.Root, name, index, context))
             {
-                dosages ??= ImmutableArray.CreateBuilder<DosageFact>(1);
                 var paths = index == 0 && path == "dosageInstruction" ? FirstInstruction
                     : index == 0 && path == "dosage" ? FirstDosage
                     : new DosagePaths($"{path}[{index}]");
@@ -33,7 +32,7 @@ internal static class DosageReader
             index++;
         }
 
-        return dosages?.DrainToImmutable() ?? [];
+        return dosages.ToImmutable();
     }
 
     private static DosageFact Read(JsonElement dosage, DosagePaths paths, ReadContext context)
