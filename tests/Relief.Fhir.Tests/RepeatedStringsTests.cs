@@ -5,7 +5,7 @@ using Relief.Fhir.Reading.Elements;
 namespace Relief.Fhir.Tests;
 
 /// <summary>
-/// The reader's per-thread table of repeated string values against <see cref="JsonElement.GetString"/>: every string
+/// The per-thread table of repeated string values against <see cref="JsonElement.GetString"/> and <see cref="Utf8JsonReader.GetString"/>: every string
 /// of real bundles, read twice (a miss, then from the table), and values the table must not keep or must not confuse.
 /// </summary>
 public class RepeatedStringsTests
@@ -41,13 +41,16 @@ public class RepeatedStringsTests
         using var document = JsonDocument.Parse(Encoding.UTF8.GetBytes(json));
         Assert.Equal(document.RootElement.GetString(), RepeatedStrings.Of(document.RootElement));
         Assert.Equal(document.RootElement.GetString(), RepeatedStrings.Of(document.RootElement));
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        reader.Read();
+        Assert.Equal(document.RootElement.GetString(), RepeatedStrings.Of(ref reader));
     }
 
     [Fact]
     public void Values_sharing_slots_are_told_apart()
     {
         // Far more values than slots, of every length up to past the table's limit: many share a slot.
-        var values = Enumerable.Range(0, 5000).Select(i => new string((char)('a' + (i % 26)), 1 + (i % 120)) + i).ToArray();
+        var values = Enumerable.Range(0, 5000).Select(i => new string((char)('a' + (i % 26)), 1 + (i % 300)) + i).ToArray();
         AssertEveryString(JsonSerializer.SerializeToUtf8Bytes(values));
     }
 
@@ -63,6 +66,20 @@ public class RepeatedStringsTests
             {
                 Assert.Equal(value.GetString(), RepeatedStrings.Of(value));
             }
+
+            // The same values through a reader (what a screen's row parse uses), sharing the thread's table.
+            var reader = new Utf8JsonReader(json);
+            var read = 0;
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    Assert.Equal(reader.GetString(), RepeatedStrings.Of(ref reader));
+                    read++;
+                }
+            }
+
+            Assert.True(read >= strings.Count, "every string value was read");
         }
     }
 

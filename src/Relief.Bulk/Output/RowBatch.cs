@@ -1,3 +1,4 @@
+using Relief.Fhir.Reading.Elements;
 using Relief.Bulk.Screening;
 
 namespace Relief.Bulk.Output;
@@ -5,18 +6,16 @@ namespace Relief.Bulk.Output;
 /// <summary>
 /// A run of merged rows handed from the merge to the writers: the NDJSON lines as they were stored (each ending
 /// in a newline), and the same rows parsed when a writer first asks for them. The merge only orders and copies
-/// bytes; parsing (a string per column, repeated values from the merge's <see cref="RepeatedStrings"/>) is left to
+/// bytes; parsing (a string per column, repeated values from the parsing thread's <see cref="RepeatedStrings"/>) is left to
 /// the writer that asks first (the NDJSON writer, after copying the lines), on its own thread, so the merge is not
 /// the stage every writer waits on. Immutable once handed on.
 /// </summary>
 internal sealed class RowBatch
 {
     private readonly Lazy<FindingRow[]> rows;
-    private readonly RepeatedStrings repeated;
 
-    public RowBatch(byte[] lines, int length, int count, RepeatedStrings repeated)
+    public RowBatch(byte[] lines, int length, int count)
     {
-        this.repeated = repeated;
         Lines = lines.AsMemory(0, length);
         Count = count;
         rows = new Lazy<FindingRow[]>(Parse, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -31,22 +30,13 @@ internal sealed class RowBatch
 
     private FindingRow[] Parse()
     {
-        // The merge's batches share one table; two writers may parse two batches at once.
-        lock (repeated)
-        {
-            return ParseLines();
-        }
-    }
-
-    private FindingRow[] ParseLines()
-    {
         // A row's NDJSON never holds a raw newline (JSON escapes it inside strings): each line is one row.
         var parsed = new FindingRow[Count];
         var rest = Lines.Span;
         for (var i = 0; i < parsed.Length; i++)
         {
             var end = rest.IndexOf((byte)'\n');
-            parsed[i] = RowNdjson.Parse(rest[..end], repeated);
+            parsed[i] = RowNdjson.Parse(rest[..end], shareRepeated: true);
             rest = rest[(end + 1)..];
         }
 

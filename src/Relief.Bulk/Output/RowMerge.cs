@@ -37,7 +37,6 @@ public static class RowMerge
             }
 
             var lines = new ArrayBufferWriter<byte>(1 << 20);
-            var repeated = new RepeatedStrings();
             var rows = 0;
             while (queue.TryDequeue(out var index, out var patient))
             {
@@ -61,7 +60,7 @@ public static class RowMerge
                 // Cut batches between patients only, so a batch never ends inside a patient's rows.
                 if (rows >= BatchRows)
                 {
-                    yield return new RowBatch(lines.WrittenSpan.ToArray(), lines.WrittenCount, rows, repeated);
+                    yield return new RowBatch(lines.WrittenSpan.ToArray(), lines.WrittenCount, rows);
                     lines.ResetWrittenCount();
                     rows = 0;
                 }
@@ -69,7 +68,7 @@ public static class RowMerge
 
             if (rows > 0)
             {
-                yield return new RowBatch(lines.WrittenSpan.ToArray(), lines.WrittenCount, rows, repeated);
+                yield return new RowBatch(lines.WrittenSpan.ToArray(), lines.WrittenCount, rows);
             }
         }
         finally

@@ -1,3 +1,4 @@
+using Relief.Fhir.Reading.Elements;
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -43,15 +44,15 @@ public static class RowNdjson
         into.Write("\n"u8);
     }
 
-    public static FindingRow Parse(ReadOnlySpan<byte> line) => Parse(line, null);
+    public static FindingRow Parse(ReadOnlySpan<byte> line) => Parse(line, shareRepeated: false);
 
     /// <summary>
-    /// Parses a row; with <paramref name="repeated"/>, the columns that take few distinct values (all but the patient
-    /// and the facts) come from that table of strings already read. Why: a screen's merged rows repeat the same
+    /// Parses a row; with <paramref name="shareRepeated"/>, the columns that take few distinct values (all but the patient
+    /// and the facts) come from the thread's table of strings already read (<see cref="RepeatedStrings"/>). Why: a screen's merged rows repeat the same
     /// rule, title, codes and sources hundreds of thousands of times; one string each instead of one per row takes
     /// most of the allocations (and the garbage collections) out of the writing phase. Same values either way.
     /// </summary>
-    internal static FindingRow Parse(ReadOnlySpan<byte> line, RepeatedStrings? repeated)
+    internal static FindingRow Parse(ReadOnlySpan<byte> line, bool shareRepeated)
     {
         var values = new string[FindingRow.Columns.Length];
         var reader = new Utf8JsonReader(line);
@@ -67,8 +68,8 @@ public static class RowNdjson
             reader.Read();
             if (column >= 0)
             {
-                values[column] = repeated is not null && column is > 0 and < 8
-                    ? repeated.Get(ref reader)
+                values[column] = shareRepeated && column is > 0 and < 8
+                    ? RepeatedStrings.Of(ref reader)
                     : reader.GetString() ?? "";
             }
         }

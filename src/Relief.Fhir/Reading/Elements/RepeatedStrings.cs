@@ -5,20 +5,20 @@ using System.Text.Json;
 namespace Relief.Fhir.Reading.Elements;
 
 /// <summary>
-/// The text of a JSON string value, made once per thread for the short values records repeat (code systems,
-/// codes, displays, statuses): a screen reads the same few hundred of them for a million patients, and a string
-/// made for each was a large part of a small record's allocations.
+/// The text of a JSON string value, made once per thread for the short values that repeat: a record's code systems,
+/// codes, displays and statuses, a screen's finding ids, titles and sources. A screen reads the same few hundred of
+/// them for a million patients, and a string made for each was a large part of the allocations.
 /// </summary>
 /// <remarks>
 /// A direct-mapped table: a value's slot is a hash of its bytes, a hit is a slot holding exactly those characters,
 /// a miss makes the string and takes the slot. Only short ASCII values without escapes are kept, whose bytes are
-/// their characters, so a hit is the very text <see cref="JsonElement.GetString"/> gives; anything else is made
-/// as before.
+/// their characters, so a hit is the very text <see cref="JsonElement.GetString"/> or
+/// <see cref="Utf8JsonReader.GetString"/> gives; anything else is made as before. Per thread, so no locks.
 /// </remarks>
-internal static class RepeatedStrings
+public static class RepeatedStrings
 {
     private const int Slots = 1024;
-    private const int MaxLength = 96;
+    private const int MaxLength = 256;
 
     [ThreadStatic]
     private static string?[]? table;
@@ -28,11 +28,18 @@ internal static class RepeatedStrings
     {
         var raw = JsonMarshal.GetRawUtf8Value(element);
         var text = raw[1..^1];
-        if (text.Length > MaxLength || text.Contains((byte)'\\'))
-        {
-            return element.GetString()!;
-        }
+        return text.Length > MaxLength || text.Contains((byte)'\\') ? element.GetString()! : Kept(text) ?? element.GetString()!;
+    }
 
+    /// <summary>The current token's value as <see cref="Utf8JsonReader.GetString"/> gives it, "" for a JSON null.</summary>
+    public static string Of(ref Utf8JsonReader reader) =>
+        reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > MaxLength
+            ? reader.GetString() ?? ""
+            : Kept(reader.ValueSpan) ?? reader.GetString()!;
+
+    /// <summary>The string of unescaped <paramref name="text"/> from the table (made and kept on a miss); null when not ASCII.</summary>
+    private static string? Kept(ReadOnlySpan<byte> text)
+    {
         var hash = new HashCode();
         hash.AddBytes(text);
         var slot = hash.ToHashCode() & (Slots - 1);
@@ -42,11 +49,6 @@ internal static class RepeatedStrings
             return cached;
         }
 
-        if (!Ascii.IsValid(text))
-        {
-            return element.GetString()!;
-        }
-
-        return slots[slot] = Encoding.ASCII.GetString(text);
+        return Ascii.IsValid(text) ? slots[slot] = Encoding.ASCII.GetString(text) : null;
     }
 }
