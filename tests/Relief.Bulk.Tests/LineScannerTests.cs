@@ -37,6 +37,22 @@ public sealed class LineScannerTests
         Assert.Contains(reason, key.Problem);
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0xFF }, 62)] // in the patient reference
+    [InlineData(new byte[] { 0xC3 }, 62)] // a sequence cut short
+    public void A_line_that_is_not_utf8_is_bad_and_says_where(byte[] invalid, int at)
+    {
+        var line = "{\"resourceType\":\"Condition\",\"subject\":{\"reference\":\"Patient/p"u8.ToArray()
+            .Concat(invalid).Concat("1\"},\"code\":{\"text\":\"café\"}}"u8.ToArray()).ToArray();
+
+        var key = LineScanner.Scan(line);
+
+        Assert.Equal(LineKind.Bad, key.Kind);
+        Assert.Equal($"not UTF-8 text at byte {at}", key.Problem);
+        // Valid multi-byte text (the é) is not mistaken for it.
+        Assert.Equal(LineKind.PatientResource, LineScanner.Scan(line.Where((_, i) => i != at - 1).ToArray()).Kind);
+    }
+
     [Fact]
     public void A_type_the_engine_does_not_read_is_ignored_without_reading_the_rest()
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using Relief.Bulk.Output;
 using Relief.Bulk.Tests.Support;
@@ -7,6 +8,34 @@ namespace Relief.Bulk.Tests;
 /// <summary>What the screen accepts: bad lines skipped and reported, empty exports, manifests.</summary>
 public sealed class ScreenInputTests(SampleExport export) : IClassFixture<SampleExport>
 {
+    [Fact]
+    public void Lines_that_are_not_utf8_are_bad_lines_with_file_and_line_and_the_run_goes_on()
+    {
+        using var temp = new TempDirectory();
+        var directory = temp.Sub("export");
+        export.Export.Write(directory);
+        var conditions = Path.Combine(directory, "Condition.ndjson");
+        var patient = JsonNode.Parse(export.Export.LinesByType["Patient"][0])!["id"]!.GetValue<string>();
+        // One byte that is not UTF-8 in the patient reference, one after it (where the first pass stops reading).
+        var referencePrefix = Encoding.UTF8.GetBytes("{\"resourceType\":\"Condition\",\"id\":\"r\",\"subject\":{\"reference\":\"Patient/");
+        var textPrefix = Encoding.UTF8.GetBytes($"{{\"resourceType\":\"Condition\",\"id\":\"t\",\"subject\":{{\"reference\":\"Patient/{patient}\"}},\"note\":[{{\"text\":\"");
+        var before = File.ReadAllLines(conditions).Length;
+        using (var file = new FileStream(conditions, FileMode.Append))
+        {
+            file.Write([.. referencePrefix, 0xFF, .. "\"}}\n"u8]);
+            file.Write([.. textPrefix, 0xC3, 0x28, .. "\"}]}\n"u8]);
+        }
+
+        var run = ReliefProcess.Run("screen", directory, "--out", temp.Sub("out"), "--as-of", SampleExport.AsOf);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.DoesNotContain("Unhandled", run.Error, StringComparison.Ordinal);
+        var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(temp.Sub("out"), ScreenOutputs.SummaryJson)))!;
+        var bad = summary["badLines"]!.AsArray().Select(b => (Line: b!["line"]!.GetValue<long>(), Reason: b["reason"]!.GetValue<string>())).ToList();
+        Assert.Equal([(before + 1L, $"not UTF-8 text at byte {referencePrefix.Length + 1}"), (before + 2L, $"not UTF-8 text at byte {textPrefix.Length + 1}")], bad);
+        Assert.Equal(File.ReadAllBytes(export.BaselineRows), File.ReadAllBytes(Path.Combine(temp.Sub("out"), ScreenOutputs.Rows)));
+    }
+
     [Fact]
     public void Bad_lines_are_counted_and_reported_with_file_and_line_and_the_run_goes_on()
     {

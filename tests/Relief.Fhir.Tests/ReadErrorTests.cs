@@ -30,6 +30,18 @@ public class ReadErrorTests
     }
 
     [Fact]
+    public void Text_that_is_not_utf8_is_malformed_and_says_line_and_byte()
+    {
+        var bytes = Encoding.UTF8.GetBytes("{\"resourceType\":\"Bundle\",\n\"type\":\"collection\",\"id\":\"")
+            .Concat(new byte[] { 0xFF }).Concat(Encoding.UTF8.GetBytes("\"}")).ToArray();
+
+        var result = FhirBundleReader.Read(bytes);
+
+        Assert.Equal(FhirReadErrorKind.MalformedJson, result.Error?.Kind);
+        Assert.StartsWith("not UTF-8 text at line 2, byte 27", result.Error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Truncated_json_is_malformed()
     {
         var error = Fails("""{ "resourceType": "Bundle", "entry": [ { "resource": """);

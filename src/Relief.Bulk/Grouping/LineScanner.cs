@@ -32,6 +32,13 @@ public static class LineScanner
             return LineKey.Blank;
         }
 
+        // Text that is not UTF-8 cannot be read as strings anywhere after this (the reader throws on it): the line is
+        // reported here, with its file and line, instead of failing the run where its text is first read.
+        if (Utf8Text.FirstInvalidByte(line) is var invalid and >= 0)
+        {
+            return LineKey.Bad($"not UTF-8 text at byte {invalid + 1}");
+        }
+
         try
         {
             return ScanObject(line, onlyShard, mode);

@@ -29,6 +29,13 @@ internal static class JsonDocumentLoader
             return null;
         }
 
+        if (Utf8Text.FirstInvalidByte(utf8.Span) is var invalid and >= 0)
+        {
+            var (line, column) = Position(utf8.Span, invalid);
+            error = new FhirReadError(FhirReadErrorKind.MalformedJson, $"not UTF-8 text at line {line}, byte {column}: JSON must be UTF-8 (RFC 8259)");
+            return null;
+        }
+
         try
         {
             error = null;
