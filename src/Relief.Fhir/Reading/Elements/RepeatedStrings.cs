@@ -18,7 +18,11 @@ namespace Relief.Fhir.Reading.Elements;
 public static class RepeatedStrings
 {
     private const int Slots = 1024;
-    private const int MaxLength = 256;
+
+    // A record's longer values (narrative, long displays) seldom repeat, and hashing them cost more than it saved
+    // (measured on the 80-bundle batch); a screen's finding titles are longer but repeat on every row.
+    private const int MaxElementLength = 96;
+    private const int MaxTokenLength = 256;
 
     [ThreadStatic]
     private static string?[]? table;
@@ -28,12 +32,12 @@ public static class RepeatedStrings
     {
         var raw = JsonMarshal.GetRawUtf8Value(element);
         var text = raw[1..^1];
-        return text.Length > MaxLength || text.Contains((byte)'\\') ? element.GetString()! : Kept(text) ?? element.GetString()!;
+        return text.Length > MaxElementLength || text.Contains((byte)'\\') ? element.GetString()! : Kept(text) ?? element.GetString()!;
     }
 
     /// <summary>The current token's value as <see cref="Utf8JsonReader.GetString"/> gives it, "" for a JSON null.</summary>
     public static string Of(ref Utf8JsonReader reader) =>
-        reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > MaxLength
+        reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > MaxTokenLength
             ? reader.GetString() ?? ""
             : Kept(reader.ValueSpan) ?? reader.GetString()!;
 
