@@ -15,27 +15,15 @@ namespace Relief.Core.Tests.Safety;
 /// </summary>
 public class DailyDoseExplanationTests
 {
-    private static DosageFact Dosage(decimal? dose, string? unit, int? frequency, decimal? period, string? periodUnit, bool asNeeded = false) => new()
-    {
-        Text = null,
-        DoseValue = dose,
-        DoseUnit = unit,
-        Frequency = frequency,
-        Period = period,
-        PeriodUnit = periodUnit,
-        AsNeeded = asNeeded,
-        Route = "oral",
-    };
-
     // Tablets twice a day; a mass once a day; a split dose with an as-needed part; weekly; no timing; an unknown unit.
     private static readonly ImmutableArray<DosageFact>[] Dosages =
     [
-        [Dosage(1, "tablet", 2, 1, "d")],
-        [Dosage(50, "mg", 1, 1, "d")],
-        [Dosage(1, "{tablet}", 1, 12, "h"), Dosage(2, "tablet", 1, 1, "d", asNeeded: true)],
-        [Dosage(15, "mg", null, 1, "wk")],
-        [Dosage(1, "tablet", null, null, null)],
-        [Dosage(1, "puff", 1, 1, "d")],
+        [Dose.Of(1, "tablet", 2, 1, "d")],
+        [Dose.Of(50, "mg", 1, 1, "d")],
+        [Dose.Of(1, "{tablet}", 1, 12, "h"), Dose.Of(2, "tablet", 1, 1, "d", asNeeded: true)],
+        [Dose.Of(15, "mg", null, 1, "wk")],
+        [Dose.Of(1, "tablet", null, null, null)],
+        [Dose.Of(1, "puff", 1, 1, "d")],
     ];
 
     [Fact]
