@@ -4,7 +4,7 @@ using Relief.Cli.Tests.Infrastructure;
 namespace Relief.Cli.Tests;
 
 /// <summary>`relief assess` end to end: the real binary, real files, exit codes and output.</summary>
-public class AssessCommandTests
+public class AssessCommandTests : IDisposable
 {
     private const string AsOf = "2026-11-21";
 
@@ -230,10 +230,21 @@ public class AssessCommandTests
         Assert.Equal(first.Output, second.Output);
     }
 
-    private static string TempFile(string content)
+    private readonly List<string> _temporaryFiles = [];
+
+    public void Dispose()
+    {
+        foreach (var path in _temporaryFiles)
+        {
+            File.Delete(path);
+        }
+    }
+
+    private string TempFile(string content)
     {
         var path = Path.Combine(Path.GetTempPath(), $"relief-test-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, content);
+        _temporaryFiles.Add(path);
         return path;
     }
 }

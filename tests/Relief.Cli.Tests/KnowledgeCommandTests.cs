@@ -19,13 +19,20 @@ public class KnowledgeCommandTests
     public void A_broken_knowledge_base_fails_with_file_entry_and_reason_and_exit_3()
     {
         var copy = KnowledgeDirectories.CopyToTemp();
-        var path = Path.Combine(copy, "sources.yaml");
-        File.WriteAllText(path, File.ReadAllText(path) + "\n  - { id: broken-entry, title: Broken, year: 1, kind: guideline }\n");
+        try
+        {
+            var path = Path.Combine(copy, "sources.yaml");
+            File.WriteAllText(path, File.ReadAllText(path) + "\n  - { id: broken-entry, title: Broken, year: 1, kind: guideline }\n");
 
-        var result = ReliefProcess.Run("kb", "validate", "--knowledge", copy);
+            var result = ReliefProcess.Run("kb", "validate", "--knowledge", copy);
 
-        Assert.Equal(3, result.ExitCode);
-        Assert.Contains("sources.yaml: broken-entry: year is missing or not a year", result.Output, StringComparison.Ordinal);
+            Assert.Equal(3, result.ExitCode);
+            Assert.Contains("sources.yaml: broken-entry: year is missing or not a year", result.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
     }
 
     [Fact]

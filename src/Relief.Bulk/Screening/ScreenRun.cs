@@ -268,8 +268,27 @@ public sealed class ScreenRun(AssessmentPipeline pipeline, ScreenSettings settin
 
         // Compressed NDJSON expands about eightfold; only this shard's share is spilled.
         var bytes = sources.Sum(s => s.Name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? s.StoredLength!.Value * 8 : s.StoredLength!.Value);
-        return (int)Math.Clamp(bytes / settings.Shard.Count / PartitionTargetBytes + 1, 1, 4096);
+        return PartitionCount(bytes / settings.Shard.Count);
     }
+
+    /// <summary>
+    /// Partitions for <paramref name="spilledBytes"/> of lines: about <see cref="PartitionTargetBytes"/> each, but at
+    /// least <see cref="MinPartitions"/> while each would still hold <see cref="MinPartitionBytes"/>. With fewer, the
+    /// loader, the assessing and the committer have too little to overlap: at 100 k patients (97.5 MB) two
+    /// partitions ran 4-8% slower and used a third more memory than eight.
+    /// </summary>
+    internal static int PartitionCount(long spilledBytes)
+    {
+        var bySize = spilledBytes / PartitionTargetBytes + 1;
+        var forOverlap = Math.Min(MinPartitions, spilledBytes / MinPartitionBytes + 1);
+        return (int)Math.Clamp(Math.Max(bySize, forOverlap), 1, 4096);
+    }
+
+    /// <summary>The fewest partitions chosen for an input large enough to fill them (<see cref="PartitionCount"/>).</summary>
+    public const int MinPartitions = 8;
+
+    /// <summary>The least a partition chosen for overlap should hold.</summary>
+    public const long MinPartitionBytes = 4L << 20;
 
     /// <summary>What a resume must match: the inputs (name, size, modified time), partitions, shard, date and knowledge.</summary>
     private string State(IReadOnlyList<LineSource> sources, int partitions)
